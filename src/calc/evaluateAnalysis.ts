@@ -1,0 +1,327 @@
+import { Dec, ONE, ratioOrNull, str, sum, ZERO } from './_decimal.js';
+import { breakEvenYear } from './breakEvenYear.js';
+import { discountFactorsDec } from './discountFactors.js';
+import { impactFactor } from './impact.js';
+import { outcomeValuesDec } from './outcomeValues.js';
+import { paybackMonths } from './paybackMonths.js';
+import { rebaseFactor } from './rebase.js';
+import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
+import { SroiError } from '../model/SroiError.js';
+import type { Analysis, Outcome, PriceYear } from '../model/analysis.js';
+import type { DeflatorSeries } from '../model/DeflatorSeries.js';
+import type {
+  CategoryResult,
+  InputResult,
+  OutcomeResult,
+  ResultWarning,
+  SroiResult,
+  StakeholderResult,
+  YearResult,
+} from '../model/result.js';
+
+/** Options of `evaluateAnalysis` and `calculateSroi`. */
+export interface EvaluateAnalysisOptions {
+  /**
+   * The price index used to rebase proxies to the analysis `priceYear`. Defaults to the bundled
+   * HM Treasury GDP deflators: calendar years when the price year is a number (`2023`),
+   * financial years when it is written `"2023-24"`.
+   */
+  readonly deflators?: DeflatorSeries;
+}
+
+/** The category given to outcomes that have none. */
+export const UNCATEGORISED = 'uncategorised';
+
+interface OutcomeWork {
+  readonly outcome: Outcome;
+  readonly proxyValue: Dec;
+  /** Undiscounted value of each valued year, index 0 = `start`. */
+  readonly values: Dec[];
+}
+
+/**
+ * Calculates the SROI of an analysis that is already validated (the output of
+ * `parseAnalysis`): every step of DESIGN §2, from gross value to ratio, with breakdowns by year,
+ * outcome, stakeholder and category, and a waterfall from gross value to present value.
+ * Pure: no I/O, no clock, no global state. Use `calculateSroi` for input that is not yet
+ * validated.
+ *
+ * @example
+ * const result = evaluateAnalysis(parseAnalysis({
+ *   name: 'Example',
+ *   discount: { rate: '0' },
+ *   inputs: [{ description: 'Grant', value: '1000' }],
+ *   outcomes: [{ stakeholder: 'Residents', outcome: 'Warmer homes', quantity: '10',
+ *                proxy: { value: '250' }, duration: 1 }],
+ * }));
+ * result.sroiRatio;
+ * //=> '2.5'
+ */
+export function evaluateAnalysis(
+  analysis: Analysis,
+  options: EvaluateAnalysisOptions = {},
+): SroiResult {
+  const warnings: ResultWarning[] = [];
+  const series = chooseDeflators(analysis, options);
+  const proxyYears = new Set(
+    analysis.outcomes.flatMap((o) =>
+      o.proxy.priceYear === undefined ? [] : [String(o.proxy.priceYear)],
+    ),
+  );
+  if (analysis.priceYear === undefined && proxyYears.size > 1) {
+    warnings.push({
+      code: 'MIXED_PRICE_YEARS',
+      message: `proxies are stated in ${proxyYears.size} different price years (${[...proxyYears].join(', ')}) and the analysis has no priceYear, so nothing was rebased; set priceYear to put them on one price base`,
+    });
+  }
+
+  const work: OutcomeWork[] = analysis.outcomes.map((outcome, index) => {
+    const proxyValue = new Dec(outcome.proxy.value).times(
+      proxyRebaseFactor(outcome, index, analysis.priceYear, series),
+    );
+    return { outcome, proxyValue, values: outcomeValuesDec(outcome, proxyValue) };
+  });
+
+  const lastValuedYear = Math.max(0, ...analysis.outcomes.map((o) => o.start + o.duration - 1));
+  const horizon = analysis.horizon ?? Math.max(1, lastValuedYear);
+  const lastInputYear = Math.max(0, ...analysis.inputs.map((input) => input.year));
+  const factors = discountFactorsDec(analysis.discount, Math.max(horizon, lastInputYear));
+  const factor = (year: number): Dec => factors[year] ?? ONE;
+
+  // Inputs.
+  const inputs: InputResult[] = analysis.inputs.map((input) => {
+    const presentValue = new Dec(input.value).times(factor(input.year));
+    return {
+      description: input.description,
+      ...(input.stakeholder === undefined ? {} : { stakeholder: input.stakeholder }),
+      ...(input.kind === undefined ? {} : { kind: input.kind }),
+      year: input.year,
+      value: input.value,
+      discountFactor: str(factor(input.year)),
+      presentValue: str(presentValue),
+    };
+  });
+  const totalInputs = sum(inputs.map((input) => new Dec(input.presentValue)));
+
+  // Outcomes, years and the waterfall.
+  const yearTotals: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
+  const waterfall = {
+    grossValue: ZERO,
+    deadweight: ZERO,
+    displacement: ZERO,
+    attribution: ZERO,
+    leakage: ZERO,
+    dropOff: ZERO,
+    beyondHorizon: ZERO,
+  };
+  const outcomeResults: OutcomeResult[] = work.map(({ outcome, proxyValue, values }) => {
+    let presentValue = ZERO;
+    const years: { year: number; value: string }[] = [];
+    let beyond = ZERO;
+    values.forEach((value, k) => {
+      const year = outcome.start + k;
+      if (year > horizon) {
+        beyond = beyond.plus(value);
+        return;
+      }
+      yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
+      presentValue = presentValue.plus(value.times(factor(year)));
+      years.push({ year, value: str(value) });
+    });
+    addToWaterfall(waterfall, outcome, proxyValue, values, beyond);
+    const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
+    return {
+      id: outcome.id,
+      stakeholder: outcome.stakeholder,
+      outcome: outcome.outcome,
+      category: outcome.category ?? UNCATEGORISED,
+      proxyValue: str(proxyValue),
+      grossValue: str(gross),
+      impact: str(gross.times(impactFactor(outcome))),
+      presentValue: str(presentValue),
+      years,
+    };
+  });
+  if (waterfall.beyondHorizon.isZero() === false || lastValuedYear > horizon) {
+    warnings.push({
+      code: 'HORIZON_CUTS_OUTCOMES',
+      message: `the horizon (year ${horizon}) ends before the last valued year (${lastValuedYear}); later years are left out`,
+    });
+  }
+
+  const yearResults: YearResult[] = [];
+  let totalPresentValue = ZERO;
+  for (let year = 1; year <= horizon; year++) {
+    const value = yearTotals[year] ?? ZERO;
+    const presentValue = value.times(factor(year));
+    totalPresentValue = totalPresentValue.plus(presentValue);
+    yearResults.push({
+      year,
+      value: str(value),
+      discountFactor: str(factor(year)),
+      presentValue: str(presentValue),
+      cumulativePresentValue: str(totalPresentValue),
+    });
+  }
+
+  const netPresentValue = totalPresentValue.minus(totalInputs);
+  const firstYearWithValue = yearResults.find((y) => !new Dec(y.value).isZero());
+  if (totalInputs.isZero()) {
+    warnings.push({
+      code: 'ZERO_INPUTS',
+      message:
+        'total inputs are zero, so the SROI ratio and the net SROI ratio are undefined (null)',
+    });
+  }
+  if (totalPresentValue.isZero()) {
+    warnings.push({
+      code: 'ZERO_PRESENT_VALUE',
+      message: 'the total present value is zero, so the shares of value are undefined (null)',
+    });
+  }
+
+  const slice = (presentValue: Dec) => ({
+    presentValue: str(presentValue),
+    share: ratioOrNull(presentValue, totalPresentValue),
+    sroiRatio: ratioOrNull(presentValue, totalInputs),
+  });
+
+  const stakeholderNames = new Map<string, string>();
+  for (const s of analysis.stakeholders) stakeholderNames.set(s.id, s.name);
+  for (const o of analysis.outcomes) {
+    if (!stakeholderNames.has(o.stakeholder)) stakeholderNames.set(o.stakeholder, o.stakeholder);
+  }
+  const stakeholders: StakeholderResult[] = [...stakeholderNames].map(([id, name]) => ({
+    stakeholder: id,
+    name,
+    ...slice(sumWhere(outcomeResults, (o) => o.stakeholder === id)),
+  }));
+  const categoryNames = [...new Set(outcomeResults.map((o) => o.category))];
+  const categories: CategoryResult[] = categoryNames.map((category) => ({
+    category,
+    ...slice(sumWhere(outcomeResults, (o) => o.category === category)),
+  }));
+
+  const valueStepsSum = sum([
+    waterfall.deadweight,
+    waterfall.displacement,
+    waterfall.attribution,
+    waterfall.leakage,
+    waterfall.dropOff,
+    waterfall.beyondHorizon,
+  ]);
+  const discounting = waterfall.grossValue.minus(valueStepsSum).minus(totalPresentValue);
+
+  return {
+    name: analysis.name,
+    currency: analysis.currency,
+    priceYear: analysis.priceYear ?? null,
+    totalPresentValue: str(totalPresentValue),
+    totalInputs: str(totalInputs),
+    netPresentValue: str(netPresentValue),
+    sroiRatio: ratioOrNull(totalPresentValue, totalInputs),
+    netSroiRatio: ratioOrNull(netPresentValue, totalInputs),
+    paybackMonths:
+      firstYearWithValue === undefined
+        ? null
+        : paybackMonths(str(totalInputs), firstYearWithValue.value),
+    breakEvenYear: breakEvenYear(
+      str(totalInputs),
+      yearResults.map((y) => y.year),
+      yearResults.map((y) => y.cumulativePresentValue),
+    ),
+    years: yearResults,
+    inputs,
+    outcomes: outcomeResults,
+    stakeholders,
+    categories,
+    waterfall: {
+      grossValue: str(waterfall.grossValue),
+      deadweight: str(waterfall.deadweight),
+      displacement: str(waterfall.displacement),
+      attribution: str(waterfall.attribution),
+      leakage: str(waterfall.leakage),
+      dropOff: str(waterfall.dropOff),
+      beyondHorizon: str(waterfall.beyondHorizon),
+      discounting: str(discounting),
+      presentValue: str(totalPresentValue),
+    },
+    method: {
+      discount: analysis.discount,
+      priceYear: analysis.priceYear ?? null,
+      deflatorSeries: series?.name ?? null,
+      horizon,
+    },
+    warnings,
+  };
+}
+
+/** The deflator series needed to rebase, or `undefined` when no proxy needs rebasing. */
+function chooseDeflators(
+  analysis: Analysis,
+  options: EvaluateAnalysisOptions,
+): DeflatorSeries | undefined {
+  const target = analysis.priceYear;
+  if (target === undefined) return undefined;
+  const needed = analysis.outcomes.some(
+    (o) => o.proxy.priceYear !== undefined && String(o.proxy.priceYear) !== String(target),
+  );
+  if (!needed) return undefined;
+  if (options.deflators !== undefined) return options.deflators;
+  return typeof target === 'number' ? hmtGdpDeflatorsCalendar : hmtGdpDeflatorsFinancial;
+}
+
+function proxyRebaseFactor(
+  outcome: Outcome,
+  index: number,
+  target: PriceYear | undefined,
+  series: DeflatorSeries | undefined,
+): Dec {
+  const from = outcome.proxy.priceYear;
+  if (target === undefined || from === undefined || series === undefined) return ONE;
+  try {
+    return rebaseFactor(from, target, series);
+  } catch (error) {
+    if (error instanceof SroiError) {
+      throw new SroiError(error.code, `outcomes[${index}].proxy.priceYear: ${error.message}`, [
+        {
+          code: 'price_year',
+          message: error.message,
+          path: ['outcomes', index, 'proxy', 'priceYear'],
+          received: from,
+        },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** Adds one outcome's losses between gross value and undiscounted value to the waterfall. */
+function addToWaterfall(
+  waterfall: Record<
+    'grossValue' | 'deadweight' | 'displacement' | 'attribution' | 'leakage' | 'dropOff',
+    Dec
+  > & { beyondHorizon: Dec },
+  outcome: Outcome,
+  proxyValue: Dec,
+  values: readonly Dec[],
+  beyondHorizon: Dec,
+): void {
+  const units =
+    outcome.quantityByYear === undefined
+      ? new Dec(outcome.quantity).times(outcome.duration)
+      : sum(outcome.quantityByYear.map((q) => new Dec(q)));
+  let remaining = proxyValue.times(units);
+  waterfall.grossValue = waterfall.grossValue.plus(remaining);
+  for (const step of ['deadweight', 'displacement', 'attribution', 'leakage'] as const) {
+    const taken = remaining.times(outcome[step]);
+    waterfall[step] = waterfall[step].plus(taken);
+    remaining = remaining.minus(taken);
+  }
+  waterfall.dropOff = waterfall.dropOff.plus(remaining.minus(sum(values)));
+  waterfall.beyondHorizon = waterfall.beyondHorizon.plus(beyondHorizon);
+}
+
+function sumWhere(outcomes: readonly OutcomeResult[], keep: (o: OutcomeResult) => boolean): Dec {
+  return sum(outcomes.filter(keep).map((o) => new Dec(o.presentValue)));
+}

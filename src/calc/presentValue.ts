@@ -1,0 +1,26 @@
+import { Dec, str, ZERO } from './_decimal.js';
+import type { DecimalString } from '../model/analysis.js';
+
+/**
+ * Present value of a stream of yearly values: `PV = Σ_t value(t) × DF(t)`, where `values[t]` and
+ * `factors[t]` belong to year `t` (index 0 is year 0). With end-of-year factors at a flat rate
+ * this is Excel's `=NPV(rate, year1 … yearN)` plus any year-0 value.
+ *
+ * @example
+ * presentValue(['0', '100', '100'], ['1', '0.5', '0.25']);
+ * //=> '75'
+ */
+export function presentValue(
+  values: readonly DecimalString[],
+  factors: readonly DecimalString[],
+): DecimalString {
+  let total = ZERO;
+  values.forEach((value, year) => {
+    const factor = factors[year];
+    if (factor === undefined) {
+      throw new RangeError(`no discount factor for year ${year}`);
+    }
+    total = total.plus(new Dec(value).times(factor));
+  });
+  return str(total);
+}

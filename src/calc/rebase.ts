@@ -1,0 +1,45 @@
+import { Dec, str } from './_decimal.js';
+import { SroiError } from '../model/SroiError.js';
+import type { DecimalString, PriceYear } from '../model/analysis.js';
+import type { DeflatorSeries } from '../model/DeflatorSeries.js';
+
+/**
+ * Moves a money value from one price year to another with a deflator series (HM Treasury Green
+ * Book 2022, §5.11 and Annex A: "real prices … using the GDP deflator"):
+ * `value × deflator(toYear) ÷ deflator(fromYear)`. A year outside the series is an error, not a
+ * guess: extrapolating inflation would hide an assumption.
+ *
+ * @example
+ * rebase('100', 2019, 2023, hmtGdpDeflatorsCalendar);
+ * //=> '118.8467115114924770031613225262057'
+ */
+export function rebase(
+  value: DecimalString,
+  fromYear: PriceYear,
+  toYear: PriceYear,
+  series: DeflatorSeries,
+): DecimalString {
+  return str(new Dec(value).times(rebaseFactor(fromYear, toYear, series)));
+}
+
+/** `deflator(toYear) ÷ deflator(fromYear)`. @internal */
+export function rebaseFactor(fromYear: PriceYear, toYear: PriceYear, series: DeflatorSeries): Dec {
+  if (String(fromYear) === String(toYear)) return new Dec(1);
+  return deflator(toYear, series).div(deflator(fromYear, series));
+}
+
+function deflator(year: PriceYear, series: DeflatorSeries): Dec {
+  const key = String(year);
+  const entry = Object.prototype.hasOwnProperty.call(series.index, key)
+    ? series.index[key]
+    : undefined;
+  if (entry === undefined) {
+    const years = Object.keys(series.index);
+    const range = years.length === 0 ? 'none' : `${years[0]} to ${years[years.length - 1]}`;
+    throw new SroiError(
+      'PRICE_YEAR_OUT_OF_RANGE',
+      `price year ${key} is not in the deflator series "${series.name}" (it covers ${range})`,
+    );
+  }
+  return new Dec(entry);
+}

@@ -1,0 +1,16 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './_errors.js';
+import type { ParseArgsConfig } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's flags; unknown flags and missing values are usage errors (exit 2). */
+export function parseCommandArgs<T extends Options>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message =
+      error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
+    throw new UsageError(message);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The command line, as a function of its arguments and an I/O object, so that tests can run it
+ * without spawning a process. `main.ts` wires it to the real process.
+ */
+import { calculateCommand } from './calculateCommand.js';
+import { CliError, UsageError } from './_errors.js';
+import { HELP, VERSION } from './_help.js';
+import type { CliIo } from './_io.js';
+
+/** Runs the CLI and returns its exit code: 0 success, 1 invalid input, 2 usage, 3 a bug. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      const topic = command === 'help' ? rest[0] : undefined;
+      io.stdout(topic === undefined ? HELP.main : (HELP[topic] ?? HELP.main));
+      return 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      const help = HELP[command];
+      if (help === undefined) throw new UsageError(`unknown command "${command}"`);
+      io.stdout(help);
+      return 0;
+    }
+    switch (command) {
+      case 'calculate':
+        return await calculateCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sroi: ${error.message}\nRun "sroi --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`sroi: ${error.message}\n`);
+      return 1;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(
+      `sroi: internal error — this is a bug in sroi, please report it with the command you ran.\n${stack}\n`,
+    );
+    return 3;
+  }
+}

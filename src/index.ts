@@ -1,0 +1,65 @@
+// The public surface of sroi. A test snapshots this list: change it deliberately.
+
+// Model: the validated analysis and the result contract.
+export type {
+  Analysis,
+  DecimalString,
+  Discount,
+  DiscountScheduleName,
+  DiscountTiming,
+  FinancialProxy,
+  Input,
+  Outcome,
+  PriceYear,
+  Stakeholder,
+} from './model/analysis.js';
+export type {
+  CategoryResult,
+  InputResult,
+  MethodStatement,
+  OutcomeResult,
+  ResultWarning,
+  SliceResult,
+  SroiResult,
+  StakeholderResult,
+  Waterfall,
+  YearResult,
+} from './model/result.js';
+export type { DeflatorSeries } from './model/DeflatorSeries.js';
+
+// The whole pipeline.
+export { calculateSroi } from './calculateSroi.js';
+export type { CalculateSroiOptions } from './calculateSroi.js';
+export { evaluateAnalysis, UNCATEGORISED } from './calc/evaluateAnalysis.js';
+export type { EvaluateAnalysisOptions } from './calc/evaluateAnalysis.js';
+
+// Building blocks of the calculation (DESIGN §2), in the order the method applies them.
+export { rebase } from './calc/rebase.js';
+export { grossValue } from './calc/grossValue.js';
+export { impact } from './calc/impact.js';
+export type { Deductions } from './calc/impact.js';
+export { outcomeValues } from './calc/outcomeValues.js';
+export type { OutcomeValueFields } from './calc/outcomeValues.js';
+export { discountRate } from './calc/discountRate.js';
+export { discountFactor, discountFactors } from './calc/discountFactors.js';
+export { greenBookSchedules, discountScheduleNames } from './calc/greenBookSchedules.js';
+export type { DiscountBand } from './calc/greenBookSchedules.js';
+export { presentValue } from './calc/presentValue.js';
+export { paybackMonths } from './calc/paybackMonths.js';
+export { breakEvenYear } from './calc/breakEvenYear.js';
+
+// Reference data.
+export { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from './data/hmtGdpDeflators.js';
+
+// Validation of untrusted input.
+export { parseAnalysis, safeParseAnalysis } from './schema/parseAnalysis.js';
+export type { ParseAnalysisOptions, SafeParseAnalysisResult } from './schema/parseAnalysis.js';
+export { analysisJsonSchema } from './schema/analysisJsonSchema.js';
+export type { AnalysisInput } from './schema/analysisSchema.js';
+export { readNumber } from './schema/readNumber.js';
+export type { NumberReading } from './schema/readNumber.js';
+
+// Numbers and errors.
+export { SroiError } from './model/SroiError.js';
+export type { Issue, IssueCode, SroiErrorCode } from './model/SroiError.js';
+export { formatIssue, formatPath } from './model/formatIssue.js';

@@ -1,0 +1,111 @@
+/**
+ * The validated analysis: what `parseAnalysis` returns and what the calculation reads.
+ *
+ * Every money amount and every fraction is a canonical decimal string (`"12500.5"`, `"0.25"`),
+ * never a binary float, so that the engine can compute exactly and a result can be traced back
+ * to its inputs. Years and counts of years are whole numbers.
+ *
+ * The loose form that people write (`"£12,500.50"`, `"25%"`, optional fields left out) is
+ * `AnalysisInput` in `src/schema`; `parseAnalysis` turns it into this.
+ */
+
+/** A decimal number written in plain notation, e.g. `"-1200"`, `"0.035"`. */
+export type DecimalString = string;
+
+/**
+ * A price year: a calendar year (`2023`) or a UK financial year (`"2023-24"`). The two kinds use
+ * different deflator columns and are never mixed in one analysis.
+ */
+export type PriceYear = number | string;
+
+/** When, within a year, a year's flow is taken to happen for discounting (DESIGN §2). */
+export type DiscountTiming = 'end' | 'start' | 'mid';
+
+/** The bundled HM Treasury Green Book discount schedules. */
+export type DiscountScheduleName =
+  'green-book' | 'green-book-health' | 'green-book-reduced' | 'green-book-health-reduced';
+
+/**
+ * How future values are discounted. Exactly one of `rate` (flat), `rates` (year 1, year 2, …; the
+ * last continues) or `schedule` (a Green Book preset) is present.
+ */
+export type Discount =
+  | { readonly timing: DiscountTiming; readonly rate: DecimalString }
+  | { readonly timing: DiscountTiming; readonly rates: readonly DecimalString[] }
+  | { readonly timing: DiscountTiming; readonly schedule: DiscountScheduleName };
+
+/** A group of people or organisations who experience change or put something in. */
+export interface Stakeholder {
+  readonly id: string;
+  readonly name: string;
+  /** How many people the group holds, when known (informative only). */
+  readonly size?: number;
+}
+
+/** Something put into the activity: cash, or the money value of an in-kind contribution. */
+export interface Input {
+  /** Who put it in (free text, or a stakeholder id when stakeholders are listed). */
+  readonly stakeholder?: string;
+  readonly description: string;
+  /** Money value, ≥ 0. */
+  readonly value: DecimalString;
+  /** `cash`, `in-kind`, or the user's own word. */
+  readonly kind?: string;
+  /** The year the input is spent; year 0 (the default) is not discounted. */
+  readonly year: number;
+}
+
+/** The money value of one unit of an outcome. */
+export interface FinancialProxy {
+  readonly description?: string;
+  /** Value of one unit of outcome for one year; negative for a disbenefit. */
+  readonly value: DecimalString;
+  readonly source?: string;
+  /** The price year the value is stated in; rebased when the analysis has a `priceYear`. */
+  readonly priceYear?: PriceYear;
+}
+
+/** One row of the impact map: a change for one stakeholder, its quantity and its value. */
+export interface Outcome {
+  /** Unique within the analysis; `o1`, `o2`, … in row order when not given. */
+  readonly id: string;
+  /** The stakeholder's id (when stakeholders are listed) or the stakeholder as written. */
+  readonly stakeholder: string;
+  readonly outcome: string;
+  readonly indicator?: string;
+  readonly category?: string;
+  /** How many units of the outcome occur (people, events…), ≥ 0. */
+  readonly quantity: DecimalString;
+  readonly proxy: FinancialProxy;
+  /** How many years the outcome is valued for, ≥ 1. */
+  readonly duration: number;
+  /** The first valued year, ≥ 1 (the Value Map's "outcomes start"). */
+  readonly start: number;
+  /** Share of the outcome that would have happened anyway, 0–1. */
+  readonly deadweight: DecimalString;
+  /** Share of the outcome that displaced other outcomes, 0–1. */
+  readonly displacement: DecimalString;
+  /** Share of the outcome owed to others, 0–1. */
+  readonly attribution: DecimalString;
+  /** Share of the outcome that benefits people outside the area of interest, 0–1. */
+  readonly leakage: DecimalString;
+  /** Share of the outcome lost each year after the first valued year, 0–1; compounds. */
+  readonly dropOff: DecimalString;
+  /** A quantity for each valued year; replaces `quantity` and switches drop-off off. */
+  readonly quantityByYear?: readonly DecimalString[];
+}
+
+/** A whole SROI analysis, validated and normalised. */
+export interface Analysis {
+  readonly name: string;
+  /** ISO 4217 code, `GBP` by default. */
+  readonly currency: string;
+  /** The price base of the result; proxies with their own `priceYear` are rebased to it. */
+  readonly priceYear?: PriceYear;
+  readonly discount: Discount;
+  /** Last year valued; defaults to the last year in which any outcome has value. */
+  readonly horizon?: number;
+  readonly stakeholders: readonly Stakeholder[];
+  readonly inputs: readonly Input[];
+  readonly outcomes: readonly Outcome[];
+}

@@ -1,0 +1,100 @@
+import { formatMoney, formatNumber } from './round.js';
+import { Dec } from '../calc/_decimal.js';
+import type { RoundingMode } from './round.js';
+import type { SroiResult } from '../model/result.js';
+
+/** Options of `renderText`. */
+export interface RenderTextOptions {
+  /** Decimal places of ratios (default 2). */
+  readonly ratioDecimals?: number;
+  /** Decimal places of money (default 2). */
+  readonly moneyDecimals?: number;
+  readonly rounding?: RoundingMode;
+}
+
+/**
+ * A plain-text summary of a result for a terminal: the headline figures, value by stakeholder,
+ * category and year, and any warnings. Figures are rounded here and only here.
+ *
+ * @example
+ * renderText(calculateSroi({
+ *   name: 'Tiny', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: 100 }],
+ *   outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: 1, proxy: { value: 250 }, duration: 1 }],
+ * })).split('\n')[2];
+ * //=> '  SROI ratio            2.50 : 1  (£2.50 of value for each £1 invested)'
+ */
+export function renderText(result: SroiResult, options: RenderTextOptions = {}): string {
+  const ratioPlaces = options.ratioDecimals ?? 2;
+  const moneyPlaces = options.moneyDecimals ?? 2;
+  const mode = options.rounding ?? 'half-up';
+  const money = (value: string) => formatMoney(value, result.currency, moneyPlaces, mode);
+  const ratio = (value: string | null) =>
+    value === null ? 'undefined (no inputs)' : formatNumber(value, ratioPlaces, mode);
+  const share = (value: string | null) =>
+    value === null ? '—' : `${formatNumber(new Dec(value).times(100).toString(), 1, mode)}%`;
+  const table = (rows: string[][]): string[] => {
+    const widths =
+      rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
+    return rows.map(
+      (row) =>
+        '  ' +
+        row
+          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+          .join('  '),
+    );
+  };
+
+  const lines: string[] = [];
+  const base = result.priceYear === null ? '' : `, ${result.priceYear} prices`;
+  lines.push(`${result.name} (${result.currency}${base})`, '');
+  const headline =
+    result.sroiRatio === null
+      ? ratio(null)
+      : `${ratio(result.sroiRatio)} : 1  (${formatMoney(result.sroiRatio, result.currency, ratioPlaces, mode)} of value for each ${formatMoney('1', result.currency, 0)} invested)`;
+  lines.push(
+    `  SROI ratio            ${headline}`,
+    `  Total present value   ${money(result.totalPresentValue)}`,
+    `  Total inputs          ${money(result.totalInputs)}`,
+    `  Net present value     ${money(result.netPresentValue)}`,
+    `  Net SROI ratio        ${ratio(result.netSroiRatio)}`,
+    `  Payback               ${result.paybackMonths === null ? 'none (no positive value in the first year with value)' : `${formatNumber(result.paybackMonths, 1, mode)} months`}`,
+    `  Break-even year       ${result.breakEvenYear === null ? 'none within the horizon' : String(result.breakEvenYear)}`,
+    '',
+    'Value by stakeholder',
+    ...table([
+      ['stakeholder', 'present value', 'share', 'ratio'],
+      ...result.stakeholders.map((s) => [
+        s.name,
+        money(s.presentValue),
+        share(s.share),
+        ratio(s.sroiRatio),
+      ]),
+    ]),
+    '',
+    'Value by category',
+    ...table([
+      ['category', 'present value', 'share', 'ratio'],
+      ...result.categories.map((c) => [
+        c.category,
+        money(c.presentValue),
+        share(c.share),
+        ratio(c.sroiRatio),
+      ]),
+    ]),
+    '',
+    'Value by year',
+    ...table([
+      ['year', 'value', 'discount factor', 'present value'],
+      ...result.years.map((y) => [
+        String(y.year),
+        money(y.value),
+        formatNumber(y.discountFactor, 4, mode),
+        money(y.presentValue),
+      ]),
+    ]),
+  );
+  if (result.warnings.length > 0) {
+    lines.push('', 'Warnings', ...result.warnings.map((w) => `  ${w.code}: ${w.message}`));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,338 @@
+import type * as z from 'zod';
+import { analysisInputSchema } from './analysisSchema.js';
+import { readPriceYear, shown } from './_fields.js';
+import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
+import { SroiError } from '../model/SroiError.js';
+import { formatIssue } from '../model/formatIssue.js';
+import type {
+  Analysis,
+  Discount,
+  DiscountScheduleName,
+  Outcome,
+  Stakeholder,
+} from '../model/analysis.js';
+import type { DeflatorSeries } from '../model/DeflatorSeries.js';
+import type { Issue, IssueCode } from '../model/SroiError.js';
+
+/** Options of `parseAnalysis` and `safeParseAnalysis`. */
+export interface ParseAnalysisOptions {
+  /** The deflator series that proxies' price years are checked against (as in `calculateSroi`). */
+  readonly deflators?: DeflatorSeries;
+}
+
+/** What `safeParseAnalysis` returns: the analysis, or every issue found. */
+export type SafeParseAnalysisResult =
+  | { readonly success: true; readonly analysis: Analysis; readonly issues: readonly [] }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+/**
+ * Validates an analysis written as JSON (DESIGN §3) and returns it normalised — every money
+ * amount and fraction a decimal string, every default filled in — or every problem found, each
+ * with its JSON path. It never throws for bad input and never stops at the first problem.
+ *
+ * @example
+ * const parsed = safeParseAnalysis({
+ *   name: 'x',
+ *   outcomes: [{ stakeholder: 'a', outcome: 'b', quantity: 1, proxy: { value: 1 },
+ *                duration: 1, deadweight: 25 }],
+ * });
+ * parsed.success ? [] : parsed.issues.map((issue) => issue.message);
+ * //=> ['deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)']
+ */
+export function safeParseAnalysis(
+  input: unknown,
+  options: ParseAnalysisOptions = {},
+): SafeParseAnalysisResult {
+  const parsed = analysisInputSchema.safeParse(input, { reportInput: true });
+  const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map(toIssue);
+  issues.push(...crossFieldIssues(input, options));
+  if (!parsed.success || issues.length > 0) {
+    return { success: false, issues: dedupe(issues) };
+  }
+  return { success: true, analysis: normalise(parsed.data), issues: [] };
+}
+
+/**
+ * Validates an analysis and returns it normalised, or throws one `SroiError` with code
+ * `INVALID_ANALYSIS` that lists every issue (see `safeParseAnalysis`).
+ *
+ * @example
+ * parseAnalysis({
+ *   name: 'Befriending',
+ *   outcomes: [{ stakeholder: 'Older people', outcome: 'Less isolated', quantity: '40',
+ *                proxy: { value: '£1,000' }, duration: 3, deadweight: '20%' }],
+ * }).outcomes[0];
+ * //=> { id: 'o1', stakeholder: 'Older people', outcome: 'Less isolated', quantity: '40', proxy: { value: '1000' }, duration: 3, start: 1, deadweight: '0.2', displacement: '0', attribution: '0', leakage: '0', dropOff: '0' }
+ */
+export function parseAnalysis(input: unknown, options: ParseAnalysisOptions = {}): Analysis {
+  const result = safeParseAnalysis(input, options);
+  if (result.success) return result.analysis;
+  const count = result.issues.length;
+  const lines = result.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n');
+  throw new SroiError(
+    'INVALID_ANALYSIS',
+    `the analysis has ${count} problem${count === 1 ? '' : 's'}:\n${lines}`,
+    result.issues,
+  );
+}
+
+type Parsed = z.output<typeof analysisInputSchema>;
+
+function normalise(data: Parsed): Analysis {
+  const stakeholders: Stakeholder[] = (data.stakeholders ?? []).map((s) => {
+    const id = s.id ?? s.name ?? '';
+    return { id, name: s.name ?? id, ...(s.size === undefined ? {} : { size: s.size }) };
+  });
+  const resolve = (reference: string): string =>
+    stakeholders.find((s) => s.id === reference)?.id ??
+    stakeholders.find((s) => s.name === reference)?.id ??
+    reference;
+  const discountInput = data.discount ?? {};
+  const timing = discountInput.timing ?? 'end';
+  let discount: Discount;
+  if (discountInput.rates !== undefined) discount = { timing, rates: discountInput.rates };
+  else if (discountInput.schedule !== undefined) {
+    discount = { timing, schedule: discountInput.schedule as DiscountScheduleName };
+  } else discount = { timing, rate: discountInput.rate ?? '0.035' };
+
+  const outcomes: Outcome[] = data.outcomes.map((o, index) => {
+    const proxy = {
+      ...(o.proxy.description === undefined ? {} : { description: o.proxy.description }),
+      value: o.proxy.value,
+      ...(o.proxy.source === undefined ? {} : { source: o.proxy.source }),
+      ...(o.proxy.priceYear === undefined ? {} : { priceYear: o.proxy.priceYear }),
+    };
+    return {
+      id: o.id ?? `o${index + 1}`,
+      stakeholder: resolve(o.stakeholder),
+      outcome: o.outcome,
+      ...(o.indicator === undefined ? {} : { indicator: o.indicator }),
+      ...(o.category === undefined ? {} : { category: o.category }),
+      quantity: o.quantity ?? o.quantityByYear?.[0] ?? '0',
+      proxy,
+      duration: o.duration,
+      start: o.start ?? 1,
+      deadweight: o.deadweight ?? '0',
+      displacement: o.displacement ?? '0',
+      attribution: o.attribution ?? '0',
+      leakage: o.leakage ?? '0',
+      dropOff: o.dropOff ?? '0',
+      ...(o.quantityByYear === undefined ? {} : { quantityByYear: o.quantityByYear }),
+    };
+  });
+
+  return {
+    name: data.name,
+    currency: (data.currency ?? 'GBP').toUpperCase(),
+    ...(data.priceYear === undefined ? {} : { priceYear: data.priceYear }),
+    discount,
+    ...(data.horizon === undefined ? {} : { horizon: data.horizon }),
+    stakeholders,
+    inputs: (data.inputs ?? []).map((input) => ({
+      ...(input.stakeholder === undefined ? {} : { stakeholder: resolve(input.stakeholder) }),
+      description: input.description,
+      value: input.value,
+      ...(input.kind === undefined ? {} : { kind: input.kind }),
+      year: input.year ?? 0,
+    })),
+    outcomes,
+  };
+}
+
+/** Turns a zod issue into a library issue with a stable code. */
+function toIssue(issue: z.core.$ZodIssue): Issue {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const received: unknown = issue.input;
+  if (issue.code === 'custom') {
+    const code = (issue.params?.['code'] as IssueCode | undefined) ?? 'invalid_value';
+    return { code, message: issue.message, path, received };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return {
+      code: 'unknown_key',
+      message: `unknown field${issue.keys.length === 1 ? '' : 's'} ${keys} (check the spelling; see the JSON Schema from \`sroi schema\`)`,
+      path,
+      received: issue.keys,
+    };
+  }
+  const field = path.length === 0 ? 'the analysis' : String(path[path.length - 1]);
+  if (issue.code === 'invalid_type' && received === undefined) {
+    return { code: 'required', message: `${field} is required`, path };
+  }
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+    const expected = 'expected' in issue ? String(issue.expected) : 'another type';
+    return {
+      code: 'invalid_type',
+      message: `${field} must be ${expected === 'array' ? 'a list' : expected}, got ${shown(received)}`,
+      path,
+      received,
+    };
+  }
+  const code: IssueCode = field === 'schedule' ? 'unknown_schedule' : 'invalid_value';
+  const message = issue.message.includes(field) ? issue.message : `${field}: ${issue.message}`;
+  return { code, message, path, received };
+}
+
+/** Checks that span fields. Reads the raw input defensively: it runs even when fields are bad. */
+function crossFieldIssues(input: unknown, options: ParseAnalysisOptions): Issue[] {
+  const issues: Issue[] = [];
+  if (!isRecord(input)) return issues; // the schema reports the wrong type
+  const discount = input['discount'];
+  if (isRecord(discount)) {
+    const given = ['rate', 'rates', 'schedule'].filter((key) => discount[key] !== undefined);
+    if (given.length > 1) {
+      issues.push({
+        code: 'invalid_discount',
+        message: `discount must give one of rate, rates or schedule, got ${given.join(' and ')}`,
+        path: ['discount'],
+        received: discount,
+      });
+    }
+  }
+
+  const stakeholders = Array.isArray(input['stakeholders']) ? input['stakeholders'] : [];
+  const known = new Set<string>();
+  const seenStakeholders = new Map<string, number>();
+  stakeholders.forEach((s, index) => {
+    if (!isRecord(s)) return;
+    const id = textOf(s['id']) ?? textOf(s['name']);
+    if (id === undefined) {
+      issues.push({
+        code: 'required',
+        message: 'a stakeholder needs an id or a name',
+        path: ['stakeholders', index],
+      });
+      return;
+    }
+    if (seenStakeholders.has(id)) {
+      issues.push({
+        code: 'duplicate_id',
+        message: `stakeholder id "${id}" is used twice (first at stakeholders[${seenStakeholders.get(id)}])`,
+        path: ['stakeholders', index, textOf(s['id']) === undefined ? 'name' : 'id'],
+        received: id,
+      });
+    }
+    seenStakeholders.set(id, index);
+    known.add(id);
+    const name = textOf(s['name']);
+    if (name !== undefined) known.add(name);
+  });
+  const checkStakeholder = (value: unknown, path: (string | number)[]): void => {
+    const reference = textOf(value);
+    if (reference === undefined || known.size === 0 || known.has(reference)) return;
+    issues.push({
+      code: 'unknown_stakeholder',
+      message: `stakeholder "${reference}" is not in the stakeholders list (listed: ${[...seenStakeholders.keys()].map((k) => `"${k}"`).join(', ')})`,
+      path,
+      received: reference,
+    });
+  };
+
+  const outcomes = Array.isArray(input['outcomes']) ? input['outcomes'] : [];
+  const seenOutcomes = new Map<string, number>();
+  outcomes.forEach((o, index) => {
+    if (!isRecord(o)) return;
+    const id = textOf(o['id']) ?? `o${index + 1}`;
+    const previous = seenOutcomes.get(id);
+    if (previous !== undefined) {
+      issues.push({
+        code: 'duplicate_id',
+        message: `outcome id "${id}" is used twice (first at outcomes[${previous}]); ids must be unique`,
+        path: ['outcomes', index, 'id'],
+        received: id,
+      });
+    } else seenOutcomes.set(id, index);
+    checkStakeholder(o['stakeholder'], ['outcomes', index, 'stakeholder']);
+    const profile = o['quantityByYear'];
+    const duration = o['duration'];
+    if (
+      Array.isArray(profile) &&
+      typeof Number(duration) === 'number' &&
+      Number.isInteger(Number(duration))
+    ) {
+      if (profile.length !== Number(duration)) {
+        issues.push({
+          code: 'length_mismatch',
+          message: `quantityByYear must give one quantity for each of the ${Number(duration)} valued years (duration), got ${profile.length}`,
+          path: ['outcomes', index, 'quantityByYear'],
+          received: profile,
+        });
+      }
+    }
+    if (o['quantity'] === undefined && profile === undefined) {
+      issues.push({
+        code: 'required',
+        message: 'quantity is required (or give quantityByYear)',
+        path: ['outcomes', index, 'quantity'],
+      });
+    }
+  });
+
+  const inputs = Array.isArray(input['inputs']) ? input['inputs'] : [];
+  inputs.forEach((i, index) => {
+    if (isRecord(i)) checkStakeholder(i['stakeholder'], ['inputs', index, 'stakeholder']);
+  });
+
+  issues.push(...priceYearIssues(input, outcomes, options));
+  return issues;
+}
+
+/** Proxy price years must share the analysis' basis and lie inside the deflator series. */
+function priceYearIssues(
+  input: Record<string, unknown>,
+  outcomes: readonly unknown[],
+  options: ParseAnalysisOptions,
+): Issue[] {
+  const target = readPriceYear(input['priceYear']);
+  if (target === undefined) return [];
+  const series =
+    options.deflators ??
+    (typeof target === 'number' ? hmtGdpDeflatorsCalendar : hmtGdpDeflatorsFinancial);
+  const basisOf = (year: string | number) => (typeof year === 'number' ? 'calendar' : 'financial');
+  const issues: Issue[] = [];
+  const check = (year: string | number, path: (string | number)[], received: unknown): void => {
+    if (basisOf(year) !== series.basis) {
+      issues.push({
+        code: 'price_year',
+        message: `price year ${shown(received)} is a ${basisOf(year)} year but the deflator series "${series.name}" uses ${series.basis} years; write every price year the same way`,
+        path,
+        received,
+      });
+    } else if (!Object.prototype.hasOwnProperty.call(series.index, String(year))) {
+      const years = Object.keys(series.index);
+      issues.push({
+        code: 'price_year',
+        message: `price year ${shown(received)} is outside the deflator series "${series.name}" (${years[0]} to ${years[years.length - 1]}); supply a series that covers it`,
+        path,
+        received,
+      });
+    }
+  };
+  check(target, ['priceYear'], input['priceYear']);
+  outcomes.forEach((o, index) => {
+    if (!isRecord(o) || !isRecord(o['proxy'])) return;
+    const raw = o['proxy']['priceYear'];
+    const year = readPriceYear(raw);
+    if (year !== undefined) check(year, ['outcomes', index, 'proxy', 'priceYear'], raw);
+  });
+  return issues;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.join('.')}|${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

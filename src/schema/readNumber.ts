@@ -1,0 +1,88 @@
+import { Dec, str } from '../calc/_decimal.js';
+import type { DecimalString } from '../model/analysis.js';
+
+/** What `readNumber` found in a cell or JSON value. */
+export type NumberReading =
+  | { readonly ok: true; readonly value: DecimalString; readonly percent: boolean }
+  | {
+      readonly ok: false;
+      readonly code: 'invalid_number' | 'spreadsheet_error';
+      readonly reason: string;
+    };
+
+const SPREADSHEET_ERROR =
+  /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!)$/i;
+const CURRENCY_PREFIX = /^(?:[£$€¥₹]|(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR)\s*)/i;
+const CURRENCY_SUFFIX = /(?:\s*(?:[£$€¥₹]|GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR))$/i;
+const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
+
+/**
+ * Reads a number the way a spreadsheet user writes it, exactly (no binary floating point):
+ * `1200`, `"1,200.50"`, `"£1,200"`, `"-£5"`, `"(1,200)"` (accounting negative), `"25%"`,
+ * `"1.2E+05"`, and JSON numbers. Thousands separators must group digits by three — `"1,2"` is
+ * not guessed at. A cell that holds a spreadsheet error (`#DIV/0!`, `#VALUE!` …) is reported as
+ * such, never read as zero. `percent` says whether the text ended in `%` (the value is then
+ * already divided by 100).
+ *
+ * @example
+ * readNumber('(£1,200.50)');
+ * //=> { ok: true, value: '-1200.5', percent: false }
+ */
+export function readNumber(raw: string | number): NumberReading {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) {
+      return { ok: false, code: 'invalid_number', reason: 'it is not a finite number' };
+    }
+    return { ok: true, value: str(new Dec(raw)), percent: false };
+  }
+  let text = raw.trim();
+  if (text === '') return { ok: false, code: 'invalid_number', reason: 'it is empty' };
+  if (SPREADSHEET_ERROR.test(text)) {
+    return {
+      ok: false,
+      code: 'spreadsheet_error',
+      reason: 'the cell holds a spreadsheet error; fix the formula that produced it',
+    };
+  }
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised?.[1] !== undefined) {
+    negative = true;
+    text = parenthesised[1].trim();
+  }
+  const signed = (): void => {
+    const sign = /^[-\u2212+]/.exec(text);
+    if (sign === null) return;
+    if (sign[0] !== '+') {
+      if (negative) negative = false;
+      else negative = true;
+    }
+    text = text.slice(1).trim();
+  };
+  signed();
+  text = text.replace(CURRENCY_PREFIX, '').trim();
+  signed();
+  let percent = false;
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+  text = text.replace(CURRENCY_SUFFIX, '').trim();
+  let digits: string;
+  if (PLAIN.test(text)) digits = text;
+  else if (GROUPED.test(text)) digits = text.replaceAll(',', '');
+  else if (SPACE_GROUPED.test(text)) digits = text.replace(/[ \u00a0\u202f\u2009]/g, '');
+  else {
+    return {
+      ok: false,
+      code: 'invalid_number',
+      reason: 'it is not a number (write digits, e.g. 1200, 1,200.50, £1,200, 25% or (1,200))',
+    };
+  }
+  let value = new Dec(digits);
+  if (percent) value = value.div(100);
+  if (negative) value = value.negated();
+  return { ok: true, value: str(value), percent };
+}
