@@ -157,7 +157,7 @@ function toIssue(issue: z.core.$ZodIssue): Issue {
     };
   }
   const field = path.length === 0 ? 'the analysis' : String(path[path.length - 1]);
-  if (issue.code === 'invalid_type' && received === undefined) {
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && received === undefined) {
     return { code: 'required', message: `${field} is required`, path };
   }
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {

@@ -52,18 +52,17 @@ export function readNumber(raw: string | number): NumberReading {
     negative = true;
     text = parenthesised[1].trim();
   }
-  const signed = (): void => {
+  let signed = false;
+  const readSign = (): void => {
     const sign = /^[-\u2212+]/.exec(text);
-    if (sign === null) return;
-    if (sign[0] !== '+') {
-      if (negative) negative = false;
-      else negative = true;
-    }
+    if (sign === null || signed) return;
+    signed = true;
+    if (sign[0] !== '+') negative = !negative;
     text = text.slice(1).trim();
   };
-  signed();
+  readSign();
   text = text.replace(CURRENCY_PREFIX, '').trim();
-  signed();
+  readSign();
   let percent = false;
   if (text.endsWith('%')) {
     percent = true;

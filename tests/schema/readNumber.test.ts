@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readNumber } from '../../src/schema/readNumber.js';
+
+describe('readNumber', () => {
+  it.each<[string | number, string, boolean]>([
+    ['1200', '1200', false],
+    [1200, '1200', false],
+    [0.1, '0.1', false], // a JSON number is read by its shortest decimal form, not its binary value
+    ['12,500.50', '12500.5', false],
+    ['£1,200', '1200', false],
+    ['-£5', '-5', false],
+    ['£-5', '-5', false],
+    ['(1,200)', '-1200', false], // accounting negative
+    ['(£1,200.50)', '-1200.5', false],
+    ['GBP 3,000', '3000', false],
+    ['3000 EUR', '3000', false],
+    ['25%', '0.25', true],
+    ['3.5 %', '0.035', true],
+    ['1.2E+05', '120000', false], // how spreadsheets write large numbers in CSV
+    ['1 200', '1200', false],
+    ['1\u00a0200,5'.replace(',5', ''), '1200', false],
+    ['.5', '0.5', false],
+    ['  42  ', '42', false],
+    ['\u22127', '-7', false], // Unicode minus sign
+  ])('reads %j as %s', (raw, value, percent) => {
+    expect(readNumber(raw)).toEqual({ ok: true, value, percent });
+  });
+
+  it.each(['#DIV/0!', '#VALUE!', '#REF!', '#N/A', '#NAME?', '#num!'])(
+    'reports %s as a spreadsheet error',
+    (raw) => {
+      expect(readNumber(raw)).toMatchObject({ ok: false, code: 'spreadsheet_error' });
+    },
+  );
+
+  it.each(['', 'abc', '1,2', '12,34,567', '1.2.3', '£', '--5', '5-', NaN, Infinity, '0x10'])(
+    'rejects %j as not a number',
+    (raw) => {
+      expect(readNumber(raw)).toMatchObject({ ok: false, code: 'invalid_number' });
+    },
+  );
+});
