@@ -5,7 +5,9 @@ export type SroiErrorCode =
   /** A price year is outside the deflator series. */
   | 'PRICE_YEAR_OUT_OF_RANGE'
   /** A building block was called with an argument outside its domain. */
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** Sensitivity analysis needs an SROI ratio, and total inputs are zero. */
+  | 'UNDEFINED_RATIO';
 
 /** Stable codes for the individual problems found in an analysis. */
 export type IssueCode =
