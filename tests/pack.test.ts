@@ -1,0 +1,93 @@
+/**
+ * The packed tarball is what users install. This test packs the built package, installs it in a
+ * scratch project, and uses it the ways users will: ESM import, CommonJS require, TypeScript types
+ * under Node16 resolution for both, and the `sroi` bin. Needs `dist/` (`npm test` builds first).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+const scratch = mkdtempSync(join(tmpdir(), 'sroi-pack-'));
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
+const sh = (command: string, args: string[], cwd = scratch) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+const analysis = `{ name: 'Pack test', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: '100' }],
+  outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: '1', proxy: { value: '250' }, duration: 1 }] }`;
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'index.js')))
+    throw new Error('dist/ is missing: run npm run build (npm test does)');
+  const tarball =
+    sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], root)
+      .trim()
+      .split('\n')
+      .pop() ?? '';
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'scratch', private: true, version: '1.0.0' }),
+  );
+  sh('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--loglevel=error',
+    join(scratch, tarball),
+  ]);
+}, 180_000);
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('the packed package', () => {
+  it('imports as ESM', () => {
+    const out = sh('node', [
+      '--input-type=module',
+      '-e',
+      `import { calculateSroi } from 'sroi'; console.log(calculateSroi(${analysis}).sroiRatio);`,
+    ]);
+    expect(out.trim()).toBe('2.5'); // hand-computed: 250 / 100
+  });
+
+  it('requires as CommonJS', () => {
+    const out = sh('node', [
+      '-e',
+      `const { calculateSroi, SroiError } = require('sroi'); console.log(calculateSroi(${analysis}).sroiRatio, typeof SroiError);`,
+    ]);
+    expect(out.trim()).toBe('2.5 function');
+  });
+
+  it('ships types that TypeScript resolves for ESM and CommonJS', () => {
+    const typed = `import { calculateSroi, type SroiResult } from 'sroi';
+const result: SroiResult = calculateSroi(${analysis});
+const ratio: string | null = result.sroiRatio;
+export { ratio };
+`;
+    writeFileSync(join(scratch, 'esm.mts'), typed);
+    writeFileSync(join(scratch, 'cjs.cts'), typed);
+    writeFileSync(
+      join(scratch, 'wrong.mts'),
+      `import { calculateSroi } from 'sroi';\nconst n: number = calculateSroi(${analysis}).sroiRatio;\nexport { n };\n`,
+    );
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const flags = ['--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16'];
+    expect(sh('node', [tsc, ...flags, 'esm.mts', 'cjs.cts'])).toBe('');
+    // The types are real, not `any`: assigning the ratio (string | null) to a number fails.
+    let output = '';
+    try {
+      sh('node', [tsc, ...flags, 'wrong.mts']);
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout);
+    }
+    expect(output).toMatch(/TS2322/);
+  });
+
+  it('installs the sroi command', () => {
+    expect(sh(join(scratch, 'node_modules', '.bin', 'sroi'), ['--version']).trim()).toBe(version);
+  });
+});
