@@ -7,7 +7,10 @@ const main = `sroi ${VERSION} — Social Return on Investment calculator
 Usage: sroi <command> [options]
 
 Commands:
-  calculate <analysis.json>   calculate the SROI ratio and every figure behind it
+  calculate <analysis.json | outcomes.csv>   the SROI ratio and every figure behind it
+  validate <analysis.json | outcomes.csv>    check an analysis; list every problem and row counts
+  template [DIR]                             write blank outcomes.csv, inputs.csv, analysis.json
+  schema                                     print the JSON Schema of an analysis file
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -17,21 +20,76 @@ Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error,
 Docs: docs/cli.md
 `;
 
-const calculate = `Usage: sroi calculate <analysis.json> [options]
+const analysisOptions = `Where the data is:
+  -i, --inputs <inputs.csv>     the inputs table (with an outcomes CSV, or to replace the
+                                analysis file's inputs)
+  -m, --map <field=Header>      read a field from your own column header; repeatable,
+                                e.g. --map "outcome=Result" --map "proxy_value=Unit cost"
+Settings (override the analysis file's):
+  --name <text>                 the analysis name (default: the CSV file's name)
+  --currency <code>             ISO 4217 code, default GBP
+  --discount-rate <rate>        flat rate, e.g. 3.5%; per year: "3.5%/3%/3%" (the last continues)
+  --discount-schedule <name>    green-book, green-book-health, green-book-reduced,
+                                green-book-health-reduced
+  --timing <end|start|mid>      when in each year flows are discounted (default end)
+  --price-year <year>           price base: 2023 or 2023-24; proxies' price years are rebased
+  --horizon <years>             last year valued
+`;
 
-Calculates the SROI of an analysis written as JSON (see docs/method.md and \`sroi schema\`).
+const calculate = `Usage: sroi calculate <analysis.json | outcomes.csv> [options]
 
-Options:
-  -f, --format <text|json>   text: a readable summary, rounded (default)
-                             json: the full result, every figure an unrounded decimal string
-  -o, --out <file>           write to a file instead of standard output
+Calculates the SROI of an analysis: a JSON analysis file (see \`sroi schema\`), an analysis file
+that names its CSV tables ("outcomes": "outcomes.csv"), or an outcomes CSV with --inputs.
+Row counts, notes and problems go to standard error; the report to standard output or --out.
+
+${analysisOptions}Output:
+  -f, --format <text|json|csv>  text: a readable summary, rounded (default)
+                                json: the full result, every figure an unrounded decimal string
+                                csv: every figure, one per row, safe to open in a spreadsheet
+  -o, --out <file>              write to a file instead of standard output
 
 Examples:
-  sroi calculate fixtures/befriending-example/analysis.json
-  sroi calculate analysis.json --format json --out result.json
+  sroi calculate examples/befriending/outcomes.csv --inputs examples/befriending/inputs.csv
+  sroi calculate examples/befriending/analysis.json --format json --out result.json
+  sroi calculate outcomes.csv --inputs inputs.csv --discount-schedule green-book --price-year 2023
+`;
+
+const validate = `Usage: sroi validate <analysis.json | outcomes.csv> [options]
+
+Reads and checks an analysis without calculating it. Prints how many rows of each CSV table
+were read, used and rejected, every note (e.g. an ignored column) and every problem, one per
+line with file:line [column]. Exit 0 when there is no problem, 1 otherwise.
+
+${analysisOptions}Output:
+  -f, --format <text|json>      json: { valid, issues, tables, notes }
+
+Examples:
+  sroi validate outcomes.csv --inputs inputs.csv
+  sroi validate analysis.json --format json
+`;
+
+const template = `Usage: sroi template [DIR] [--force]
+
+Writes outcomes.csv and inputs.csv with the canonical headers and a commented example row, and
+analysis.json, which holds the settings and names the two tables. DIR defaults to the current
+directory; existing files are not overwritten unless --force is given.
+
+Example:
+  sroi template my-analysis && sroi validate my-analysis/analysis.json
+`;
+
+const schema = `Usage: sroi schema [--out FILE]
+
+Prints the JSON Schema (draft 2020-12) of an analysis file, for editors and other programs.
+
+Example:
+  sroi schema --out analysis.schema.json
 `;
 
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {
   main,
   calculate,
+  validate,
+  template,
+  schema,
 };

@@ -1,47 +1,61 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
-import { parseJson, readText } from './_readInput.js';
+import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
+import { issueList, readSummary } from './_printRead.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
-import { formatIssue } from '../model/formatIssue.js';
+import { renderCsv } from '../csv/renderCsv.js';
 import { SroiError } from '../model/SroiError.js';
 import { renderText } from '../report/renderText.js';
-import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import type { CliIo } from './_io.js';
+import type { SroiResult } from '../model/result.js';
 
-const FORMATS = ['text', 'json'] as const;
+const RENDERERS: Readonly<Record<string, (result: SroiResult) => string>> = {
+  text: renderText,
+  json: (result) => `${JSON.stringify(result, null, 2)}\n`,
+  csv: renderCsv,
+};
 
-/** `sroi calculate <analysis.json> [--format text|json] [--out FILE]` */
+/**
+ * `sroi calculate <analysis.json | outcomes.csv> [--inputs inputs.csv] [settings]
+ * [--format text|json|csv] [--out FILE]`. The report goes to standard output (or `--out`); the
+ * row accounting, notes and problems go to standard error.
+ */
 export async function calculateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
+    ...analysisFlags,
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
   });
   const [file, ...extra] = positionals;
-  if (file === undefined)
-    throw new UsageError('calculate needs an analysis file: sroi calculate analysis.json');
+  if (file === undefined) {
+    throw new UsageError(
+      'calculate needs an analysis file or an outcomes CSV: sroi calculate analysis.json',
+    );
+  }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  const render = RENDERERS[values.format];
+  if (render === undefined) {
+    throw new UsageError(
+      `--format must be one of ${Object.keys(RENDERERS).join(', ')}, got "${values.format}"`,
+    );
   }
 
-  const json = parseJson(await readText(io, file), file);
-  const parsed = safeParseAnalysis(json);
-  if (!parsed.success) {
-    const count = parsed.issues.length;
-    io.stderr(`${file}: ${count} problem${count === 1 ? '' : 's'} found\n`);
-    for (const issue of parsed.issues) io.stderr(`  ${formatIssue(issue)}\n`);
+  const loaded = await loadAnalysis(io, file, values);
+  const summary = readSummary(loaded);
+  if (summary !== '') io.stderr(summary);
+  if (loaded.analysis === undefined) {
+    io.stderr(issueList(loaded, file));
     return 1;
   }
   let result;
   try {
-    result = evaluateAnalysis(parsed.analysis);
+    result = evaluateAnalysis(loaded.analysis);
   } catch (error) {
     if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
-  const output = format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderText(result);
+  const output = render(result);
   if (values.out === undefined) io.stdout(output);
   else {
     await io.writeFile(resolve(io.cwd, values.out), output);

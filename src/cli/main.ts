@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { run } from './run.js';
 
 const code = await run(process.argv.slice(2), {
@@ -6,6 +6,9 @@ const code = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  mkdir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
   cwd: process.cwd(),
 });
 process.exitCode = code;

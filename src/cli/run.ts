@@ -3,6 +3,9 @@
  * without spawning a process. `main.ts` wires it to the real process.
  */
 import { calculateCommand } from './calculateCommand.js';
+import { schemaCommand } from './schemaCommand.js';
+import { templateCommand } from './templateCommand.js';
+import { validateCommand } from './validateCommand.js';
 import { CliError, UsageError } from './_errors.js';
 import { HELP, VERSION } from './_help.js';
 import type { CliIo } from './_io.js';
@@ -29,6 +32,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'calculate':
         return await calculateCommand(rest, io);
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
+      case 'schema':
+        return await schemaCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

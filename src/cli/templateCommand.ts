@@ -1,0 +1,50 @@
+import { join, resolve } from 'node:path';
+import { parseCommandArgs } from './_parseCommandArgs.js';
+import { CliError, UsageError } from './_errors.js';
+import { csvTemplate } from '../csv/csvTemplate.js';
+import type { CliIo } from './_io.js';
+
+/**
+ * `sroi template [DIR] [--force]`: writes `outcomes.csv`, `inputs.csv` and `analysis.json`
+ * into DIR (default: the current directory). Refuses to overwrite a file unless `--force`.
+ */
+export async function templateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    force: { type: 'boolean', default: false },
+  });
+  const [dir = '.', ...extra] = positionals;
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const files = Object.entries(csvTemplate()).map(([name, text]) => ({
+    path: join(dir, name),
+    text,
+  }));
+  if (!values.force) {
+    const existing: string[] = [];
+    for (const { path } of files) {
+      const exists = await io.readFile(resolve(io.cwd, path)).then(
+        () => true,
+        () => false,
+      );
+      if (exists) existing.push(path);
+    }
+    if (existing.length > 0) {
+      throw new CliError(
+        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite`,
+      );
+    }
+  }
+  if (io.mkdir !== undefined) await io.mkdir(resolve(io.cwd, dir));
+  for (const { path, text } of files) {
+    try {
+      await io.writeFile(resolve(io.cwd, path), text);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new CliError(
+        `cannot write ${path}: ${code === 'ENOENT' ? 'no such directory' : error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    io.stderr(`wrote ${path}\n`);
+  }
+  io.stderr(`Fill in the two tables, then run: sroi calculate ${join(dir, 'analysis.json')}\n`);
+  return 0;
+}

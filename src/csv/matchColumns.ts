@@ -1,0 +1,196 @@
+import { normaliseHeader } from './normaliseHeader.js';
+import type { CsvColumn } from './csvColumns.js';
+import type { CsvNote } from './CsvNote.js';
+import type { CsvTable } from './readCsvTable.js';
+import type { Issue } from '../model/SroiError.js';
+
+/** Which column each header of a table fills, and what is wrong with the header row. */
+export interface ColumnMatch {
+  /** For each header position, the column it fills, or `undefined` when it is ignored. */
+  readonly columns: readonly (CsvColumn | undefined)[];
+  /** Required columns that no header names. */
+  readonly missing: readonly CsvColumn[];
+  /** Duplicate columns, missing required columns, unknown headers that look like a field. */
+  readonly issues: readonly Issue[];
+  /** Headers that are ignored, each named. */
+  readonly notes: readonly CsvNote[];
+}
+
+/**
+ * Matches a table's headers to its columns. A header names a column when, after
+ * `normaliseHeader`, it equals the column's canonical name or one of its aliases, or when the
+ * explicit `mapping` (`{ outcome: 'Result' }`: field → header) says so; a mapped field is read
+ * only from its mapped header. Two headers for one column are an issue (which would win is not
+ * guessed). A header that names no column is ignored and reported as a note — unless it looks
+ * like a field whose column is missing (`Deadwieght`, `Attribution to others`), which is an
+ * issue, because ignoring it would silently leave that field at its default.
+ *
+ * @example
+ * const table = { file: 'o.csv', delimiter: ',', headers: ['Stakeholders', 'Notes'],
+ *   headerLine: 1, titleRows: 0, commentRows: 0, blankRows: 0, rows: [] } as const;
+ * matchColumns(table, outcomeColumns).columns.map((column) => column?.name);
+ * //=> ['stakeholder', undefined]
+ */
+export function matchColumns(
+  table: CsvTable,
+  columns: readonly CsvColumn[],
+  mapping: Readonly<Record<string, string>> = {},
+): ColumnMatch {
+  const mappedHeader = new Map<CsvColumn, string>();
+  for (const [field, header] of Object.entries(mapping)) {
+    const column = findColumn(columns, field);
+    if (column !== undefined) mappedHeader.set(column, normaliseHeader(header));
+  }
+  const byHeader = new Map<string, CsvColumn>();
+  for (const column of columns) {
+    if (mappedHeader.has(column)) continue;
+    for (const name of [column.name, ...column.aliases])
+      byHeader.set(normaliseHeader(name), column);
+  }
+  const mappedByHeader = new Map<string, CsvColumn>();
+  for (const [column, header] of mappedHeader) mappedByHeader.set(header, column);
+
+  const where = { file: table.file, line: table.headerLine };
+  const issues: Issue[] = [];
+  const notes: CsvNote[] = [];
+  const found: (CsvColumn | undefined)[] = [];
+  const firstAt = new Map<CsvColumn, number>();
+  const unknown: number[] = [];
+  table.headers.forEach((header, index) => {
+    const key = normaliseHeader(header);
+    const column = key === '' ? undefined : (mappedByHeader.get(key) ?? byHeader.get(key));
+    found.push(undefined);
+    if (key === '') return;
+    if (column === undefined) {
+      unknown.push(index);
+      return;
+    }
+    const first = firstAt.get(column);
+    if (first !== undefined) {
+      issues.push({
+        code: 'csv_header',
+        message: `columns ${JSON.stringify(table.headers[first])} (column ${first + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${column.name}; keep one, or rename the other`,
+        path: [],
+        ...where,
+        column: header,
+        received: header,
+      });
+      return;
+    }
+    firstAt.set(column, index);
+    found[index] = column;
+  });
+
+  for (const index of unknown) {
+    const header = table.headers[index] ?? '';
+    const key = normaliseHeader(header);
+    const mappedAway = columns.find(
+      (c) => mappedHeader.has(c) && [c.name, ...c.aliases].some((n) => normaliseHeader(n) === key),
+    );
+    const lookalike = mappedAway === undefined ? resembles(key, columns, firstAt) : undefined;
+    if (lookalike !== undefined) {
+      issues.push({
+        code: 'csv_header',
+        message: `unknown column ${JSON.stringify(header)}: did you mean ${lookalike.name}? Rename the header, or map it (--map "${lookalike.name}=${header}")`,
+        path: [],
+        ...where,
+        column: header,
+        received: header,
+      });
+    } else {
+      const why =
+        mappedAway === undefined
+          ? 'it is not a column sroi reads'
+          : `${mappedAway.name} is read from ${JSON.stringify(mapping[Object.keys(mapping).find((k) => findColumn(columns, k) === mappedAway) ?? ''])} (column mapping)`;
+      notes.push({
+        code: 'ignored_column',
+        message: `column ${JSON.stringify(header)} (column ${index + 1}) is ignored: ${why}`,
+        ...where,
+        column: header,
+      });
+    }
+  }
+
+  const present = (name: string | undefined) =>
+    [...firstAt.keys()].some((column) => column.name === name);
+  const missing = columns.filter(
+    (c) =>
+      c.required && !firstAt.has(c) && !(c.alternative !== undefined && present(c.alternative)),
+  );
+  for (const column of missing) {
+    const mapped = mappedHeader.has(column);
+    const also = column.aliases.map((a) => JSON.stringify(a)).join(', ');
+    issues.push({
+      code: 'csv_header',
+      message: mapped
+        ? `required column ${column.name} is mapped to a header that is not in the file`
+        : `required column ${column.name} is missing (${column.alternative === undefined ? '' : `or give ${column.alternative}; `}also accepted as: ${also}; or map your own header with --map "${column.name}=Your header")`,
+      path: [],
+      ...where,
+      column: column.name,
+    });
+  }
+  return { columns: found, missing, issues, notes };
+}
+
+/** Finds a column by a field name as a user may write it: `proxy_value`, `proxyValue`, `Proxy value`. */
+export function findColumn(columns: readonly CsvColumn[], field: string): CsvColumn | undefined {
+  const key = normaliseHeader(field);
+  return columns.find(
+    (c) => normaliseHeader(c.name) === key || normaliseHeader(c.path.join('')) === key,
+  );
+}
+
+/** Numeric fields that default silently when their column is missing. */
+const GUARDED = new Set([
+  'quantity',
+  'proxy_value',
+  'duration',
+  'start',
+  'deadweight',
+  'displacement',
+  'attribution',
+  'leakage',
+  'drop_off',
+  'value',
+  'year',
+]);
+
+function resembles(
+  key: string,
+  columns: readonly CsvColumn[],
+  present: ReadonlyMap<CsvColumn, number>,
+): CsvColumn | undefined {
+  for (const column of columns) {
+    if (!GUARDED.has(column.name) || present.has(column)) continue;
+    for (const name of [column.name, ...column.aliases].map(normaliseHeader)) {
+      if (name.length >= 5 && key.includes(name)) return column;
+      const allowed = name.length >= 8 ? 2 : name.length >= 5 ? 1 : 0;
+      if (allowed > 0 && distance(key, name, allowed) <= allowed) return column;
+    }
+  }
+  return undefined;
+}
+
+/** Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
+}
