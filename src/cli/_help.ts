@@ -9,6 +9,7 @@ Usage: sroi <command> [options]
 Commands:
   calculate <analysis.json | outcomes.csv>   the SROI ratio and every figure behind it
   validate <analysis.json | outcomes.csv>    check an analysis; list every problem and row counts
+  report <analysis.json | outcomes.csv>      a report for funders: self-contained HTML or Markdown
   template [DIR]                             write blank outcomes.csv, inputs.csv, analysis.json
   schema                                     print the JSON Schema of an analysis file
 
@@ -86,10 +87,28 @@ Example:
   sroi schema --out analysis.schema.json
 `;
 
+const report = `Usage: sroi report <analysis.json | outcomes.csv> [options]
+
+Writes a report of an analysis to share: one self-contained HTML page (charts as inline SVG,
+no script, no network requests, prints on A4) or Markdown (tables in place of charts). It shows
+the headline figures, value by stakeholder, category and year, the path from gross value to
+present value, the impact map, the inputs and the method. See docs/reports.md.
+
+${analysisOptions}Output:
+  -f, --format <html|markdown>  html (default) or markdown
+  -t, --title <text>            the report's title (default: the analysis name)
+  -o, --out <file>              write to a file instead of standard output
+
+Examples:
+  sroi report examples/befriending/analysis.json --out report.html
+  sroi report analysis.json --format markdown --title "Befriending: SROI 2024" --out report.md
+`;
+
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {
   main,
   calculate,
   validate,
   template,
   schema,
+  report,
 };

@@ -90,7 +90,7 @@ export async function loadAnalysis(
       ...columns,
     });
   }
-  const settings = withFlags({ name: basename(file, extname(file)) }, flags);
+  const settings = withFlags({ name: defaultName(file) }, flags);
   return readCsv(io, file, flags.inputs, settings, columns);
 }
 
@@ -118,6 +118,13 @@ async function readCsv(
   return read.success
     ? { analysis: read.analysis, issues: [], tables, notes: read.notes }
     : { issues: read.issues, tables, notes: read.notes };
+}
+
+/** The file's name without extension, or its folder's name when the file is `outcomes.csv`. */
+function defaultName(file: string): string {
+  const name = basename(file, extname(file));
+  const folder = basename(dirname(file));
+  return name.toLowerCase() === 'outcomes' && folder !== '.' && folder !== '' ? folder : name;
 }
 
 /** Applies the setting flags over an analysis' own settings. */

@@ -3,6 +3,7 @@
  * without spawning a process. `main.ts` wires it to the real process.
  */
 import { calculateCommand } from './calculateCommand.js';
+import { reportCommand } from './reportCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { templateCommand } from './templateCommand.js';
 import { validateCommand } from './validateCommand.js';
@@ -38,6 +39,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await templateCommand(rest, io);
       case 'schema':
         return await schemaCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -128,11 +128,14 @@ export function readCsvAnalysis(
       : readTable('inputs', sources.inputs, inputColumns, mapping, issues, notes);
   const mappedHeaders = Object.entries(mapping);
   for (const [field, header] of mappedHeaders) {
+    const known =
+      findColumn(outcomeColumns, field) !== undefined ||
+      findColumn(inputColumns, field) !== undefined;
     const key = normaliseHeader(header);
     const inTable = [outcomes, inputs].some((t) =>
       t?.table?.headers.some((h) => normaliseHeader(h) === key),
     );
-    if (!inTable && (outcomes.table !== undefined || inputs?.table !== undefined)) {
+    if (known && !inTable && (outcomes.table !== undefined || inputs?.table !== undefined)) {
       notes.push({
         code: 'unused_mapping',
         message: `the column mapping ${field}=${header} is not used: no column ${JSON.stringify(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
@@ -354,8 +357,14 @@ function locate(
   }
   work.rejected.add(row);
   const raw = position === -1 ? undefined : row.cells[position];
+  // Messages that point at another row by JSON path point at its line instead.
+  const message = issue.message.replace(/\b(outcomes|inputs)\[(\d+)\]/g, (text, which, at) => {
+    const other = (which === 'outcomes' ? outcomes : inputs)?.used[Number(at)];
+    return other === undefined ? text : `line ${other.line}`;
+  });
   return {
     ...issue,
+    message,
     file: work.file,
     line: position === -1 ? row.line : lineOfCell(row, position),
     ...(column === undefined ? {} : { column: work.table?.headers[position] ?? column.name }),

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { parseCommandArgs } from './_parseCommandArgs.js';
+import { CliError, UsageError } from './_errors.js';
+import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
+import { issueList, readSummary } from './_printRead.js';
+import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { SroiError } from '../model/SroiError.js';
+import { renderHtml } from '../report/renderHtml.js';
+import { renderMarkdown } from '../report/renderMarkdown.js';
+import type { CliIo } from './_io.js';
+
+const FORMATS = ['html', 'markdown'] as const;
+
+/**
+ * `sroi report <analysis.json | outcomes.csv> [--inputs inputs.csv] [settings]
+ * [--format html|markdown] [--title TEXT] [--out FILE]`: a report to send to a funder, as one
+ * self-contained HTML page (the default) or as Markdown. The report goes to standard output (or
+ * `--out`); the row accounting, notes and problems go to standard error.
+ */
+export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    ...analysisFlags,
+    format: { type: 'string', short: 'f', default: 'html' },
+    title: { type: 'string', short: 't' },
+    out: { type: 'string', short: 'o' },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined) {
+    throw new UsageError(
+      'report needs an analysis file or an outcomes CSV: sroi report analysis.json --out report.html',
+    );
+  }
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  }
+  if (values.title !== undefined && values.title.trim() === '') {
+    throw new UsageError('--title must not be empty');
+  }
+
+  const loaded = await loadAnalysis(io, file, values);
+  const summary = readSummary(loaded);
+  if (summary !== '') io.stderr(summary);
+  if (loaded.analysis === undefined) {
+    io.stderr(issueList(loaded, file));
+    return 1;
+  }
+  let result;
+  try {
+    result = evaluateAnalysis(loaded.analysis);
+  } catch (error) {
+    if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const options = {
+    analysis: loaded.analysis,
+    ...(values.title === undefined ? {} : { title: values.title }),
+  };
+  const output = format === 'html' ? renderHtml(result, options) : renderMarkdown(result, options);
+  if (values.out === undefined) io.stdout(output);
+  else {
+    await io.writeFile(resolve(io.cwd, values.out), output);
+    io.stderr(`wrote ${values.out}\n`);
+  }
+  return 0;
+}
