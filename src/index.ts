@@ -59,6 +59,23 @@ export type { AnalysisInput } from './schema/analysisSchema.js';
 export { readNumber } from './schema/readNumber.js';
 export type { NumberReading } from './schema/readNumber.js';
 
+// Reports: render a result for people (pure; strings in, strings out).
+export { renderMarkdown } from './report/renderMarkdown.js';
+export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
+export { renderHtml } from './report/renderHtml.js';
+export type { RenderHtmlOptions } from './report/renderHtml.js';
+export type {
+  ReportDistribution,
+  ReportFigure,
+  ReportHistogramBin,
+  ReportOneWay,
+  ReportSensitivity,
+  ReportSimulation,
+  ReportSwitchingValue,
+} from './report/_reportExtras.js';
+export { escapeHtml } from './report/escapeHtml.js';
+export { escapeMarkdown } from './report/escapeMarkdown.js';
+
 // Numbers and errors.
 export { SroiError } from './model/SroiError.js';
 export type { Issue, IssueCode, SroiErrorCode } from './model/SroiError.js';

@@ -49,6 +49,25 @@ export function formatNumber(
   return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
+/**
+ * Formats a fraction as a percentage: `0.25` → `'25%'`. With `decimals` the percentage is
+ * rounded to that many places; without, it is shown exactly as given (an assumption such as a
+ * deadweight of `0.125` reads `'12.5%'`, never a rounded `'13%'`).
+ *
+ * @example
+ * [formatPercent('0.125'), formatPercent('0.6605238', 1)];
+ * //=> ['12.5%', '66.1%']
+ */
+export function formatPercent(
+  value: DecimalString,
+  decimals?: number,
+  mode: RoundingMode = 'half-up',
+): string {
+  const percent = new Dec(value).times(100);
+  const places = decimals ?? Math.max(0, percent.decimalPlaces());
+  return `${formatNumber(percent.toFixed(), places, mode)}%`;
+}
+
 const SYMBOLS: Readonly<Record<string, string>> = {
   GBP: '£',
   USD: '$',

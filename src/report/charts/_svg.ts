@@ -1,0 +1,105 @@
+/**
+ * What the chart functions share: the palette, the frame every chart is drawn in (with its
+ * `<title>` and `<desc>`, the text equivalent that screen readers announce), axis ticks and
+ * number formatting for coordinates. Charts draw numbers they are given; they never compute a
+ * figure that a reader is shown, except the round tick values of an axis.
+ */
+import { escapeHtml } from '../escapeHtml.js';
+
+/**
+ * The Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), distinguishable with every
+ * common form of colour-blindness. Black is left out; it is the text colour.
+ */
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  grey: '#999999',
+} as const;
+
+/** Text and rule colours used by every chart. */
+export const INK = { text: '#1a1a1a', muted: '#555555', rule: '#bbbbbb', grid: '#e4e4e4' };
+
+/** The font stack of charts: system fonts only, so that nothing is fetched. */
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+
+/** What every chart function takes besides its data. */
+export interface ChartText {
+  /** A short name of the chart, read out as the SVG's `<title>`. */
+  readonly title: string;
+  /** A sentence saying what the chart shows and its main figures, the SVG's `<desc>`. */
+  readonly description: string;
+  /** Unique within the page; used for `aria-labelledby`. Letters, digits and `-` only. */
+  readonly id: string;
+}
+
+/** Wraps chart content in an `<svg>` with a viewBox, `role="img"`, a `<title>` and a `<desc>`. */
+export function svgFrame(text: ChartText, width: number, height: number, body: string): string {
+  const id = text.id.replace(/[^A-Za-z0-9-]/g, '-');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" ` +
+    `width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc" ` +
+    `font-family='${FONT}' font-size="12" fill="${INK.text}">` +
+    `<title id="${id}-title">${escapeHtml(text.title)}</title>` +
+    `<desc id="${id}-desc">${escapeHtml(text.description)}</desc>` +
+    body +
+    `</svg>`
+  );
+}
+
+/** A coordinate written with at most two decimals. */
+export function px(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A `<text>` element; `content` is escaped here. */
+export function svgText(
+  x: number,
+  y: number,
+  content: string,
+  attributes: Readonly<Record<string, string | number>> = {},
+): string {
+  const extra = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
+    .join('');
+  return `<text x="${px(x)}" y="${px(y)}"${extra}>${escapeHtml(content)}</text>`;
+}
+
+/** Cuts a label to `max` characters with an ellipsis; the full text stays in the table. */
+export function shorten(label: string, max: number): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** An approximate width in pixels of `text` at the 12px chart font. */
+export function textWidth(text: string, fontSize = 12): number {
+  return text.length * fontSize * 0.56;
+}
+
+/**
+ * Round tick values spanning `min`…`max` (widened to include 0 unless `includeZero` is false),
+ * about `count` of them, at a step of 1, 2 or 5 × 10ⁿ.
+ */
+export function niceTicks(min: number, max: number, count = 5, includeZero = true): number[] {
+  const low = includeZero ? Math.min(0, min) : min;
+  const high = includeZero ? Math.max(0, max) : max;
+  if (low === high) return low === 0 ? [0, 1] : [Math.min(0, low), Math.max(0, high)];
+  const rough = (high - low) / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(decimals)));
+  return ticks;
+}
+
+/** A linear scale from the domain `[d0, d1]` to the range `[r0, r1]`. */
+export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
+  const span = d1 - d0 === 0 ? 1 : d1 - d0;
+  return (v) => r0 + ((v - d0) / span) * (r1 - r0);
+}

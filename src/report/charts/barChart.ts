@@ -1,0 +1,90 @@
+import {
+  INK,
+  OKABE_ITO,
+  linearScale,
+  niceTicks,
+  px,
+  shorten,
+  svgFrame,
+  svgText,
+  textWidth,
+} from './_svg.js';
+import { escapeHtml } from '../escapeHtml.js';
+import type { ChartText } from './_svg.js';
+
+/** One bar of a `barChart`. */
+export interface BarChartBar {
+  readonly label: string;
+  /** Where the bar ends, in the chart's unit (drawing only). */
+  readonly value: number;
+  /** The figure printed beside the bar, already formatted. */
+  readonly valueLabel: string;
+}
+
+/** Data of `barChart`. */
+export interface BarChartData extends ChartText {
+  readonly bars: readonly BarChartBar[];
+  /** Formats an axis tick. */
+  readonly formatTick: (value: number) => string;
+  readonly color?: string;
+}
+
+/**
+ * A horizontal bar chart as an SVG string: one labelled bar per item, drawn from zero (so that
+ * negative values, e.g. disbenefits, point left), the formatted figure at the right, a value axis
+ * below. Used for value by stakeholder and by category.
+ *
+ * @example
+ * barChart({ id: 'c', title: 'PV', description: 'PV by group', formatTick: String,
+ *            bars: [{ label: 'A', value: 2, valueLabel: '£2' }] }).startsWith('<svg');
+ * //=> true
+ */
+export function barChart(data: BarChartData): string {
+  const width = 640;
+  const rowHeight = 28;
+  const top = 8;
+  const labels = data.bars.map((bar) => shorten(bar.label, 30));
+  const labelWidth = Math.min(210, Math.max(60, ...labels.map((l) => textWidth(l) + 10)));
+  const valueWidth = Math.max(70, ...data.bars.map((bar) => textWidth(bar.valueLabel) + 10));
+  const ticks = niceTicks(
+    Math.min(...data.bars.map((bar) => bar.value)),
+    Math.max(...data.bars.map((bar) => bar.value)),
+    5,
+  );
+  const plotLeft = labelWidth;
+  const plotRight = width - valueWidth;
+  const x = linearScale(ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1, plotLeft, plotRight);
+  const plotBottom = top + data.bars.length * rowHeight;
+  const height = plotBottom + 26;
+
+  const grid = ticks
+    .map(
+      (tick) =>
+        `<line x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${plotBottom}" stroke="${tick === 0 ? INK.rule : INK.grid}"/>` +
+        svgText(x(tick), plotBottom + 16, data.formatTick(tick), {
+          'text-anchor': 'middle',
+          fill: INK.muted,
+          'font-size': 11,
+        }),
+    )
+    .join('');
+  const bars = data.bars
+    .map((bar, i) => {
+      const y = top + i * rowHeight;
+      const x0 = x(Math.min(0, bar.value));
+      const x1 = x(Math.max(0, bar.value));
+      return (
+        `<g>` +
+        `<title>${escapeHtml(`${bar.label}: ${bar.valueLabel}`)}</title>` +
+        svgText(plotLeft - 8, y + rowHeight / 2 + 4, labels[i] ?? '', { 'text-anchor': 'end' }) +
+        `<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(Math.max(x1 - x0, bar.value === 0 ? 0 : 1))}" height="${rowHeight - 10}" fill="${data.color ?? OKABE_ITO.blue}"/>` +
+        svgText(width - 4, y + rowHeight / 2 + 4, bar.valueLabel, {
+          'text-anchor': 'end',
+          'font-variant-numeric': 'tabular-nums',
+        }) +
+        `</g>`
+      );
+    })
+    .join('');
+  return svgFrame(data, width, height, grid + bars);
+}

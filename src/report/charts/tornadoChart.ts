@@ -1,0 +1,117 @@
+import {
+  INK,
+  OKABE_ITO,
+  linearScale,
+  niceTicks,
+  px,
+  shorten,
+  svgFrame,
+  svgText,
+  textWidth,
+} from './_svg.js';
+import { escapeHtml } from '../escapeHtml.js';
+import type { ChartText } from './_svg.js';
+
+/** One assumption of a `tornadoChart`: the result with the assumption at each end. */
+export interface TornadoChartRow {
+  readonly label: string;
+  /** The result with the assumption at its low end (drawing only). */
+  readonly low: number;
+  readonly high: number;
+  readonly lowLabel: string;
+  readonly highLabel: string;
+}
+
+/** Data of `tornadoChart`. */
+export interface TornadoChartData extends ChartText {
+  /** The base-case result, where every bar starts. */
+  readonly base: number;
+  readonly baseLabel: string;
+  /** A reference line, e.g. the target ratio 1. */
+  readonly target?: { readonly value: number; readonly label: string };
+  /** In the order they are drawn, widest swing first. */
+  readonly rows: readonly TornadoChartRow[];
+  readonly formatTick: (value: number) => string;
+}
+
+/**
+ * A tornado chart as an SVG string: for each assumption a bar from the base case to the result
+ * with the assumption at its low end (sky blue) and one to the result at its high end (orange),
+ * a line at the base case and a dashed line at the target. Used for one-way sensitivity.
+ *
+ * @example
+ * tornadoChart({ id: 't', title: 'Tornado', description: 'One-way', formatTick: String,
+ *   base: 2, baseLabel: '2.00', rows: [{ label: 'deadweight', low: 2.5, high: 1.5,
+ *   lowLabel: '2.50', highLabel: '1.50' }] }).match(/<rect/g).length;
+ * //=> 4
+ */
+export function tornadoChart(data: TornadoChartData): string {
+  const width = 640;
+  const rowHeight = 26;
+  const top = 30;
+  const values = [
+    data.base,
+    ...data.rows.flatMap((r) => [r.low, r.high]),
+    ...(data.target === undefined ? [] : [data.target.value]),
+  ];
+  const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
+  const labels = data.rows.map((row) => shorten(row.label, 34));
+  const labelWidth = Math.min(230, Math.max(60, ...labels.map((l) => textWidth(l) + 10)));
+  const valueWidth = Math.max(
+    90,
+    ...data.rows.map((r) => textWidth(`${r.lowLabel} – ${r.highLabel}`) + 10),
+  );
+  const x = linearScale(
+    ticks[0] ?? 0,
+    ticks[ticks.length - 1] ?? 1,
+    labelWidth,
+    width - valueWidth,
+  );
+  const plotBottom = top + data.rows.length * rowHeight;
+  const height = plotBottom + 26;
+
+  const legend =
+    `<rect x="${px(labelWidth)}" y="6" width="12" height="12" fill="${OKABE_ITO.skyBlue}"/>` +
+    svgText(labelWidth + 18, 16, 'assumption at its low end') +
+    `<rect x="${px(labelWidth + 200)}" y="6" width="12" height="12" fill="${OKABE_ITO.orange}"/>` +
+    svgText(labelWidth + 218, 16, 'at its high end');
+  const grid = ticks
+    .map(
+      (tick) =>
+        `<line x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${plotBottom}" stroke="${INK.grid}"/>` +
+        svgText(x(tick), plotBottom + 16, data.formatTick(tick), {
+          'text-anchor': 'middle',
+          fill: INK.muted,
+          'font-size': 11,
+        }),
+    )
+    .join('');
+  const bar = (from: number, to: number, y: number, color: string) => {
+    const x0 = x(Math.min(from, to));
+    const x1 = x(Math.max(from, to));
+    return `<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(Math.max(x1 - x0, from === to ? 0 : 1))}" height="${rowHeight - 10}" fill="${color}"/>`;
+  };
+  const rows = data.rows
+    .map((row, i) => {
+      const y = top + i * rowHeight;
+      return (
+        `<g><title>${escapeHtml(`${row.label}: ${row.lowLabel} at the low end, ${row.highLabel} at the high end (base ${data.baseLabel})`)}</title>` +
+        svgText(labelWidth - 8, y + rowHeight / 2 + 4, labels[i] ?? '', { 'text-anchor': 'end' }) +
+        bar(data.base, row.low, y, OKABE_ITO.skyBlue) +
+        bar(data.base, row.high, y, OKABE_ITO.orange) +
+        svgText(width - 4, y + rowHeight / 2 + 4, `${row.lowLabel} – ${row.highLabel}`, {
+          'text-anchor': 'end',
+        }) +
+        `</g>`
+      );
+    })
+    .join('');
+  const baseLine =
+    `<line x1="${px(x(data.base))}" x2="${px(x(data.base))}" y1="${top - 4}" y2="${plotBottom}" stroke="${INK.text}" stroke-width="1.5"/>` +
+    `<title>${escapeHtml(`base case ${data.baseLabel}`)}</title>`;
+  const target =
+    data.target === undefined
+      ? ''
+      : `<line x1="${px(x(data.target.value))}" x2="${px(x(data.target.value))}" y1="${top - 4}" y2="${plotBottom}" stroke="${OKABE_ITO.vermillion}" stroke-width="1.5" stroke-dasharray="5 3"><title>${escapeHtml(data.target.label)}</title></line>`;
+  return svgFrame(data, width, height, legend + grid + rows + baseLine + target);
+}

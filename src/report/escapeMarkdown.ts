@@ -1,0 +1,23 @@
+/**
+ * Escapes text for Markdown (CommonMark and GitHub Flavored Markdown), in a paragraph, a heading
+ * or a table cell. Every character that can start markup is backslash-escaped — emphasis
+ * (`*`, `_`, `~`), links and images (`[`, `]`, `!`), code (`` ` ``), raw HTML, autolinks and
+ * entities (`<`, `>`, `&`), headings (`#`), table cells (`|`), math (`$`) and the backslash itself
+ * — and line breaks become spaces, so text from a user's files can neither add markup, links or
+ * script nor break a table row. At the start of the text, list and heading markers (`-`, `+`, `=`,
+`1.`, `1)`) are escaped and leading spaces dropped, so a name cannot become a list, a heading
+underline or a code block. Parentheses are left alone: with `[` and `]` escaped they cannot
+ * form a link, and reports are full of them.
+ *
+ * @example
+ * escapeMarkdown('[x](javascript:alert(1)) | <b>');
+ * //=> '\\[x\\](javascript:alert(1)) \\| \\<b\\>'
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(/[\\`*_~[\]!<>&#|$]/g, '\\$&')
+    .replace(/^[-+](?=\s|-|$)/, '\\$&')
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
