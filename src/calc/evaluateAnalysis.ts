@@ -32,13 +32,6 @@ export interface EvaluateAnalysisOptions {
 /** The category given to outcomes that have none. */
 export const UNCATEGORISED = 'uncategorised';
 
-interface OutcomeWork {
-  readonly outcome: Outcome;
-  readonly proxyValue: Dec;
-  /** Undiscounted value of each valued year, index 0 = `start`. */
-  readonly values: Dec[];
-}
-
 /**
  * Calculates the SROI of an analysis that is already validated (the output of
  * `parseAnalysis`): every step of DESIGN §2, from gross value to ratio, with breakdowns by year,
@@ -75,22 +68,20 @@ export function evaluateAnalysis(
     });
   }
 
-  const work: OutcomeWork[] = analysis.outcomes.map((outcome, index) => {
-    const proxyValue = new Dec(outcome.proxy.value).times(
-      proxyRebaseFactor(outcome, index, analysis.priceYear, series),
-    );
-    return { outcome, proxyValue, values: outcomeValuesDec(outcome, proxyValue) };
-  });
-
-  const lastValuedYear = Math.max(0, ...analysis.outcomes.map((o) => o.start + o.duration - 1));
+  let lastValuedYear = 0;
+  for (const o of analysis.outcomes)
+    lastValuedYear = Math.max(lastValuedYear, o.start + o.duration - 1);
   const horizon = analysis.horizon ?? Math.max(1, lastValuedYear);
-  const lastInputYear = Math.max(0, ...analysis.inputs.map((input) => input.year));
+  let lastInputYear = 0;
+  for (const input of analysis.inputs) lastInputYear = Math.max(lastInputYear, input.year);
   const factors = discountFactorsDec(analysis.discount, Math.max(horizon, lastInputYear));
   const factor = (year: number): Dec => factors[year] ?? ONE;
 
   // Inputs.
+  let totalInputs = ZERO;
   const inputs: InputResult[] = analysis.inputs.map((input) => {
     const presentValue = new Dec(input.value).times(factor(input.year));
+    totalInputs = totalInputs.plus(presentValue);
     return {
       description: input.description,
       ...(input.stakeholder === undefined ? {} : { stakeholder: input.stakeholder }),
@@ -101,48 +92,52 @@ export function evaluateAnalysis(
       presentValue: str(presentValue),
     };
   });
-  const totalInputs = sum(inputs.map((input) => new Dec(input.presentValue)));
 
-  // Outcomes, years and the waterfall.
+  // Outcomes: values by year, present values, slices and the waterfall, in one pass.
   const yearTotals: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
-  const waterfall = {
-    grossValue: ZERO,
-    deadweight: ZERO,
-    displacement: ZERO,
-    attribution: ZERO,
-    leakage: ZERO,
-    dropOff: ZERO,
-    beyondHorizon: ZERO,
-  };
-  const outcomeResults: OutcomeResult[] = work.map(({ outcome, proxyValue, values }) => {
+  const waterfall = new WaterfallSums();
+  const byStakeholder = new Map<string, Dec>();
+  for (const s of analysis.stakeholders) byStakeholder.set(s.id, ZERO);
+  const byCategory = new Map<string, Dec>();
+  const outcomeResults: OutcomeResult[] = analysis.outcomes.map((outcome, index) => {
+    const proxyValue = new Dec(outcome.proxy.value).times(
+      proxyRebaseFactor(outcome, index, analysis.priceYear, series),
+    );
+    const deductions = impactFactor(outcome);
+    const values = outcomeValuesDec(outcome, proxyValue, deductions);
     let presentValue = ZERO;
     const years: { year: number; value: string }[] = [];
-    let beyond = ZERO;
     values.forEach((value, k) => {
       const year = outcome.start + k;
       if (year > horizon) {
-        beyond = beyond.plus(value);
+        waterfall.beyondHorizon = waterfall.beyondHorizon.plus(value);
         return;
       }
       yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
       presentValue = presentValue.plus(value.times(factor(year)));
       years.push({ year, value: str(value) });
     });
-    addToWaterfall(waterfall, outcome, proxyValue, values, beyond);
+    waterfall.add(outcome, proxyValue);
+    const category = outcome.category ?? UNCATEGORISED;
+    byStakeholder.set(
+      outcome.stakeholder,
+      (byStakeholder.get(outcome.stakeholder) ?? ZERO).plus(presentValue),
+    );
+    byCategory.set(category, (byCategory.get(category) ?? ZERO).plus(presentValue));
     const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
     return {
       id: outcome.id,
       stakeholder: outcome.stakeholder,
       outcome: outcome.outcome,
-      category: outcome.category ?? UNCATEGORISED,
+      category,
       proxyValue: str(proxyValue),
       grossValue: str(gross),
-      impact: str(gross.times(impactFactor(outcome))),
+      impact: str(gross.times(deductions)),
       presentValue: str(presentValue),
       years,
     };
   });
-  if (waterfall.beyondHorizon.isZero() === false || lastValuedYear > horizon) {
+  if (lastValuedYear > horizon) {
     warnings.push({
       code: 'HORIZON_CUTS_OUTCOMES',
       message: `the horizon (year ${horizon}) ends before the last valued year (${lastValuedYear}); later years are left out`,
@@ -165,7 +160,7 @@ export function evaluateAnalysis(
   }
 
   const netPresentValue = totalPresentValue.minus(totalInputs);
-  const firstYearWithValue = yearResults.find((y) => !new Dec(y.value).isZero());
+  const firstYearWithValue = yearResults.find((y) => y.value !== '0');
   if (totalInputs.isZero()) {
     warnings.push({
       code: 'ZERO_INPUTS',
@@ -186,31 +181,20 @@ export function evaluateAnalysis(
     sroiRatio: ratioOrNull(presentValue, totalInputs),
   });
 
-  const stakeholderNames = new Map<string, string>();
-  for (const s of analysis.stakeholders) stakeholderNames.set(s.id, s.name);
-  for (const o of analysis.outcomes) {
-    if (!stakeholderNames.has(o.stakeholder)) stakeholderNames.set(o.stakeholder, o.stakeholder);
-  }
-  const stakeholders: StakeholderResult[] = [...stakeholderNames].map(([id, name]) => ({
+  const names = new Map(analysis.stakeholders.map((s) => [s.id, s.name]));
+  const stakeholders: StakeholderResult[] = [...byStakeholder].map(([id, presentValue]) => ({
     stakeholder: id,
-    name,
-    ...slice(sumWhere(outcomeResults, (o) => o.stakeholder === id)),
+    name: names.get(id) ?? id,
+    ...slice(presentValue),
   }));
-  const categoryNames = [...new Set(outcomeResults.map((o) => o.category))];
-  const categories: CategoryResult[] = categoryNames.map((category) => ({
+  const categories: CategoryResult[] = [...byCategory].map(([category, presentValue]) => ({
     category,
-    ...slice(sumWhere(outcomeResults, (o) => o.category === category)),
+    ...slice(presentValue),
   }));
 
-  const valueStepsSum = sum([
-    waterfall.deadweight,
-    waterfall.displacement,
-    waterfall.attribution,
-    waterfall.leakage,
-    waterfall.dropOff,
-    waterfall.beyondHorizon,
-  ]);
-  const discounting = waterfall.grossValue.minus(valueStepsSum).minus(totalPresentValue);
+  const undiscounted = sum(yearTotals);
+  const dropOff = waterfall.afterDeductions.minus(undiscounted).minus(waterfall.beyondHorizon);
+  const discounting = undiscounted.minus(totalPresentValue);
 
   return {
     name: analysis.name,
@@ -241,7 +225,7 @@ export function evaluateAnalysis(
       displacement: str(waterfall.displacement),
       attribution: str(waterfall.attribution),
       leakage: str(waterfall.leakage),
-      dropOff: str(waterfall.dropOff),
+      dropOff: str(dropOff),
       beyondHorizon: str(waterfall.beyondHorizon),
       discounting: str(discounting),
       presentValue: str(totalPresentValue),
@@ -296,32 +280,31 @@ function proxyRebaseFactor(
   }
 }
 
-/** Adds one outcome's losses between gross value and undiscounted value to the waterfall. */
-function addToWaterfall(
-  waterfall: Record<
-    'grossValue' | 'deadweight' | 'displacement' | 'attribution' | 'leakage' | 'dropOff',
-    Dec
-  > & { beyondHorizon: Dec },
-  outcome: Outcome,
-  proxyValue: Dec,
-  values: readonly Dec[],
-  beyondHorizon: Dec,
-): void {
-  const units =
-    outcome.quantityByYear === undefined
-      ? new Dec(outcome.quantity).times(outcome.duration)
-      : sum(outcome.quantityByYear.map((q) => new Dec(q)));
-  let remaining = proxyValue.times(units);
-  waterfall.grossValue = waterfall.grossValue.plus(remaining);
-  for (const step of ['deadweight', 'displacement', 'attribution', 'leakage'] as const) {
-    const taken = remaining.times(outcome[step]);
-    waterfall[step] = waterfall[step].plus(taken);
-    remaining = remaining.minus(taken);
-  }
-  waterfall.dropOff = waterfall.dropOff.plus(remaining.minus(sum(values)));
-  waterfall.beyondHorizon = waterfall.beyondHorizon.plus(beyondHorizon);
-}
+/**
+ * Running totals of the waterfall: gross value over every valued year, what each deduction takes
+ * (each from what the one before left) and what remains before drop-off.
+ */
+class WaterfallSums {
+  grossValue = ZERO;
+  deadweight = ZERO;
+  displacement = ZERO;
+  attribution = ZERO;
+  leakage = ZERO;
+  afterDeductions = ZERO;
+  beyondHorizon = ZERO;
 
-function sumWhere(outcomes: readonly OutcomeResult[], keep: (o: OutcomeResult) => boolean): Dec {
-  return sum(outcomes.filter(keep).map((o) => new Dec(o.presentValue)));
+  add(outcome: Outcome, proxyValue: Dec): void {
+    const units =
+      outcome.quantityByYear === undefined
+        ? new Dec(outcome.quantity).times(outcome.duration)
+        : sum(outcome.quantityByYear.map((q) => new Dec(q)));
+    let remaining = proxyValue.times(units);
+    this.grossValue = this.grossValue.plus(remaining);
+    for (const step of ['deadweight', 'displacement', 'attribution', 'leakage'] as const) {
+      const taken = remaining.times(outcome[step]);
+      this[step] = this[step].plus(taken);
+      remaining = remaining.minus(taken);
+    }
+    this.afterDeductions = this.afterDeductions.plus(remaining);
+  }
 }

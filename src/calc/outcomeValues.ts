@@ -45,9 +45,16 @@ export function outcomeValues(
   }));
 }
 
-/** The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). @internal */
-export function outcomeValuesDec(outcome: OutcomeValueFields, proxyValue: Dec): Dec[] {
-  const factor = impactFactor(outcome).times(proxyValue);
+/**
+ * The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). `deductions` is
+ * `impactFactor(outcome)`, passed in when the caller has it already. @internal
+ */
+export function outcomeValuesDec(
+  outcome: OutcomeValueFields,
+  proxyValue: Dec,
+  deductions: Dec = impactFactor(outcome),
+): Dec[] {
+  const factor = deductions.times(proxyValue);
   const values: Dec[] = [];
   if (outcome.quantityByYear !== undefined) {
     for (const quantity of outcome.quantityByYear) values.push(factor.times(quantity));
