@@ -447,15 +447,17 @@ function impactMapSection(
   }
   const byId = new Map(analysis.outcomes.map((o) => [o.id, o]));
   const rebased = result.method.deflatorSeries !== null;
+  const rows = result.outcomes.map((o) => ({ o, a: byId.get(o.id) }));
   return {
     id: 'impact-map',
     heading: 'Impact map',
     paragraphs: [
-      'Each outcome as the analysis states it: who experiences it, how it is measured, how many, the financial proxy that values one unit for one year, the deductions for what would have happened anyway (deadweight), what it displaced, what is owed to others (attribution) and what benefits people outside the area (leakage), how long it lasts and how fast it fades (drop-off). Impact is the value in the first valued year after the deductions; present value covers every valued year.',
+      'Each outcome as the analysis states it: who experiences it, how it is measured, how many, and the financial proxy that values one unit of it for one year.',
+      'Then what is taken off: what would have happened anyway (deadweight), what the outcome displaced, what is owed to others (attribution) and what benefits people outside the area (leakage); how long the outcome lasts and how fast it fades (drop-off). Impact is the value in the first valued year after the deductions; present value covers every valued year.',
     ],
     tables: [
       {
-        caption: 'Impact map',
+        caption: 'Outcomes and financial proxies',
         columns: [
           { label: 'Stakeholder', align: 'left' },
           { label: 'Outcome and indicator', align: 'left' },
@@ -463,34 +465,10 @@ function impactMapSection(
           { label: 'Quantity', align: 'right' },
           { label: 'Financial proxy and source', align: 'left' },
           { label: 'Proxy value', align: 'right' },
-          { label: 'Deadweight', align: 'right' },
-          { label: 'Displacement', align: 'right' },
-          { label: 'Attribution', align: 'right' },
-          { label: 'Leakage', align: 'right' },
-          { label: 'Duration', align: 'right' },
-          { label: 'Drop-off', align: 'right' },
-          { label: 'Impact (first year)', align: 'right' },
-          { label: 'Present value', align: 'right' },
         ],
-        rows: result.outcomes.map((o): Cell[] => {
-          const a = byId.get(o.id);
+        rows: rows.map(({ o, a }): Cell[] => {
           if (a === undefined) {
-            return [
-              name(o.stakeholder),
-              o.outcome,
-              o.category,
-              '—',
-              '—',
-              money(o.proxyValue),
-              '—',
-              '—',
-              '—',
-              '—',
-              '—',
-              '—',
-              money(o.impact),
-              money(o.presentValue),
-            ];
+            return [name(o.stakeholder), o.outcome, o.category, '—', '—', money(o.proxyValue)];
           }
           const stated = a.proxy.priceYear === undefined ? '' : ` in ${a.proxy.priceYear} prices`;
           const proxyNote =
@@ -511,37 +489,43 @@ function impactMapSection(
               a.proxy.source === undefined ? undefined : `Source: ${a.proxy.source}`,
             ),
             note(money(o.proxyValue), proxyNote),
-            formatPercent(a.deadweight),
-            formatPercent(a.displacement),
-            formatPercent(a.attribution),
-            formatPercent(a.leakage),
-            note(
-              `${a.duration} ${a.duration === 1 ? 'year' : 'years'}`,
-              a.start === 1 ? undefined : `from year ${a.start}`,
-            ),
-            a.quantityByYear === undefined
-              ? formatPercent(a.dropOff)
-              : note('—', 'per-year quantities'),
-            money(o.impact),
-            money(o.presentValue),
           ];
         }),
-        total: [
-          'Total',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          '',
-          money(result.totalPresentValue),
+      },
+      {
+        caption: 'Deductions, duration and value',
+        columns: [
+          { label: 'Outcome', align: 'left' },
+          { label: 'Deadweight', align: 'right' },
+          { label: 'Displacement', align: 'right' },
+          { label: 'Attribution', align: 'right' },
+          { label: 'Leakage', align: 'right' },
+          { label: 'Duration', align: 'right' },
+          { label: 'Drop-off', align: 'right' },
+          { label: 'Impact (first year)', align: 'right' },
+          { label: 'Present value', align: 'right' },
         ],
+        rows: rows.map(({ o, a }): Cell[] =>
+          a === undefined
+            ? [o.outcome, '—', '—', '—', '—', '—', '—', money(o.impact), money(o.presentValue)]
+            : [
+                o.outcome,
+                formatPercent(a.deadweight),
+                formatPercent(a.displacement),
+                formatPercent(a.attribution),
+                formatPercent(a.leakage),
+                note(
+                  `${a.duration} ${a.duration === 1 ? 'year' : 'years'}`,
+                  a.start === 1 ? undefined : `from year ${a.start}`,
+                ),
+                a.quantityByYear === undefined
+                  ? formatPercent(a.dropOff)
+                  : note('—', 'per-year quantities'),
+                money(o.impact),
+                money(o.presentValue),
+              ],
+        ),
+        total: ['Total', '', '', '', '', '', '', '', money(result.totalPresentValue)],
       },
     ],
   };

@@ -132,7 +132,7 @@ const STYLE = `
 * { box-sizing: border-box; }
 html { background: #eceff1; }
 body { margin: 0; color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
-main { max-width: 1060px; margin: 24px auto; padding: 40px 48px; background: var(--paper); box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+main { max-width: 980px; margin: 24px auto; padding: 40px 48px; background: var(--paper); box-shadow: 0 1px 4px rgba(0,0,0,.12); }
 .kicker { margin: 0; color: var(--accent); font-weight: 600; text-transform: uppercase; letter-spacing: .06em; font-size: 12px; }
 h1 { margin: 4px 0 4px; font-size: 28px; line-height: 1.2; }
 .subtitle { margin: 0 0 24px; color: var(--muted); }
@@ -164,17 +164,14 @@ thead th { border-bottom: 2px solid var(--ink); font-size: 12px; }
 th.num, td.num { text-align: right; padding-left: 10px; }
 tfoot td { font-weight: 700; border-top: 2px solid var(--ink); border-bottom: 0; }
 .note { display: block; font-size: 11px; color: var(--muted); }
-.section-impact-map table { width: 100%; font-size: 11px; }
-.section-impact-map th, .section-impact-map td { padding: 4px 5px 4px 0; hyphens: auto; }
-.section-impact-map th.num, .section-impact-map td.num { padding-left: 5px; }
-.section-impact-map thead th { font-size: 10px; }
+.section-impact-map table { width: 100%; }
+.section-impact-map td:first-child { min-width: 11em; }
 .terms dt { font-weight: 600; margin-top: 8px; }
 .terms dd { margin: 0 0 0 0; max-width: 80ch; }
 details { margin: 8px 0; }
 summary { color: var(--accent); font-size: 13px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @page { size: A4; margin: 15mm 14mm 16mm; }
-@page impact-map { size: A4 landscape; margin: 12mm 12mm 14mm; }
 @media print {
   html, body { background: none; font-size: 10pt; }
   main { margin: 0; padding: 0; max-width: none; box-shadow: none; }
@@ -189,9 +186,6 @@ summary { color: var(--accent); font-size: 13px; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  .section-impact-map { page: impact-map; }
-  .section-impact-map table { font-size: 7.5pt; }
-  .section-impact-map thead th { font-size: 7pt; }
   a { color: inherit; text-decoration: none; }
 }
 @media (max-width: 700px) { main { padding: 20px; margin: 0; } .headline { grid-template-columns: 1fr; } .figures { grid-template-columns: repeat(2, 1fr); } }
