@@ -44,8 +44,9 @@ that names its CSV tables ("outcomes": "outcomes.csv"), or an outcomes CSV with 
 Row counts, notes and problems go to standard error; the report to standard output or --out.
 
 ${analysisOptions}Output:
-  -f, --format <text|json|csv>  text: a readable summary, rounded (default)
+  -f, --format <format>         text: a readable summary, rounded (default)
                                 json: the full result, every figure an unrounded decimal string
+                                markdown: the report of \`sroi report --format markdown\`
                                 csv: every figure, one per row, safe to open in a spreadsheet
   -o, --out <file>              write to a file instead of standard output
 

@@ -6,19 +6,22 @@ import { issueList, readSummary } from './_printRead.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { renderCsv } from '../csv/renderCsv.js';
 import { SroiError } from '../model/SroiError.js';
+import { renderMarkdown } from '../report/renderMarkdown.js';
 import { renderText } from '../report/renderText.js';
 import type { CliIo } from './_io.js';
+import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
 
-const RENDERERS: Readonly<Record<string, (result: SroiResult) => string>> = {
-  text: renderText,
+const RENDERERS: Readonly<Record<string, (result: SroiResult, analysis: Analysis) => string>> = {
+  text: (result) => renderText(result),
   json: (result) => `${JSON.stringify(result, null, 2)}\n`,
-  csv: renderCsv,
+  markdown: (result, analysis) => renderMarkdown(result, { analysis }),
+  csv: (result) => renderCsv(result),
 };
 
 /**
  * `sroi calculate <analysis.json | outcomes.csv> [--inputs inputs.csv] [settings]
- * [--format text|json|csv] [--out FILE]`. The report goes to standard output (or `--out`); the
+ * [--format text|json|markdown|csv] [--out FILE]`. The report goes to standard output (or `--out`); the
  * row accounting, notes and problems go to standard error.
  */
 export async function calculateCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -55,7 +58,7 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
     if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
-  const output = render(result);
+  const output = render(result, loaded.analysis);
   if (values.out === undefined) io.stdout(output);
   else {
     await io.writeFile(resolve(io.cwd, values.out), output);

@@ -57,17 +57,22 @@ describe('readCsvAnalysis on the corpus (fixtures/csv)', () => {
     });
   });
 
-  it.each(cases)('%s: accounts for every row (read = used + rejected)', (_name, { expected, result }) => {
-    const tables = Object.entries(result.tables);
-    expect(tables.map(([which]) => which).sort()).toEqual(Object.keys(expected.tables).sort());
-    for (const [which, table] of tables) {
-      expect(table.rowsRead).toBe(table.rowsUsed + table.rowsRejected);
-      expect(table).toMatchObject(expected.tables[which] ?? {});
-    }
-  });
+  it.each(cases)(
+    '%s: accounts for every row (read = used + rejected)',
+    (_name, { expected, result }) => {
+      const tables = Object.entries(result.tables);
+      expect(tables.map(([which]) => which).sort()).toEqual(Object.keys(expected.tables).sort());
+      for (const [which, table] of tables) {
+        expect(table.rowsRead).toBe(table.rowsUsed + table.rowsRejected);
+        expect(table).toMatchObject(expected.tables[which] ?? {});
+      }
+    },
+  );
 
   it.each(cases)('%s: gives the expected notes and layout', (_name, { expected, result }) => {
-    expect(result.notes.map((note) => note.code).sort()).toEqual([...(expected.notes ?? [])].sort());
+    expect(result.notes.map((note) => note.code).sort()).toEqual(
+      [...(expected.notes ?? [])].sort(),
+    );
     const outcomes = result.tables.outcomes;
     if (expected.delimiter !== undefined) expect(outcomes.delimiter).toBe(expected.delimiter);
     if (expected.headerLine !== undefined) expect(outcomes.headerLine).toBe(expected.headerLine);

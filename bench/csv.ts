@@ -1,0 +1,56 @@
+/**
+ * Throughput of the CSV path for 100,000 outcome rows: csv-parse alone, then CSV → validated
+ * analysis (readCsvAnalysis), then → result (evaluateAnalysis). Prints rows per second.
+ * Run: npx tsx bench/csv.ts [rows]
+ */
+import { parse } from 'csv-parse/sync';
+import { evaluateAnalysis } from '../src/calc/evaluateAnalysis.js';
+import { readCsvAnalysis } from '../src/csv/readCsvAnalysis.js';
+
+const rows = Number(process.argv[2] ?? 100_000);
+const header =
+  'id,stakeholder,outcome,indicator,category,quantity,proxy_description,proxy_value,proxy_source,duration,start,deadweight,displacement,attribution,leakage,drop_off';
+const lines = [header];
+for (let i = 0; i < rows; i += 1) {
+  lines.push(
+    `o${i},Stakeholder ${i % 20},Outcome ${i},Indicator ${i},${i % 2 === 0 ? 'social' : 'fiscal'},${(i % 90) + 10},"Proxy, described",` +
+      `"£1,${String(i % 1000).padStart(3, '0')}.50",Source ${i % 5},${1 + (i % 5)},1,${i % 40}%,0%,25%,0,${i % 60}%`,
+  );
+}
+const text = `${lines.join('\r\n')}\r\n`;
+
+function time<T>(label: string, fn: () => T): { result: T; seconds: number } {
+  fn(); // warm-up
+  const start = process.hrtime.bigint();
+  const result = fn();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rate = Math.round(rows / seconds).toLocaleString('en-GB');
+  console.log(
+    `${label.padEnd(44)} ${seconds.toFixed(3).padStart(7)} s  ${rate.padStart(10)} rows/s`,
+  );
+  return { result, seconds };
+}
+
+console.log(
+  `${rows.toLocaleString('en-GB')} outcome rows, ${(text.length / 1e6).toFixed(1)} MB, Node ${process.version}`,
+);
+const alone = time('csv-parse alone (cast: false)', () =>
+  parse(text, { cast: false, relax_column_count: true, relax_quotes: true }),
+);
+const read = time('CSV → validated analysis (readCsvAnalysis)', () =>
+  readCsvAnalysis({ outcomes: { text, file: 'outcomes.csv' }, settings: { name: 'bench' } }),
+);
+if (!read.result.success) throw new Error('the bench file should be valid');
+const analysis = read.result.analysis;
+const evaluate = time('validated analysis → result (evaluateAnalysis)', () =>
+  evaluateAnalysis(analysis),
+);
+const total = read.seconds + evaluate.seconds;
+console.log(
+  `${'CSV → result, end to end'.padEnd(44)} ${total.toFixed(3).padStart(7)} s  ${Math.round(
+    rows / total,
+  )
+    .toLocaleString('en-GB')
+    .padStart(10)} rows/s`,
+);
+console.log(`end to end ÷ csv-parse alone: ${(total / alone.seconds).toFixed(1)}×`);

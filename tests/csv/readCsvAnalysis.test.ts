@@ -1,0 +1,204 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
+import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
+import { formatIssue } from '../../src/model/formatIssue.js';
+
+const HEADER = 'stakeholder,outcome,quantity,proxy_value,duration,deadweight';
+const settings = { name: 'Test', discount: { rate: '0' } };
+const outcomes = (text: string) => ({ text, file: 'outcomes.csv' });
+
+describe('readCsvAnalysis', () => {
+  it('reads an outcomes table into the validated analysis', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\nOlder people,Less isolated,"1,200",£5,3,25%\n`),
+      settings,
+    });
+    expect(read.success && read.analysis.outcomes).toEqual([
+      {
+        id: 'o1',
+        stakeholder: 'Older people',
+        outcome: 'Less isolated',
+        quantity: '1200',
+        proxy: { value: '5' },
+        duration: 3,
+        start: 1,
+        deadweight: '0.25',
+        displacement: '0',
+        attribution: '0',
+        leakage: '0',
+        dropOff: '0',
+      },
+    ]);
+  });
+
+  it('locates an issue by file, line, header as written and raw cell', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'Stakeholder,Outcome,Quantity,Value £,Duration,Deadweight %\nA,B,1,1,1, 25 \n',
+      ),
+      settings,
+    });
+    expect(read.issues).toEqual([
+      {
+        code: 'out_of_range',
+        message: 'deadweight must be a fraction from 0 to 1, got "25" (write 25% or 0.25)',
+        path: ['outcomes', 0, 'deadweight'],
+        file: 'outcomes.csv',
+        line: 2,
+        column: 'Deadweight %',
+        received: ' 25 ',
+      },
+    ]);
+  });
+
+  it('takes the inputs from the settings when there is no inputs file', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\nA,B,10,100,1,0\n`),
+      settings: { ...settings, inputs: [{ description: 'Grant', value: '£400' }] },
+    });
+    expect(read.success && evaluateAnalysis(read.analysis).sroiRatio).toBe('2.5'); // hand-computed: 10 × 100 / 400
+    expect(read.tables.inputs).toBeUndefined();
+  });
+
+  it('reads a mapped field only from its mapped header and says the other is ignored', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'stakeholder,outcome,Result,quantity,proxy_value,duration\nA,old text,new text,1,1,1\n',
+      ),
+      settings,
+      columns: { Outcome: 'Result' },
+    });
+    expect(read.success && read.analysis.outcomes[0]?.outcome).toBe('new text');
+    expect(read.notes).toMatchObject([{ code: 'ignored_column', column: 'outcome' }]);
+  });
+
+  it('ignores a column that resembles a field when that field has its own column', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER},Deadweight notes\nA,B,1,1,1,10%,from the survey\n`),
+      settings,
+    });
+    expect(read.success).toBe(true);
+    expect(read.notes.map((note) => note.column)).toEqual(['Deadweight notes']);
+  });
+
+  it('rejects a column that resembles a field with no column of its own', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'stakeholder,outcome,quantity,proxy_value,duration,Attribution to others\nA,B,1,1,1,10%\n',
+      ),
+      settings,
+    });
+    expect(read.issues.map(formatIssue)).toEqual([
+      'outcomes.csv:1 [Attribution to others]: unknown column "Attribution to others": did you mean attribution? Rename the header, or map it (--map "attribution=Attribution to others")',
+    ]);
+  });
+
+  it('accepts quantity_by_year in place of quantity', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'stakeholder,outcome,quantity_by_year,proxy_value,duration\nA,B,3 | 2,10,2\n',
+      ),
+      settings,
+    });
+    expect(read.success && read.analysis.outcomes[0]?.quantityByYear).toEqual(['3', '2']);
+  });
+
+  it('reports settings problems by JSON path', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\nA,B,1,1,1,0\n`),
+      settings: { name: 'x', discount: { rate: '35' } },
+    });
+    expect(read.issues.map(formatIssue)).toEqual([
+      'discount.rate: discount.rate must be a fraction from 0 to 1, got "35" (write 35% or 0.35)',
+    ]);
+  });
+
+  it('reads a generated file of 10,000 rows, every row used', () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `S${i % 7},Outcome ${i},${i % 50},"£1,000",${1 + (i % 3)},10%`,
+    );
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\n${rows.join('\n')}\n`),
+      settings,
+    });
+    expect(read.tables.outcomes).toMatchObject({
+      rowsRead: 10_000,
+      rowsUsed: 10_000,
+      rowsRejected: 0,
+    });
+    expect(read.success && read.analysis.outcomes.length).toBe(10_000);
+    // Row i is on line i + 2; the last row is number 9999, on line 10001.
+    expect(read.success && read.analysis.outcomes[9999]?.outcome).toBe('Outcome 9999');
+  });
+
+  it('locates a bad cell deep in a 10,000-row file', () => {
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i) => `S,O${i},${i === 7_777 ? '#N/A' : '1'},1,1,0`,
+    );
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\r\n${rows.join('\r\n')}`),
+      settings,
+    });
+    // hand-derived: row index 7777 follows the header (line 1), so it is on line 7779.
+    expect(read.issues).toMatchObject([
+      { code: 'spreadsheet_error', line: 7_779, column: 'quantity', received: '#N/A' },
+    ]);
+    expect(read.tables.outcomes).toMatchObject({
+      rowsRead: 10_000,
+      rowsUsed: 9_999,
+      rowsRejected: 1,
+    });
+  });
+
+  it('does not mutate its settings or column mapping', () => {
+    const ownSettings = { name: 'Test', discount: { rate: '3.5%' } };
+    const columns = { outcome: 'Result' };
+    const before = JSON.stringify([ownSettings, columns]);
+    readCsvAnalysis({
+      outcomes: outcomes('stakeholder,Result,quantity,proxy_value,duration\nA,B,1,1,1\n'),
+      settings: ownSettings,
+      columns,
+    });
+    expect(JSON.stringify([ownSettings, columns])).toBe(before);
+  });
+
+  it('accounts for every non-blank row, whatever the cells hold (property)', () => {
+    const cell = fc.constantFrom(
+      '',
+      ' ',
+      'A',
+      '10',
+      '25',
+      '25%',
+      '-1',
+      '#DIV/0!',
+      '(1,200)',
+      'x,y',
+      '"q"',
+      '1\n2',
+      '# note',
+    );
+    const row = fc.array(cell, { minLength: 0, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (grid) => {
+        const text = `${HEADER}\n${grid.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(',')).join('\n')}\n`;
+        const read = readCsvAnalysis({ outcomes: outcomes(text), settings });
+        const t = read.tables.outcomes;
+        const nonBlank = grid.filter((r) => r.some((c) => c.trim() !== '')).length;
+        // '# note' is the only cell in the pool that makes a comment row (#DIV/0! does not).
+        const comments = grid.filter(
+          (r) => r.find((c) => c.trim() !== '')?.trim() === '# note',
+        ).length;
+        expect(t.commentRows).toBe(comments);
+        expect(t.rowsRead + t.commentRows).toBe(nonBlank);
+        if (t.rowsRejected > 0) expect(read.success).toBe(false);
+        expect(t.rowsRead).toBe(t.rowsUsed + t.rowsRejected);
+        if (read.success) expect(read.analysis.outcomes.length).toBe(t.rowsUsed);
+        else expect(read.issues.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
