@@ -59,6 +59,34 @@ export type { AnalysisInput } from './schema/analysisSchema.js';
 export { readNumber } from './schema/readNumber.js';
 export type { NumberReading } from './schema/readNumber.js';
 
+// CSV: the analysis kept as outcomes.csv and inputs.csv (DESIGN §4); text in, no file access.
+export { readCsvAnalysis } from './csv/readCsvAnalysis.js';
+export type {
+  CsvAnalysisSources,
+  CsvSource,
+  CsvTableAccounting,
+  ReadCsvAnalysisOptions,
+  ReadCsvAnalysisResult,
+} from './csv/readCsvAnalysis.js';
+export type { CsvNote } from './csv/CsvNote.js';
+export { readCsvTable } from './csv/readCsvTable.js';
+export type {
+  CsvDelimiter,
+  CsvRow,
+  CsvTable,
+  ReadCsvTableOptions,
+  ReadCsvTableResult,
+} from './csv/readCsvTable.js';
+export { inputColumns, outcomeColumns } from './csv/csvColumns.js';
+export type { CsvColumn } from './csv/csvColumns.js';
+export { normaliseHeader } from './csv/normaliseHeader.js';
+export { matchColumns } from './csv/matchColumns.js';
+export type { ColumnMatch } from './csv/matchColumns.js';
+export { formatCsv, neutraliseCsvCell } from './csv/formatCsv.js';
+export type { FormatCsvOptions } from './csv/formatCsv.js';
+export { renderCsv } from './csv/renderCsv.js';
+export { csvTemplate } from './csv/csvTemplate.js';
+
 // Reports: render a result for people (pure; strings in, strings out).
 export { renderMarkdown } from './report/renderMarkdown.js';
 export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
