@@ -63,7 +63,7 @@ export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}):
 <h1>${e(report.title)}</h1>
 <p class="subtitle">${e(report.subtitle)}</p>
 </header>
-<section class="headline" id="headline" aria-label="Headline figures">
+<section id="headline" class="headline" aria-label="Headline figures">
 <div class="ratio"><span class="ratio-label">SROI ratio</span><strong class="ratio-value">${e(head.ratio)}</strong><span class="ratio-sentence">${e(head.sentence)}</span></div>
 <dl class="figures">${figures}</dl>
 </section>
@@ -82,7 +82,7 @@ function section(s: Section): string {
   const chart =
     s.chart === undefined
       ? ''
-      : `<figure class="chart">${svg(s.chart)}<figcaption>${e(s.chart.data.title)}. The figures are in the table ${s.tables.length > 1 ? 'below' : 'beside'}.</figcaption></figure>`;
+      : `<figure class="chart">${svg(s.chart)}<figcaption>${e(s.chart.data.title)}. The figures are in the table below.</figcaption></figure>`;
   const terms =
     s.terms === undefined
       ? ''

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { CliIo } from '../../src/cli/_io.js';
+
+const root = join(__dirname, '..', '..');
+
+/** A CLI I/O that reads the real files of the repository and keeps everything written. */
+function fakeIo(extra: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written = new Map<string, string>();
+  const io: CliIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: async (path) => extra[path] ?? (await readFile(path, 'utf8')),
+    writeFile: async (path, text) => {
+      written.set(path, text);
+    },
+    cwd: root,
+  };
+  return { io, out, err, written };
+}
+
+describe('sroi report', () => {
+  it('writes an HTML report of an example to the file given', async () => {
+    const { io, written, err } = fakeIo();
+    const code = await run(['report', 'examples/befriending/analysis.json', '--out', 'r.html'], io);
+    expect(code).toBe(0);
+    const html = written.get(join(root, 'r.html')) ?? '';
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    // the example's headline ratio (also in docs/reports.md): 60,258.52 / 30,000 = 2.0086… → 2.01
+    expect(html).toContain('<strong class="ratio-value">2.01 : 1</strong>');
+    expect(err.join('')).toBe('wrote r.html\n');
+  });
+
+  it('prints Markdown to standard output with the title given', async () => {
+    const { io, out } = fakeIo();
+    const code = await run(
+      [
+        'report',
+        'examples/befriending/analysis.json',
+        '-f',
+        'markdown',
+        '--title',
+        'For the board',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out.join('').split('\n').slice(0, 3)).toEqual([
+      '# For the board',
+      '',
+      'Befriending service 2024 (illustrative example) · GBP · 2023-24 prices · years 1–3',
+    ]);
+  });
+
+  it('reads an outcomes CSV with its inputs', async () => {
+    const { io, out } = fakeIo();
+    const code = await run(
+      [
+        'report',
+        'examples/befriending/outcomes.csv',
+        '--inputs',
+        'examples/befriending/inputs.csv',
+        '--format',
+        'markdown',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out.join('')).toContain('| Total inputs | £30,000.00 |');
+  });
+
+  it('lists every problem of an invalid analysis and exits 1', async () => {
+    const bad = join(root, 'bad.json');
+    const { io, err, out } = fakeIo({
+      [bad]: JSON.stringify({
+        name: 'x',
+        outcomes: [
+          { stakeholder: 'a', outcome: 'b', quantity: -1, proxy: { value: 1 }, duration: 0 },
+        ],
+      }),
+    });
+    expect(await run(['report', 'bad.json'], io)).toBe(1);
+    expect(err.join('')).toMatch(/^bad\.json: 2 problems found\n/);
+    expect(out).toEqual([]);
+  });
+
+  it.each([
+    [['report'], 'report needs an analysis file'],
+    [['report', 'a.json', '--format', 'pdf'], '--format must be one of html, markdown, got "pdf"'],
+    [['report', 'a.json', 'b.json'], 'unexpected argument "b.json"'],
+    [['report', 'a.json', '--title', ' '], '--title must not be empty'],
+  ])('rejects %j as a usage error (exit 2)', async (argv, message) => {
+    const { io, err } = fakeIo();
+    expect(await run(argv, io)).toBe(2);
+    expect(err.join('')).toContain(message);
+  });
+
+  it('says which file it cannot read (exit 1)', async () => {
+    const { io, err } = fakeIo();
+    expect(await run(['report', 'missing.json'], io)).toBe(1);
+    expect(err.join('')).toBe('sroi: cannot read missing.json: no such file\n');
+  });
+});
