@@ -1,0 +1,134 @@
+import { Dec, str, ZERO } from '../calc/_decimal.js';
+import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
+import { parameterRefs } from './SensitivityParameter.js';
+import { SroiError } from '../model/SroiError.js';
+import type { ParameterFunction, SensitivityModel } from './_sensitivityModel.js';
+import type { SensitivityParameter } from './SensitivityParameter.js';
+import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
+import type { Analysis, DecimalString } from '../model/analysis.js';
+
+/** One end of a one-way test: the assumption's value and the SROI ratio there. */
+export interface OneWayPoint {
+  readonly value: DecimalString;
+  /** `null` only when total inputs would be zero at this value. */
+  readonly sroiRatio: DecimalString | null;
+}
+
+/** One assumption moved down and up, with the ratio at each end (one bar of a tornado chart). */
+export interface OneWayResult {
+  readonly parameter: SensitivityParameter;
+  readonly outcome?: string;
+  readonly input?: number;
+  /** The lower of the two moved values. */
+  readonly low: OneWayPoint;
+  /** The higher of the two moved values. */
+  readonly high: OneWayPoint;
+}
+
+/** Options of `oneWaySensitivity`. */
+export interface OneWaySensitivityOptions extends EvaluateAnalysisOptions {
+  /** Relative move of money and quantities (quantity, proxy, inputValue, proxyScale): `'0.1'` = ±10%. */
+  readonly step?: DecimalString;
+  /**
+   * Absolute move of fractions (the deductions, dropOff, discountRate) in points of 0–1:
+   * `'0.1'` = ±10 percentage points. Defaults to `step`.
+   */
+  readonly fractionStep?: DecimalString;
+  /** Move of duration in whole years; 1 by default. */
+  readonly durationStep?: number;
+}
+
+const RELATIVE: readonly SensitivityParameter[] = ['quantity', 'proxy', 'inputValue', 'proxyScale'];
+
+/**
+ * One-way sensitivity: every assumption (see `parameterRefs`) moved down and up on its own —
+ * money and quantities by ±`step` of their value, fractions by ±`fractionStep` points, duration
+ * by ±`durationStep` years — each end clamped to the valid range (fractions 0–1, quantities and
+ * inputs ≥ 0, duration 1–1000 years), with the SROI ratio at each end. Sorted by swing (the
+ * difference between the two ratios), largest first: the bars of a tornado chart, top down.
+ *
+ * @example
+ * oneWaySensitivity(parseAnalysis({
+ *   name: 'x',
+ *   discount: { rate: '0' },
+ *   inputs: [{ description: 'Grant', value: '400' }],
+ *   outcomes: [{ id: 'a', stakeholder: 's', outcome: 'o', quantity: '100',
+ *                proxy: { value: '10' }, duration: 1, deadweight: '5%' }],
+ * })).find((row) => row.parameter === 'deadweight');
+ * //=> { parameter: 'deadweight', outcome: 'a', low: { value: '0', sroiRatio: '2.5' }, high: { value: '0.15', sroiRatio: '2.125' } }
+ */
+export function oneWaySensitivity(
+  analysis: Analysis,
+  options: OneWaySensitivityOptions = {},
+): OneWayResult[] {
+  return oneWayOf(sensitivityModel(analysis, options), options);
+}
+
+/** The same, on a model that is already built. @internal */
+export function oneWayOf(
+  model: SensitivityModel,
+  options: OneWaySensitivityOptions,
+): OneWayResult[] {
+  const step = readStep('step', options.step ?? '0.1');
+  const fractionStep = readStep('fractionStep', options.fractionStep ?? options.step ?? '0.1');
+  const durationStep = options.durationStep ?? 1;
+  if (!Number.isInteger(durationStep) || durationStep < 0) {
+    throw new SroiError(
+      'INVALID_ARGUMENT',
+      `durationStep must be a whole number of years ≥ 0, got ${durationStep}`,
+    );
+  }
+  const rows = parameterRefs(model.analysis).map((ref) => {
+    const fn = parameterFunction(model, ref);
+    const [low, high] = movedValues(fn, step, fractionStep, new Dec(durationStep));
+    const lowRatio = ratioAt(fn, low);
+    const highRatio = ratioAt(fn, high);
+    const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
+    const row: OneWayResult = {
+      ...refFields(ref),
+      low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
+      high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
+    };
+    return { row, swing };
+  });
+  // Array.prototype.sort is stable: equal swings keep the order of parameterRefs.
+  return rows.sort((a, b) => b.swing.cmp(a.swing)).map(({ row }) => row);
+}
+
+function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years: Dec): [Dec, Dec] {
+  const { base } = fn;
+  let a: Dec;
+  let b: Dec;
+  if (RELATIVE.includes(fn.ref.parameter)) {
+    a = base.times(Dec.sub(1, step));
+    b = base.times(step.plus(1));
+  } else if (fn.ref.parameter === 'duration') {
+    a = base.minus(years);
+    b = base.plus(years);
+  } else {
+    a = base.minus(fractionStep);
+    b = base.plus(fractionStep);
+  }
+  const clamp = (value: Dec): Dec => {
+    if (fn.lower !== null && value.lt(fn.lower)) return fn.lower;
+    if (fn.upper !== null && value.gt(fn.upper)) return fn.upper;
+    return value;
+  };
+  return a.lte(b) ? [clamp(a), clamp(b)] : [clamp(b), clamp(a)];
+}
+
+function readStep(name: string, text: DecimalString): Dec {
+  let value: Dec | undefined;
+  try {
+    value = new Dec(text);
+  } catch {
+    value = undefined;
+  }
+  if (value === undefined || !value.isFinite() || value.isNegative()) {
+    throw new SroiError(
+      'INVALID_ARGUMENT',
+      `${name} must be a number ≥ 0 such as "0.1", got "${text}"`,
+    );
+  }
+  return value;
+}

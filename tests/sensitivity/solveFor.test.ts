@@ -1,0 +1,333 @@
+import { describe, expect, it } from 'vitest';
+import { SroiError } from '../../src/model/SroiError.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { solveFor } from '../../src/sensitivity/solveFor.js';
+import { switchingValues } from '../../src/sensitivity/switchingValues.js';
+import { near } from '../_decimal.js';
+
+/**
+ * The small analysis every hand derivation below uses. Discount rate 0, so present values are
+ * plain sums.
+ *   a: 100 × 10 × (1 − 0.2) = 800 in year 1.                       PV_a = 800
+ *   b: 10 × 20 × (1 − 0.5) = 100 in year 1, × (1 − 0.5) = 50 in year 2. PV_b = 150 (fiscal)
+ *   inputs: 400 in year 0.                 PV = 950, sroiRatio = 950 / 400 = 2.375
+ */
+const small = parseAnalysis({
+  name: 'Small',
+  discount: { rate: '0' },
+  inputs: [{ description: 'Grant', value: '400' }],
+  outcomes: [
+    {
+      id: 'a',
+      stakeholder: 'People',
+      outcome: 'A',
+      quantity: '100',
+      proxy: { value: '10' },
+      duration: 1,
+      deadweight: '20%',
+    },
+    {
+      id: 'b',
+      stakeholder: 'People',
+      outcome: 'B',
+      category: 'fiscal',
+      quantity: '10',
+      proxy: { value: '20' },
+      duration: 2,
+      attribution: '50%',
+      dropOff: '50%',
+    },
+  ],
+});
+
+describe('switchingValues', () => {
+  it('gives hand-derived switching values for target 1 (PV must fall from 950 to 400)', () => {
+    expect(switchingValues(small)).toEqual([
+      // 150 + 8q = 400 → q = 31.25 (each unit of a is worth 10 × 0.8 = 8)
+      {
+        parameter: 'quantity',
+        outcome: 'a',
+        base: '100',
+        switchingValue: '31.25',
+        reachable: true,
+      },
+      // 150 + 80p = 400 → p = 3.125
+      { parameter: 'proxy', outcome: 'a', base: '10', switchingValue: '3.125', reachable: true },
+      // 150 + 1000(1 − d) = 400 → d = 0.75
+      {
+        parameter: 'deadweight',
+        outcome: 'a',
+        base: '0.2',
+        switchingValue: '0.75',
+        reachable: true,
+      },
+      // 150 + 800(1 − x) = 400 → x = 0.6875, the same for each deduction still at 0
+      {
+        parameter: 'displacement',
+        outcome: 'a',
+        base: '0',
+        switchingValue: '0.6875',
+        reachable: true,
+      },
+      {
+        parameter: 'attribution',
+        outcome: 'a',
+        base: '0',
+        switchingValue: '0.6875',
+        reachable: true,
+      },
+      { parameter: 'leakage', outcome: 'a', base: '0', switchingValue: '0.6875', reachable: true },
+      // a lasts one year, so drop-off never applies: the ratio stays 2.375
+      {
+        parameter: 'dropOff',
+        outcome: 'a',
+        base: '0',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2.375',
+      },
+      // duration 1 is the lowest; more years only add value
+      {
+        parameter: 'duration',
+        outcome: 'a',
+        base: '1',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2.375',
+      },
+      // 800 + 15q = 400 → q = −26.7 < 0; at q = 0 the ratio is 800 / 400 = 2
+      {
+        parameter: 'quantity',
+        outcome: 'b',
+        base: '10',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2',
+      },
+      // 800 + 7.5p = 400 → p = −160/3 (a proxy may be negative); Python decimal, 34 digits
+      {
+        parameter: 'proxy',
+        outcome: 'b',
+        base: '20',
+        switchingValue: '-53.33333333333333333333333333333333',
+        reachable: true,
+      },
+      // b has no deadweight … leakage: 800 + 150(1 − x) = 400 needs x = 11/3 > 1; at x = 1, 800 / 400
+      {
+        parameter: 'deadweight',
+        outcome: 'b',
+        base: '0',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2',
+      },
+      {
+        parameter: 'displacement',
+        outcome: 'b',
+        base: '0',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2',
+      },
+      // 800 + 300(1 − x) = 400 needs x = 7/3 > 1
+      {
+        parameter: 'attribution',
+        outcome: 'b',
+        base: '0.5',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2',
+      },
+      {
+        parameter: 'leakage',
+        outcome: 'b',
+        base: '0',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2',
+      },
+      // PV_b(δ) = 100 + 100(1 − δ) ≥ 100: at δ = 1 the ratio is 900 / 400 = 2.25
+      {
+        parameter: 'dropOff',
+        outcome: 'b',
+        base: '0.5',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2.25',
+      },
+      // one year of b: 900 / 400 = 2.25
+      {
+        parameter: 'duration',
+        outcome: 'b',
+        base: '2',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '2.25',
+      },
+      // at r = 1 (100%): (900 / 2 + 50 / 4) / 400 = 1.15625
+      {
+        parameter: 'discountRate',
+        base: '0',
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: '1.15625',
+      },
+      // 950 / v = 1 → v = 950
+      { parameter: 'inputValue', input: 0, base: '400', switchingValue: '950', reachable: true },
+      // 950 s = 400 → s = 8/19; Python decimal, 34 digits
+      {
+        parameter: 'proxyScale',
+        base: '1',
+        switchingValue: '0.4210526315789473684210526315789474',
+        reachable: true,
+      },
+    ]);
+  });
+
+  it('finds drop-off, duration and discount-rate switching values for target 2.3 and 2', () => {
+    const at23 = switchingValues(small, { target: '2.3' });
+    const find = (list: typeof at23, parameter: string, outcome?: string) =>
+      list.find((v) => v.parameter === parameter && v.outcome === outcome);
+    // 800 + 100 + 100(1 − δ) = 2.3 × 400 = 920 → δ = 0.8 (Brent, to 1e-12)
+    const dropOff = find(at23, 'dropOff', 'b');
+    expect(dropOff?.reachable).toBe(true);
+    expect(near(dropOff?.switchingValue ?? 'NaN', '0.8', '1e-11')).toBe(true);
+    // duration 1 gives 900 / 400 = 2.25 ≤ 2.3: the largest whole year that has passed the target
+    expect(find(at23, 'duration', 'b')?.switchingValue).toBe('1');
+
+    // 900/(1+r) + 50/(1+r)² = 800: with u = 1/(1+r), 50u² + 900u − 800 = 0,
+    // u = (√970000 − 900)/100, r = 1/u − 1 = 0.17805361261225654… (Python decimal, 50 digits)
+    const rate = find(switchingValues(small, { target: '2' }), 'discountRate');
+    expect(rate?.reachable).toBe(true);
+    expect(near(rate?.switchingValue ?? 'NaN', '0.1780536126122565451091382134', '1e-11')).toBe(
+      true,
+    );
+  });
+
+  it('gives the smallest whole year going up and the largest going down', () => {
+    // 100 a year, rate 0, inputs 250: duration d gives 100d / 250.
+    const analysis = (duration: number) =>
+      parseAnalysis({
+        name: 'Years',
+        discount: { rate: '0' },
+        inputs: [{ description: 'Grant', value: '250' }],
+        outcomes: [
+          {
+            id: 'y',
+            stakeholder: 's',
+            outcome: 'o',
+            quantity: '1',
+            proxy: { value: '100' },
+            duration,
+          },
+        ],
+      });
+    const duration = (d: number) =>
+      switchingValues(analysis(d)).find((v) => v.parameter === 'duration')?.switchingValue;
+    expect(duration(2)).toBe('3'); // 0.8 at 2 years; 1.2 at 3, the first year at or above 1
+    expect(duration(6)).toBe('2'); // 2.4 at 6 years; 0.8 at 2, the last year at or below 1
+    expect(duration(1)).toBe('3'); // 0.4 at 1 year; the ratio passes 1 first at 3 years
+  });
+});
+
+describe('solveFor', () => {
+  it('seeks a category ratio', () => {
+    // fiscal PV = PV_b = 15q; 15q / 400 = 1 → q = 80/3 (Python decimal, 34 digits)
+    expect(
+      solveFor(
+        small,
+        { parameter: 'quantity', outcome: 'b' },
+        { categoryRatio: '1', category: 'fiscal' },
+      ),
+    ).toEqual({
+      parameter: 'quantity',
+      outcome: 'b',
+      base: '10',
+      switchingValue: '26.66666666666666666666666666666667',
+      reachable: true,
+    });
+  });
+
+  it('reports an assumption outside the category as unreachable at the category ratio', () => {
+    // a is uncategorised: the fiscal ratio stays 150 / 400 = 0.375 whatever a's quantity is
+    expect(
+      solveFor(
+        small,
+        { parameter: 'quantity', outcome: 'a' },
+        { categoryRatio: '1', category: 'fiscal' },
+      ),
+    ).toEqual({
+      parameter: 'quantity',
+      outcome: 'a',
+      base: '100',
+      switchingValue: null,
+      reachable: false,
+      ratioAtLimit: '0.375',
+    });
+  });
+
+  it('rejects a target that is not above zero, an unknown category and an unknown outcome', () => {
+    const ref = { parameter: 'quantity', outcome: 'a' } as const;
+    expect(() => solveFor(small, ref, { sroiRatio: '0' })).toThrow(
+      /target must be a ratio above 0, got "0"/,
+    );
+    expect(() => solveFor(small, ref, { sroiRatio: 'one' })).toThrow(
+      /target must be a ratio above 0/,
+    );
+    expect(() => solveFor(small, ref, { categoryRatio: '1', category: 'social' })).toThrow(
+      /no outcome has the category "social" \(categories: "uncategorised", "fiscal"\)/,
+    );
+    expect(() => solveFor(small, { parameter: 'proxy', outcome: 'z' }, { sroiRatio: '1' })).toThrow(
+      /no outcome has the id "z"/,
+    );
+  });
+
+  it('throws UNDEFINED_RATIO when total inputs are zero', () => {
+    const free = parseAnalysis({
+      name: 'Free',
+      outcomes: [
+        { stakeholder: 's', outcome: 'o', quantity: '1', proxy: { value: '1' }, duration: 1 },
+      ],
+    });
+    expect(() => solveFor(free, { parameter: 'proxyScale' }, { sroiRatio: '1' })).toThrow(
+      SroiError,
+    );
+    try {
+      solveFor(free, { parameter: 'proxyScale' }, { sroiRatio: '1' });
+    } catch (error) {
+      expect((error as SroiError).code).toBe('UNDEFINED_RATIO');
+    }
+  });
+
+  it('moves every rate of a schedule together and reports the year-1 rate', () => {
+    // Rates 10% then 20%: values 110 in year 1 and 132 in year 2, input 100 in year 0.
+    // Shift s: 110/(1.1+s) + 132/((1.1+s)(1.2+s)) = 100 × 2 → at s = 0: 100 + 100 = 200, so the
+    // ratio is exactly 2 at the base and the switching value for target 2 is the base, 0.1.
+    const analysis = parseAnalysis({
+      name: 'Rates',
+      discount: { rates: ['10%', '20%'] },
+      inputs: [{ description: 'Grant', value: '100' }],
+      outcomes: [
+        { stakeholder: 's', outcome: 'o1', quantity: '1', proxy: { value: '110' }, duration: 1 },
+        {
+          stakeholder: 's',
+          outcome: 'o2',
+          quantity: '1',
+          proxy: { value: '132' },
+          duration: 1,
+          start: 2,
+        },
+      ],
+    });
+    expect(solveFor(analysis, { parameter: 'discountRate' }, { sroiRatio: '2' })).toEqual({
+      parameter: 'discountRate',
+      base: '0.1',
+      switchingValue: '0.1',
+      reachable: true,
+    });
+    // Target 1: 110/(1.1+s) + 132/((1.1+s)(1.2+s)) = 100 → s = 0.69614813968157204…
+    // (mpmath findroot, 40 digits), so the year-1 rate is 0.79614813968157204…
+    const one = solveFor(analysis, { parameter: 'discountRate' }, { sroiRatio: '1' });
+    expect(near(one.switchingValue ?? 'NaN', '0.796148139681572046193193487', '1e-11')).toBe(true);
+  });
+});
