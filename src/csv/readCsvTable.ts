@@ -172,8 +172,11 @@ interface Records {
 }
 
 function records(text: string, delimiter: CsvDelimiter, to?: number): Records {
+  // The text has only LF line ends, and blank lines are kept as records, so a record spans one
+  // line plus one for each line break inside its (quoted) cells: lines are counted here rather
+  // than asked of the parser, whose per-record info is slow.
   const out: string[][] = [];
-  const ends: number[] = [];
+  let error: Records['error'];
   try {
     parse(text, {
       delimiter,
@@ -182,22 +185,35 @@ function records(text: string, delimiter: CsvDelimiter, to?: number): Records {
       relax_column_count: true,
       skip_empty_lines: false,
       ...(to === undefined ? {} : { to }),
-      on_record: (record: string[], info: { lines: number }) => {
+      on_record: (record: string[]) => {
         out.push(record);
-        ends.push(info.lines);
         return null;
       },
     });
-    return { records: out, ends };
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    const line = ends.length === 0 ? 1 : (ends[ends.length - 1] ?? 0) + 1;
+  } catch (caught) {
+    const e = caught as { code?: string; message?: string };
+    const ends = lineEnds(out);
+    const line = (ends[ends.length - 1] ?? 0) + 1;
     const message =
       e.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `a quoted cell that starts on line ${line} is never closed: add the missing " (everything after it was read as one cell)`
-        : `the file is not valid CSV from line ${line}: ${e.message ?? String(error)}`;
-    return { records: out, ends, error: { message, line } };
+        ? `a quoted cell in the row that starts on line ${line} is never closed: add the missing " (everything after it was read as one cell)`
+        : `the file is not valid CSV from line ${line}: ${e.message ?? String(caught)}`;
+    error = { message, line };
   }
+  return { records: out, ends: lineEnds(out), ...(error === undefined ? {} : { error }) };
+}
+
+function lineEnds(rows: readonly (readonly string[])[]): number[] {
+  const ends: number[] = [];
+  let line = 0;
+  for (const cells of rows) {
+    line += 1;
+    for (const cell of cells) {
+      if (cell.includes('\n')) line += cell.split('\n').length - 1;
+    }
+    ends.push(line);
+  }
+  return ends;
 }
 
 function isBlank(cells: readonly string[]): boolean {
