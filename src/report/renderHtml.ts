@@ -183,6 +183,11 @@ summary { color: var(--accent); font-size: 13px; }
   .figures dd { font-size: 12pt; }
   figure.chart svg { max-width: 150mm; }
   table { font-size: 8.5pt; page-break-inside: auto; }
+  th, td { padding: 2px 6px 2px 0; }
+  th.num, td.num { padding-left: 6px; }
+  thead th { font-size: 7.5pt; }
+  .section-impact-map table { font-size: 7.5pt; }
+  .section-impact-map td:first-child { min-width: 6em; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }

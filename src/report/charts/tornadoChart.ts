@@ -70,11 +70,39 @@ export function tornadoChart(data: TornadoChartData): string {
   const plotBottom = top + data.rows.length * rowHeight;
   const height = plotBottom + 26;
 
-  const legend =
-    `<rect x="${px(labelWidth)}" y="6" width="12" height="12" fill="${OKABE_ITO.skyBlue}"/>` +
-    svgText(labelWidth + 18, 16, 'assumption at its low end') +
-    `<rect x="${px(labelWidth + 200)}" y="6" width="12" height="12" fill="${OKABE_ITO.orange}"/>` +
-    svgText(labelWidth + 218, 16, 'at its high end');
+  // The legend, one item after another: two swatches, the base-case line, the target line.
+  const items: { mark: (x: number) => string; label: string }[] = [
+    {
+      mark: (x) => `<rect x="${px(x)}" y="6" width="12" height="12" fill="${OKABE_ITO.skyBlue}"/>`,
+      label: 'assumption at its low end',
+    },
+    {
+      mark: (x) => `<rect x="${px(x)}" y="6" width="12" height="12" fill="${OKABE_ITO.orange}"/>`,
+      label: 'at its high end',
+    },
+    {
+      mark: (x) =>
+        `<line x1="${px(x + 6)}" x2="${px(x + 6)}" y1="4" y2="20" stroke="${INK.text}" stroke-width="1.5"/>`,
+      label: `base case ${data.baseLabel}`,
+    },
+    ...(data.target === undefined
+      ? []
+      : [
+          {
+            mark: (x: number) =>
+              `<line x1="${px(x + 6)}" x2="${px(x + 6)}" y1="4" y2="20" stroke="${OKABE_ITO.vermillion}" stroke-width="1.5" stroke-dasharray="4 2"/>`,
+            label: data.target.label,
+          },
+        ]),
+  ];
+  let legendX = Math.min(labelWidth, 40);
+  const legend = items
+    .map((item) => {
+      const x = legendX;
+      legendX += 18 + textWidth(item.label) + 16;
+      return item.mark(x) + svgText(x + 18, 16, item.label);
+    })
+    .join('');
   const grid = ticks
     .map(
       (tick) =>
