@@ -3,7 +3,13 @@
  * error: a column it ignored, rows it counted as comments or titles. The CLI prints every note.
  */
 export interface CsvNote {
-  readonly code: 'ignored_column' | 'title_rows' | 'comment_rows' | 'no_rows' | 'unused_mapping';
+  readonly code:
+    | 'ignored_column'
+    | 'title_rows'
+    | 'comment_rows'
+    | 'no_rows'
+    | 'unused_mapping'
+    | 'price_years_not_used';
   readonly message: string;
   readonly file: string;
   readonly line?: number;

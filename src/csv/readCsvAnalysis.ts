@@ -148,6 +148,16 @@ export function readCsvAnalysis(
   const json: Record<string, unknown> = { ...settings, outcomes: toObjects(outcomes) };
   if (inputs !== undefined) json['inputs'] = toObjects(inputs);
   const parsed = safeParseAnalysis(json, options);
+  const dated = (json['outcomes'] as { proxy?: { priceYear?: unknown } }[]).filter(
+    (o) => o.proxy?.priceYear !== undefined,
+  ).length;
+  if (dated > 0 && settings['priceYear'] === undefined) {
+    notes.push({
+      code: 'price_years_not_used',
+      message: `${dated} row${dated === 1 ? ' gives' : 's give'} a proxy_price_year but the analysis has no price year, so no proxy is rebased; set one (--price-year or "priceYear") to put every proxy on one price base`,
+      file: sources.outcomes.file,
+    });
+  }
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       const located = locate(issue, outcomes, inputs);

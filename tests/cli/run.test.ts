@@ -124,6 +124,19 @@ describe('run calculate', () => {
     expect(stdout).toContain('SROI ratio            2.01 : 1');
   });
 
+  it('says so when proxies carry price years but no price base is given', async () => {
+    const { code, stderr } = await cli([
+      'calculate',
+      'examples/befriending/outcomes.csv',
+      '--inputs',
+      'examples/befriending/inputs.csv',
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'note: examples/befriending/outcomes.csv: 2 rows give a proxy_price_year but the analysis has no price year, so no proxy is rebased',
+    );
+  });
+
   it('applies settings flags over the file: --discount-rate, --name, --currency', async () => {
     const { code, stdout } = await cli([
       'calculate',
