@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { evaluateAnalysis } from '../src/calc/evaluateAnalysis.js';
 import { readCsvAnalysis } from '../src/csv/readCsvAnalysis.js';
+import { readCsvTable } from '../src/csv/readCsvTable.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
 const header =
@@ -36,6 +37,9 @@ console.log(
 );
 const alone = time('csv-parse alone (cast: false)', () =>
   parse(text, { cast: false, relax_column_count: true, relax_quotes: true }),
+);
+time('readCsvTable alone (the CSV layer of the next)', () =>
+  readCsvTable(text, { scoreHeader: (cells) => cells.length }),
 );
 const read = time('CSV → validated analysis (readCsvAnalysis)', () =>
   readCsvAnalysis({ outcomes: { text, file: 'outcomes.csv' }, settings: { name: 'bench' } }),
