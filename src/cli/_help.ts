@@ -98,11 +98,14 @@ present value, the impact map, the inputs and the method. See docs/reports.md.
 ${analysisOptions}Output:
   -f, --format <html|markdown>  html (default) or markdown
   -t, --title <text>            the report's title (default: the analysis name)
+  -s, --sensitivity             add one-way sensitivity (a tornado chart) and the switching
+                                value of every assumption (target ratio 1, steps of 10%)
   -o, --out <file>              write to a file instead of standard output
 
 Examples:
   sroi report examples/befriending/analysis.json --out report.html
   sroi report analysis.json --format markdown --title "Befriending: SROI 2024" --out report.md
+  sroi report analysis.json --sensitivity --out report.html
 `;
 
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {

@@ -7,14 +7,16 @@ import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { SroiError } from '../model/SroiError.js';
 import { renderHtml } from '../report/renderHtml.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
+import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
 import type { CliIo } from './_io.js';
 
 const FORMATS = ['html', 'markdown'] as const;
 
 /**
  * `sroi report <analysis.json | outcomes.csv> [--inputs inputs.csv] [settings]
- * [--format html|markdown] [--title TEXT] [--out FILE]`: a report to send to a funder, as one
- * self-contained HTML page (the default) or as Markdown. The report goes to standard output (or
+ * [--format html|markdown] [--title TEXT] [--sensitivity] [--out FILE]`: a report to send to a
+ * funder, as one self-contained HTML page (the default) or as Markdown; `--sensitivity` adds the
+ * one-way sensitivity (tornado) and switching values of every assumption. The report goes to standard output (or
  * `--out`); the row accounting, notes and problems go to standard error.
  */
 export async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -22,6 +24,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     ...analysisFlags,
     format: { type: 'string', short: 'f', default: 'html' },
     title: { type: 'string', short: 't' },
+    sensitivity: { type: 'boolean', short: 's' },
     out: { type: 'string', short: 'o' },
   });
   const [file, ...extra] = positionals;
@@ -53,9 +56,19 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
+  let sensitivity;
+  if (values.sensitivity === true) {
+    try {
+      sensitivity = sensitivityAnalysis(loaded.analysis);
+    } catch (error) {
+      if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
+      throw error;
+    }
+  }
   const options = {
     analysis: loaded.analysis,
     ...(values.title === undefined ? {} : { title: values.title }),
+    ...(sensitivity === undefined ? {} : { sensitivity }),
   };
   const output = format === 'html' ? renderHtml(result, options) : renderMarkdown(result, options);
   if (values.out === undefined) io.stdout(output);

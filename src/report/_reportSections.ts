@@ -78,6 +78,9 @@ const PARAMETER_NAMES: Readonly<Record<string, string>> = {
   inputValue: 'Input value',
 };
 
+/** The most assumptions a tornado chart draws; the table lists them all. */
+const TORNADO_ROWS = 12;
+
 const FRACTIONS = new Set([
   'deadweight',
   'displacement',
@@ -555,7 +558,10 @@ function sensitivitySection(
     if (FRACTIONS.has(parameter)) return `${trim(formatNumber(percentOf(text), 2, f.mode))}%`;
     if (parameter === 'proxy' || parameter === 'inputValue') return f.money(text);
     if (parameter === 'proxyScale') return `×${trim(formatNumber(text, 4, f.mode))}`;
-    if (parameter === 'duration') return `${trim(formatNumber(text, 2, f.mode))} years`;
+    if (parameter === 'duration') {
+      const years = trim(formatNumber(text, 2, f.mode));
+      return `${years} ${years === '1' ? 'year' : 'years'}`;
+    }
     return trim(formatNumber(text, 4, f.mode));
   };
   const base = sensitivity.base?.sroiRatio ?? result.sroiRatio;
@@ -567,19 +573,24 @@ function sensitivitySection(
     name: `${label(r.parameter)} — ${subject(r)}`,
     ...r,
   }));
+  const drawn = rows.slice(0, TORNADO_ROWS);
+  const drawnNote =
+    rows.length > drawn.length
+      ? ` The chart shows the ${drawn.length} widest swings; the table lists all ${rows.length}.`
+      : '';
   const chart: Chart | undefined =
-    drawable && rows.length > 0
+    drawable && drawn.length > 0
       ? {
           kind: 'tornado',
           data: {
             id: 'tornado-chart',
             title: 'One-way sensitivity of the SROI ratio',
-            description: `SROI ratio with each assumption at the low and the high end of its range (base case ${f.ratio(base)}): ${rows.map((r) => `${r.name} ${f.ratio(r.low.sroiRatio)} to ${f.ratio(r.high.sroiRatio)}`).join('; ')}.`,
+            description: `SROI ratio with each assumption at the low and the high end of its range (base case ${f.ratio(base)}): ${drawn.map((r) => `${r.name} ${f.ratio(r.low.sroiRatio)} to ${f.ratio(r.high.sroiRatio)}`).join('; ')}.`,
             base: Number(figure(base)),
             baseLabel: f.ratio(base),
-            target: { value: Number(figure(sensitivity.target)), label: `target ratio ${target}` },
+            target: { value: Number(figure(sensitivity.target)), label: `target ${target}` },
             formatTick: (v) => trim(v.toFixed(2)),
-            rows: rows.map((r) => ({
+            rows: drawn.map((r) => ({
               label: r.name,
               low: Number(figure(r.low.sroiRatio ?? 0)),
               high: Number(figure(r.high.sroiRatio ?? 0)),
@@ -593,7 +604,7 @@ function sensitivitySection(
     id: 'sensitivity',
     heading: 'Sensitivity',
     paragraphs: [
-      `How far the SROI ratio (base case ${f.ratio(base)}) moves when one assumption at a time is moved to each end of its tested range, widest swing first.`,
+      `How far the SROI ratio (base case ${f.ratio(base)}) moves when one assumption at a time is moved to each end of its tested range, widest swing first.${drawnNote}`,
       `Switching values: the value each assumption would need for the SROI ratio to fall (or rise) to ${target}. An assumption far from its switching value is one the conclusion does not hang on.`,
     ],
     ...(chart === undefined ? {} : { chart }),

@@ -105,3 +105,18 @@ describe('sroi report', () => {
     expect(err.join('')).toBe('sroi: cannot read missing.json: no such file\n');
   });
 });
+
+describe('sroi report --sensitivity', () => {
+  it('adds the tornado chart and the switching values of every assumption', async () => {
+    const { io, out } = fakeIo();
+    const code = await run(['report', 'examples/befriending/analysis.json', '--sensitivity'], io);
+    expect(code).toBe(0);
+    const html = out.join('');
+    expect(html).toContain('<section id="sensitivity"');
+    expect(html.match(/<svg /g)).toHaveLength(5);
+    // hand-computed: the grant's switching value is where inputs equal PV, 60,258.52 − 6,000
+    expect(html).toContain(
+      '<td>Input value</td><td>Grant</td><td class="num">£24,000.00</td><td class="num">£54,258.52</td>',
+    );
+  });
+});

@@ -74,9 +74,12 @@ export function shorten(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** An approximate width in pixels of `text` at the 12px chart font. */
+/**
+ * A generous estimate of the width in pixels of `text` at the chart font: 0.62 em a character,
+ * wide enough for DejaVu Sans (Linux's usual sans-serif), so that labels are never clipped.
+ */
 export function textWidth(text: string, fontSize = 12): number {
-  return text.length * fontSize * 0.56;
+  return text.length * fontSize * 0.62;
 }
 
 /**

@@ -44,7 +44,7 @@ export function barChart(data: BarChartData): string {
   const rowHeight = 28;
   const top = 8;
   const labels = data.bars.map((bar) => shorten(bar.label, 30));
-  const labelWidth = Math.min(210, Math.max(60, ...labels.map((l) => textWidth(l) + 10)));
+  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
   const valueWidth = Math.max(70, ...data.bars.map((bar) => textWidth(bar.valueLabel) + 10));
   const ticks = niceTicks(
     Math.min(...data.bars.map((bar) => bar.value)),

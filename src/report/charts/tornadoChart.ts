@@ -56,7 +56,7 @@ export function tornadoChart(data: TornadoChartData): string {
   ];
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
   const labels = data.rows.map((row) => shorten(row.label, 34));
-  const labelWidth = Math.min(230, Math.max(60, ...labels.map((l) => textWidth(l) + 10)));
+  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
   const valueWidth = Math.max(
     90,
     ...data.rows.map((r) => textWidth(`${r.lowLabel} – ${r.highLabel}`) + 10),
@@ -74,11 +74,11 @@ export function tornadoChart(data: TornadoChartData): string {
   const items: { mark: (x: number) => string; label: string }[] = [
     {
       mark: (x) => `<rect x="${px(x)}" y="6" width="12" height="12" fill="${OKABE_ITO.skyBlue}"/>`,
-      label: 'assumption at its low end',
+      label: 'low end of range',
     },
     {
       mark: (x) => `<rect x="${px(x)}" y="6" width="12" height="12" fill="${OKABE_ITO.orange}"/>`,
-      label: 'at its high end',
+      label: 'high end',
     },
     {
       mark: (x) =>

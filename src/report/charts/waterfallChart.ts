@@ -60,7 +60,7 @@ export function waterfallChart(data: WaterfallChartData): string {
   const ends = spans.flatMap((s) => [s.from, s.to]);
   const ticks = niceTicks(Math.min(...ends), Math.max(...ends), 5);
   const labels = data.steps.map((step) => shorten(step.label, 30));
-  const labelWidth = Math.min(210, Math.max(60, ...labels.map((l) => textWidth(l) + 10)));
+  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
   const valueWidth = Math.max(80, ...data.steps.map((s) => textWidth(s.valueLabel) + 10));
   const x = linearScale(
     ticks[0] ?? 0,
