@@ -99,7 +99,8 @@ ${analysisOptions}Output:
   -f, --format <html|markdown>  html (default) or markdown
   -t, --title <text>            the report's title (default: the analysis name)
   -s, --sensitivity             add one-way sensitivity (a tornado chart) and the switching
-                                value of every assumption (target ratio 1, steps of 10%)
+                                value of every assumption: target ratio 1; moves of ±10% for
+                                money and quantities, ±10 points for fractions, ±1 year
   -o, --out <file>              write to a file instead of standard output
 
 Examples:
