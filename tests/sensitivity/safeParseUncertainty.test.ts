@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { safeParseUncertainty } from '../../src/sensitivity/safeParseUncertainty.js';
+
+const analysis = parseAnalysis({
+  name: 'x',
+  discount: { rates: ['3%', '2%'] },
+  inputs: [{ description: 'Grant', value: '100' }],
+  outcomes: [
+    { id: 'a', stakeholder: 's', outcome: 'o', quantity: 1, proxy: { value: 1 }, duration: 3 },
+    {
+      id: 'p',
+      stakeholder: 's',
+      outcome: 'o',
+      quantityByYear: [0, 1],
+      proxy: { value: 1 },
+      duration: 2,
+    },
+  ],
+});
+
+describe('safeParseUncertainty', () => {
+  it('fills the defaults and reads percentages', () => {
+    expect(
+      safeParseUncertainty(
+        {
+          parameters: [
+            {
+              outcome: '*',
+              parameter: 'attribution',
+              distribution: 'uniform',
+              min: '10%',
+              max: '30%',
+            },
+          ],
+        },
+        analysis,
+      ),
+    ).toEqual({
+      success: true,
+      uncertainty: {
+        seed: 42,
+        draws: 10000,
+        bins: 20,
+        parameters: [
+          {
+            outcome: '*',
+            parameter: 'attribution',
+            distribution: 'uniform',
+            min: '0.1',
+            max: '0.3',
+          },
+        ],
+      },
+      issues: [],
+    });
+  });
+
+  it('reports every problem with its path', () => {
+    const parsed = safeParseUncertainty(
+      {
+        seed: 1.5,
+        parameters: [
+          {
+            outcome: 'a',
+            parameter: 'deadweight',
+            distribution: 'uniform',
+            min: '-10%',
+            max: '20%',
+          },
+          { outcome: 'zz', parameter: 'proxy', distribution: 'normal', mean: 1, sd: -1 },
+          { parameter: 'quantity', distribution: 'beta', alpha: 0, beta: 2 },
+          { outcome: 'p', parameter: 'dropOff', distribution: 'pert', min: 0, mode: 0.5, max: 0.4 },
+          {
+            outcome: 'a',
+            parameter: 'deadweight',
+            distribution: 'triangular',
+            min: 0,
+            mode: 0,
+            max: 0,
+          },
+          { parameter: 'discountRate', distribution: 'uniform', min: '0', max: '2%' },
+        ],
+      },
+      analysis,
+    );
+    expect(parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'uncertainty.seed: seed must be a whole number from -2147483648 to 2147483647, got 1.5',
+    ]);
+    const second = safeParseUncertainty(
+      {
+        parameters: [
+          {
+            outcome: 'a',
+            parameter: 'deadweight',
+            distribution: 'uniform',
+            min: '-10%',
+            max: '20%',
+          },
+          { outcome: 'zz', parameter: 'proxy', distribution: 'normal', mean: 1, sd: -1 },
+          { parameter: 'quantity', distribution: 'beta', alpha: 0, beta: 2 },
+          { outcome: 'p', parameter: 'dropOff', distribution: 'pert', min: 0, mode: 0.5, max: 0.4 },
+          {
+            outcome: 'a',
+            parameter: 'deadweight',
+            distribution: 'triangular',
+            min: 0,
+            mode: 0,
+            max: 0,
+          },
+          // rates 3% then 2% move together: the year-1 rate can fall to 1% (year 2 at 0) and
+          // rise to 100% (year 2 at 99%)
+          { parameter: 'discountRate', distribution: 'uniform', min: '0', max: '2%' },
+        ],
+      },
+      analysis,
+    );
+    expect(second.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
+      'uncertainty.parameters.0: min -0.1 is outside the valid range of deadweight (0 to 1)',
+      'uncertainty.parameters.1.outcome: no outcome has the id "zz" (ids: "a", "p"; "*" means every outcome)',
+      'uncertainty.parameters.1: normal needs sd ≥ 0, got -1',
+      'uncertainty.parameters.2.outcome: quantity belongs to an outcome: give "outcome" (an outcome id, or "*" for every outcome)',
+      'uncertainty.parameters.2: beta needs alpha > 0, got 0',
+      'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so dropOff does not apply to it',
+      'uncertainty.parameters.3: pert needs min ≤ mode ≤ max, got min 0, mode 0.5, max 0.4',
+      'uncertainty.parameters.4: deadweight of "a" already has a distribution at uncertainty.parameters[0]',
+      'uncertainty.parameters.5: min 0 is outside the valid range of discountRate (0.01 to 1)',
+    ]);
+  });
+});
