@@ -8,6 +8,8 @@ import {
   requiredText,
   wholeYears,
 } from './_fields.js';
+import { scenariosSchema } from './scenariosSchema.js';
+import { uncertaintySchema } from './uncertaintySchema.js';
 import { discountScheduleNames } from '../calc/greenBookSchedules.js';
 
 const currency = z
@@ -99,6 +101,10 @@ export const analysisInputSchema = z
     stakeholders: z.array(stakeholderInputSchema).optional(),
     inputs: z.array(inputInputSchema).optional(),
     outcomes: z.array(outcomeInputSchema),
+    /** Named sets of overrides; read by `safeParseScenarios` (docs/sensitivity.md). */
+    scenarios: scenariosSchema.optional(),
+    /** Distributions for `sroi simulate`; read by `safeParseUncertainty`. */
+    uncertainty: uncertaintySchema.optional(),
   })
   .meta({
     title: 'SROI analysis',

@@ -38,59 +38,67 @@ function figure(field: string) {
     .meta({ description: `${field}: a number, or text such as "25%" or "£1,200"` });
 }
 
-const target = {
-  parameter: z.enum(PARAMETERS, {
-    error: (issue) =>
-      `parameter must be one of ${PARAMETERS.map((p) => `"${p}"`).join(', ')}, got ${shown(issue.input)}`,
-  }),
-  outcome: z.string().optional(),
-};
+/** The figures each distribution needs (required) and accepts (optional). */
+const FIELDS = {
+  uniform: { required: ['min', 'max'], optional: [] },
+  triangular: { required: ['min', 'mode', 'max'], optional: [] },
+  pert: { required: ['min', 'mode', 'max'], optional: [] },
+  normal: { required: ['mean', 'sd'], optional: ['min', 'max'] },
+  beta: { required: ['alpha', 'beta'], optional: ['min', 'max'] },
+} as const;
+const DISTRIBUTIONS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
 
-const assumptionSchema = z.discriminatedUnion(
-  'distribution',
-  [
-    z.strictObject({
-      ...target,
-      distribution: z.literal('uniform'),
-      min: figure('min'),
-      max: figure('max'),
+/**
+ * One uncertain assumption. One flat object (not a union) so that a wrong distribution name or a
+ * missing figure gets a message that says exactly that.
+ */
+const assumptionSchema = z
+  .strictObject({
+    parameter: z.enum(PARAMETERS, {
+      error: (issue) =>
+        `parameter must be one of ${PARAMETERS.map((p) => `"${p}"`).join(', ')}, got ${shown(issue.input)}`,
     }),
-    z.strictObject({
-      ...target,
-      distribution: z.literal('triangular'),
-      min: figure('min'),
-      mode: figure('mode'),
-      max: figure('max'),
+    outcome: z.string().optional(),
+    distribution: z.enum(DISTRIBUTIONS, {
+      error: (issue) =>
+        `distribution must be one of ${DISTRIBUTIONS.map((d) => `"${d}"`).join(', ')}, got ${shown(issue.input)}`,
     }),
-    z.strictObject({
-      ...target,
-      distribution: z.literal('pert'),
-      min: figure('min'),
-      mode: figure('mode'),
-      max: figure('max'),
-    }),
-    z.strictObject({
-      ...target,
-      distribution: z.literal('normal'),
-      mean: figure('mean'),
-      sd: figure('sd'),
-      min: figure('min').optional(),
-      max: figure('max').optional(),
-    }),
-    z.strictObject({
-      ...target,
-      distribution: z.literal('beta'),
-      alpha: figure('alpha'),
-      beta: figure('beta'),
-      min: figure('min').optional(),
-      max: figure('max').optional(),
-    }),
-  ],
-  {
-    error: (issue) =>
-      `distribution must be one of "uniform", "triangular", "pert", "normal", "beta", got ${shown((issue.input as Record<string, unknown> | undefined)?.['distribution'])}`,
-  },
-);
+    min: figure('min').optional(),
+    mode: figure('mode').optional(),
+    max: figure('max').optional(),
+    mean: figure('mean').optional(),
+    sd: figure('sd').optional(),
+    alpha: figure('alpha').optional(),
+    beta: figure('beta').optional(),
+  })
+  .superRefine((a, ctx) => {
+    const fields = FIELDS[a.distribution];
+    const allowed: readonly string[] = [...fields.required, ...fields.optional];
+    for (const field of fields.required) {
+      if (a[field] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${a.distribution} needs ${field} (it takes ${fields.required.join(', ')}${fields.optional.length > 0 ? `, and optionally ${fields.optional.join(', ')}` : ''})`,
+          path: [field],
+          params: { code: 'required' },
+        });
+      }
+    }
+    for (const field of ['min', 'mode', 'max', 'mean', 'sd', 'alpha', 'beta'] as const) {
+      if (a[field] !== undefined && !allowed.includes(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${a.distribution} does not take ${field} (it takes ${allowed.join(', ')})`,
+          path: [field],
+          params: { code: 'unknown_key' },
+        });
+      }
+    }
+  })
+  .meta({
+    description:
+      'uniform: min, max. triangular and pert: min, mode, max. normal: mean, sd (optional min, max; always truncated to the valid range). beta: alpha, beta (optional min, max; 0 and 1 by default).',
+  });
 
 const whole = (field: string, min: number, max: number) =>
   z.number().refine((n) => Number.isInteger(n) && n >= min && n <= max, {
