@@ -12,6 +12,9 @@ Commands:
   report <analysis.json | outcomes.csv>      a report for funders: self-contained HTML or Markdown
   template [DIR]                             write blank outcomes.csv, inputs.csv, analysis.json
   schema                                     print the JSON Schema of an analysis file
+  sensitivity <analysis.json | outcomes.csv> switching values and one-way tests of every
+                                             assumption; --scenarios: the file's scenarios
+  simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -109,6 +112,52 @@ Examples:
   sroi report analysis.json --sensitivity --out report.html
 `;
 
+const sensitivity = `Usage: sroi sensitivity <analysis.json | outcomes.csv> [options]
+
+For every assumption (each outcome's quantity, proxy, deadweight, displacement, attribution,
+leakage, dropOff and duration; the discount rate, each input's value, all proxies together):
+the switching value, where the assumption moved alone brings the SROI ratio to the target, and
+a one-way test, the ratio with the assumption moved down and up, largest swing first.
+With --scenarios: the base case and each scenario of the file's "scenarios" section side by side.
+See docs/sensitivity.md.
+
+${analysisOptions}Analysis:
+  -t, --target <ratio>          the ratio the switching values reach (default 1)
+  -s, --step <percent>          one-way move of money and quantities (default 10%)
+  --fraction-step <percent>     one-way move of fractions, in points (default: --step)
+  --duration-step <years>       one-way move of duration (default 1)
+  --scenarios                   compare the file's scenarios instead
+Output:
+  -f, --format <format>         text (default, rounded), json (unrounded decimal strings), markdown
+  -o, --out <file>              write to a file instead of standard output
+
+Examples:
+  sroi sensitivity analysis.json
+  sroi sensitivity analysis.json --target 2 --step 20% --format json
+  sroi sensitivity analysis.json --scenarios --format markdown
+`;
+
+const simulate = `Usage: sroi simulate <analysis.json> [options]
+
+Monte Carlo simulation: draws each assumption named in the file's "uncertainty" section from its
+distribution (uniform, triangular, pert, normal truncated to the valid range, beta) and gives the
+mean, 5th, 50th and 95th percentiles of the SROI ratio and the present value, the probability
+that the ratio is at least 1, and a histogram. The same seed gives the same output, byte for
+byte. See docs/sensitivity.md.
+
+${analysisOptions}Simulation (replace the section's own):
+  -n, --draws <n>               how many draws (default 10000)
+  --seed <n>                    seed of the random number generator (default 42)
+  --bins <n>                    histogram bins (default 20)
+Output:
+  -f, --format <format>         text (default, rounded), json (decimal strings), markdown
+  -o, --out <file>              write to a file instead of standard output
+
+Examples:
+  sroi simulate analysis.json
+  sroi simulate analysis.json --draws 100000 --seed 7 --format json
+`;
+
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {
   main,
   calculate,
@@ -116,4 +165,6 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   template,
   schema,
   report,
+  sensitivity,
+  simulate,
 };

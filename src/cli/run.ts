@@ -7,6 +7,8 @@ import { reportCommand } from './reportCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { templateCommand } from './templateCommand.js';
 import { validateCommand } from './validateCommand.js';
+import { sensitivityCommand } from './sensitivityCommand.js';
+import { simulateCommand } from './simulateCommand.js';
 import { CliError, UsageError } from './_errors.js';
 import { HELP, VERSION } from './_help.js';
 import type { CliIo } from './_io.js';
@@ -41,6 +43,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await schemaCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'sensitivity':
+        return await sensitivityCommand(rest, io);
+      case 'simulate':
+        return await simulateCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
