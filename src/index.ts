@@ -87,6 +87,61 @@ export type { FormatCsvOptions } from './csv/formatCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { csvTemplate } from './csv/csvTemplate.js';
 
+// Sensitivity and uncertainty (DESIGN §2): one-way tests, switching values, goal seek,
+// scenarios and seeded Monte Carlo simulation.
+export {
+  globalParameters,
+  outcomeParameters,
+  parameterRefs,
+} from './sensitivity/SensitivityParameter.js';
+export type { ParameterRef, SensitivityParameter } from './sensitivity/SensitivityParameter.js';
+export { oneWaySensitivity } from './sensitivity/oneWaySensitivity.js';
+export type {
+  OneWayPoint,
+  OneWayResult,
+  OneWaySensitivityOptions,
+} from './sensitivity/oneWaySensitivity.js';
+export { switchingValues } from './sensitivity/switchingValues.js';
+export type { SwitchingValuesOptions } from './sensitivity/switchingValues.js';
+export { solveFor } from './sensitivity/solveFor.js';
+export type { SolveForGoal, SolveForOptions, SwitchingValue } from './sensitivity/solveFor.js';
+export { sensitivityAnalysis } from './sensitivity/sensitivityAnalysis.js';
+export type {
+  SensitivityAnalysisOptions,
+  SensitivityAnalysisResult,
+} from './sensitivity/sensitivityAnalysis.js';
+export type {
+  InputOverride,
+  OutcomeOverride,
+  Scenario,
+  Scenarios,
+} from './sensitivity/Scenario.js';
+export { safeParseScenarios } from './sensitivity/safeParseScenarios.js';
+export type { SafeParseScenariosResult } from './sensitivity/safeParseScenarios.js';
+export { applyScenario } from './sensitivity/applyScenario.js';
+export { evaluateScenarios } from './sensitivity/evaluateScenarios.js';
+export type {
+  EvaluateScenariosOptions,
+  EvaluateScenariosResult,
+  ScenarioResult,
+} from './sensitivity/evaluateScenarios.js';
+export { uncertainParameters } from './sensitivity/Uncertainty.js';
+export type {
+  Distribution,
+  UncertainAssumption,
+  UncertainParameter,
+  Uncertainty,
+} from './sensitivity/Uncertainty.js';
+export { safeParseUncertainty, UNCERTAINTY_DEFAULTS } from './sensitivity/safeParseUncertainty.js';
+export type { SafeParseUncertaintyResult } from './sensitivity/safeParseUncertainty.js';
+export { simulate } from './sensitivity/simulate.js';
+export type {
+  HistogramBin,
+  SimulateOptions,
+  SimulationResult,
+  SimulationSummary,
+} from './sensitivity/simulate.js';
+
 // Reports: render a result for people (pure; strings in, strings out).
 export { renderMarkdown } from './report/renderMarkdown.js';
 export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
