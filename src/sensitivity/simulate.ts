@@ -5,7 +5,7 @@ import { sampler } from './_distributions.js';
 import { sensitivityModel } from './_sensitivityModel.js';
 import { validRange } from './safeParseUncertainty.js';
 import { SroiError } from '../model/SroiError.js';
-import type { FloatDistribution, RandomBits } from './_distributions.js';
+import type { FloatDistribution, RandomBits, Sampler } from './_distributions.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
 import type { Analysis, DecimalString } from '../model/analysis.js';
@@ -135,8 +135,11 @@ interface FloatOutcome {
 interface Draw {
   readonly outcome: FloatOutcome | undefined;
   readonly slot: number;
-  readonly sample: (rng: RandomBits) => number;
+  readonly sampler: Sampler;
 }
+
+/** Draws are made in blocks: each stream fills its block, then the block's analyses are valued. */
+const BLOCK = 1024;
 
 /** The float64 model of a simulation. @internal */
 export interface SimulationModel {
@@ -217,28 +220,35 @@ export function simulationModel(
     }
     const fixedInputs = totalInputs(baseFactors);
     const factors = new Float64Array(lastYear + 1);
-    for (let n = 0; n < draws; n++) {
-      let rate = firstRate;
+    const blocks = plan.map(() => new Float64Array(BLOCK));
+    for (let first = 0; first < draws; first += BLOCK) {
+      const count = Math.min(BLOCK, draws - first);
       for (let k = 0; k < plan.length; k++) {
-        const draw = plan[k] as Draw;
-        const value = draw.sample(streams[k] as RandomBits);
-        if (draw.outcome === undefined) rate = value;
-        else (draw.outcome.values as Float64Array)[draw.slot] = value;
+        (plan[k] as Draw).sampler.fill(streams[k] as RandomBits, blocks[k] as Float64Array, count);
       }
-      let presentValue: number;
-      let inputsTotal: number;
-      if (rateUncertain) {
-        discountFactorsFloat(rates, rate - firstRate, timing, factors);
-        presentValue = 0;
-        for (const o of outcomes) presentValue += outcomePresentValue(o, o.values, factors);
-        inputsTotal = totalInputs(factors);
-      } else {
-        presentValue = fixedValue;
-        for (const o of uncertain) presentValue += outcomePresentValue(o, o.values, baseFactors);
-        inputsTotal = fixedInputs;
+      for (let j = 0; j < count; j++) {
+        let rate = firstRate;
+        for (let k = 0; k < plan.length; k++) {
+          const draw = plan[k] as Draw;
+          const value = (blocks[k] as Float64Array)[j] as number;
+          if (draw.outcome === undefined) rate = value;
+          else draw.outcome.values[draw.slot] = value;
+        }
+        let presentValue: number;
+        let inputsTotal: number;
+        if (rateUncertain) {
+          discountFactorsFloat(rates, rate - firstRate, timing, factors);
+          presentValue = 0;
+          for (const o of outcomes) presentValue += outcomePresentValue(o, o.values, factors);
+          inputsTotal = totalInputs(factors);
+        } else {
+          presentValue = fixedValue;
+          for (const o of uncertain) presentValue += outcomePresentValue(o, o.values, baseFactors);
+          inputsTotal = fixedInputs;
+        }
+        presentValues[first + j] = presentValue;
+        ratios[first + j] = presentValue / inputsTotal;
       }
-      presentValues[n] = presentValue;
-      ratios[n] = presentValue / inputsTotal;
     }
     return { ratios, presentValues };
   };
@@ -306,7 +316,7 @@ function drawPlan(
   for (const assumption of uncertainty.parameters) {
     const distribution = floatDistribution(analysis, assumption);
     if (assumption.parameter === 'discountRate') {
-      plan.push({ outcome: undefined, slot: -1, sample: sampler(distribution) });
+      plan.push({ outcome: undefined, slot: -1, sampler: sampler(distribution) });
       continue;
     }
     const slot = SLOTS.indexOf(assumption.parameter);
@@ -323,7 +333,7 @@ function drawPlan(
         )
           return;
       } else if (assumption.outcome !== outcome.id) return;
-      plan.push({ outcome: floatOutcome, slot, sample: sampler(distribution) });
+      plan.push({ outcome: floatOutcome, slot, sampler: sampler(distribution) });
     });
   }
   return plan;

@@ -53,8 +53,9 @@ describe('openUniform', () => {
 /** Draws n values with a fixed seed: deterministic, so these checks cannot flake. */
 function draws(distribution: FloatDistribution, n = 200_000): Float64Array {
   const rng = xoroshiro128plus(12345);
-  const sample = sampler(distribution);
-  return Float64Array.from({ length: n }, () => sample(rng));
+  const out = new Float64Array(n);
+  sampler(distribution).fill(rng, out, n);
+  return out;
 }
 const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const sd = (xs: Float64Array) => {
@@ -89,6 +90,30 @@ describe('sampler', () => {
         [0.15, 0.11852804],
         [0.2, 0.33158186],
         [0.3, 0.72838517],
+      ],
+    ],
+    // scipy.stats.beta(4.2, 1.8): PERT(0, 0.8, 1), the larger shape first (Cheng BB, swapped)
+    [
+      'pert, mode near the top',
+      { distribution: 'pert', min: 0, mode: 0.8, max: 1 },
+      0.7,
+      0.17320508075688773,
+      [
+        [0.5, 0.14207002],
+        [0.7, 0.4517697],
+        [0.9, 0.88147196],
+      ],
+    ],
+    // scipy.stats.beta(2, 8) (Cheng BB)
+    [
+      'beta(2, 8)',
+      { distribution: 'beta', alpha: 2, beta: 8, min: 0, max: 1 },
+      0.2,
+      0.12060453783110545,
+      [
+        [0.1, 0.22515902],
+        [0.2, 0.56379238],
+        [0.4, 0.92945613],
       ],
     ],
     // scipy.stats.beta(0.5, 0.5): shapes below 1 use the boost of Marsaglia & Tsang
@@ -146,6 +171,24 @@ describe('sampler', () => {
     );
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(0.5);
     expect(Math.abs(mean(xs) - 0.5049046616981282)).toBeLessThan(0.0002);
+  });
+
+  it('fills a block with the same values it samples one by one', () => {
+    for (const distribution of [
+      { distribution: 'uniform', min: 0, max: 1 },
+      { distribution: 'triangular', min: 0, mode: 0.3, max: 1 },
+      { distribution: 'pert', min: 0, mode: 0.3, max: 1 },
+      { distribution: 'beta', alpha: 0.7, beta: 3, min: 0, max: 1 },
+      { distribution: 'normal', mean: 0.2, sd: 0.3, min: 0, max: 1 },
+    ] as FloatDistribution[]) {
+      const rng = xoroshiro128plus(5);
+      const one = sampler(distribution);
+      const single = Float64Array.from({ length: 1000 }, () => one.sample(rng));
+      expect(draws(distribution, 1000).length).toBe(1000);
+      const block = new Float64Array(1000);
+      sampler(distribution).fill(xoroshiro128plus(5), block, 1000);
+      expect(block).toEqual(single);
+    }
   });
 
   it('returns the value itself for zero-width distributions', () => {
