@@ -48,12 +48,12 @@ export interface SimulateOptions extends EvaluateAnalysisOptions {
  * times, and summarises the SROI ratio and the present value: mean, 5th, 50th and 95th
  * percentiles, the share of draws with a ratio of at least 1, and a histogram of the ratio.
  *
- * Determinism: each uncertain assumption has its own stream of xoroshiro128+ (pure-rand),
- * seeded with `seed` and moved on by 2^64 steps per assumption (the generator's `jump`), so
- * the same seed gives the same figures, byte for byte, and adding an assumption does not
- * change the draws of the others. Percentiles follow Hyndman & Fan (1996) definition 7 (the
- * default of R and of spreadsheets' PERCENTILE): the value at rank h = (n − 1)p, interpolated
- * linearly between the order statistics either side.
+ * Determinism: each uncertain assumption (each outcome's, once `"*"` is expanded) has its own
+ * stream of xoroshiro128+ (pure-rand), seeded with `seed` and moved on by 2^64 steps per
+ * stream (the generator's `jump`), so the same seed gives the same figures, byte for byte, and
+ * an assumption added after the others does not change their draws. Percentiles follow
+ * Hyndman & Fan (1996) definition 7 (the default of R and of spreadsheets' PERCENTILE): the
+ * value at rank h = (n − 1)p, interpolated linearly between the order statistics either side.
  *
  * Speed: the draws run on float64 (DESIGN §7). Each outcome's coefficients are read once from
  * the exact engine; a draw recomputes only the outcomes with an uncertain assumption (all of
