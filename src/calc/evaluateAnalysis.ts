@@ -100,9 +100,9 @@ export function evaluateAnalysis(
   for (const s of analysis.stakeholders) byStakeholder.set(s.id, ZERO);
   const byCategory = new Map<string, Dec>();
   const outcomeResults: OutcomeResult[] = analysis.outcomes.map((outcome, index) => {
-    const proxyValue = new Dec(outcome.proxy.value).times(
-      proxyRebaseFactor(outcome, index, analysis.priceYear, series),
-    );
+    const rebaseBy = proxyRebaseFactor(outcome, index, analysis.priceYear, series);
+    const stated = new Dec(outcome.proxy.value);
+    const proxyValue = rebaseBy === ONE ? stated : stated.times(rebaseBy);
     const deductions = impactFactor(outcome);
     const values = outcomeValuesDec(outcome, proxyValue, deductions);
     let presentValue = ZERO;
@@ -125,6 +125,7 @@ export function evaluateAnalysis(
     );
     byCategory.set(category, (byCategory.get(category) ?? ZERO).plus(presentValue));
     const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
+    const impact = values[0] ?? ZERO; // duration ≥ 1, so the first valued year exists
     return {
       id: outcome.id,
       stakeholder: outcome.stakeholder,
@@ -132,7 +133,7 @@ export function evaluateAnalysis(
       category,
       proxyValue: str(proxyValue),
       grossValue: str(gross),
-      impact: str(gross.times(deductions)),
+      impact: str(impact),
       presentValue: str(presentValue),
       years,
     };
@@ -301,6 +302,7 @@ class WaterfallSums {
     let remaining = proxyValue.times(units);
     this.grossValue = this.grossValue.plus(remaining);
     for (const step of ['deadweight', 'displacement', 'attribution', 'leakage'] as const) {
+      if (outcome[step] === '0') continue;
       const taken = remaining.times(outcome[step]);
       this[step] = this[step].plus(taken);
       remaining = remaining.minus(taken);

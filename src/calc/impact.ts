@@ -26,8 +26,11 @@ export function impact(gross: DecimalString, deductions: Deductions): DecimalStr
 
 /** `(1 − deadweight)(1 − displacement)(1 − attribution)(1 − leakage)`, exactly. @internal */
 export function impactFactor(deductions: Deductions): Dec {
-  return ONE.minus(deductions.deadweight)
-    .times(ONE.minus(deductions.displacement))
-    .times(ONE.minus(deductions.attribution))
-    .times(ONE.minus(deductions.leakage));
+  let factor = ONE;
+  // A zero deduction multiplies by exactly 1: skipping it changes nothing but the time taken.
+  if (deductions.deadweight !== '0') factor = factor.times(ONE.minus(deductions.deadweight));
+  if (deductions.displacement !== '0') factor = factor.times(ONE.minus(deductions.displacement));
+  if (deductions.attribution !== '0') factor = factor.times(ONE.minus(deductions.attribution));
+  if (deductions.leakage !== '0') factor = factor.times(ONE.minus(deductions.leakage));
+  return factor;
 }

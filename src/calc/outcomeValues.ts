@@ -54,17 +54,20 @@ export function outcomeValuesDec(
   proxyValue: Dec,
   deductions: Dec = impactFactor(outcome),
 ): Dec[] {
-  const factor = deductions.times(proxyValue);
   const values: Dec[] = [];
   if (outcome.quantityByYear !== undefined) {
-    for (const quantity of outcome.quantityByYear) values.push(factor.times(quantity));
+    for (const quantity of outcome.quantityByYear) {
+      values.push(proxyValue.times(quantity).times(deductions));
+    }
     return values;
   }
-  const retained = ONE.minus(outcome.dropOff);
-  let value = factor.times(outcome.quantity);
+  // gross × deductions, in the order `grossValue` and `impact` compute them, so that the first
+  // valued year equals the outcome's impact to the last digit.
+  let value = proxyValue.times(outcome.quantity).times(deductions);
+  const retained = outcome.dropOff === '0' ? null : ONE.minus(outcome.dropOff);
   for (let k = 0; k < outcome.duration; k++) {
     values.push(value);
-    value = value.times(retained);
+    if (retained !== null) value = value.times(retained);
   }
   return values;
 }

@@ -175,22 +175,33 @@ function records(text: string, delimiter: CsvDelimiter, to?: number): Records {
   // The text has only LF line ends, and blank lines are kept as records, so a record spans one
   // line plus one for each line break inside its (quoted) cells: lines are counted here rather
   // than asked of the parser, whose per-record info is slow.
-  const out: string[][] = [];
+  const options = {
+    delimiter,
+    cast: false,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    ...(to === undefined ? {} : { to }),
+  } as const;
+  let out: string[][] = [];
   let error: Records['error'];
   try {
-    parse(text, {
-      delimiter,
-      cast: false,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      ...(to === undefined ? {} : { to }),
-      on_record: (record: string[]) => {
-        out.push(record);
-        return null;
-      },
-    });
+    out = parse(text, options) as string[][];
   } catch (caught) {
+    // Read again, keeping each record as it comes, to know how far the text was valid. (The
+    // callback makes csv-parse build per-record context, which is slow: only on this path.)
+    out = [];
+    try {
+      parse(text, {
+        ...options,
+        on_record: (record: string[]) => {
+          out.push(record);
+          return null;
+        },
+      });
+    } catch {
+      // the same error as above
+    }
     const e = caught as { code?: string; message?: string };
     const ends = lineEnds(out);
     const line = (ends[ends.length - 1] ?? 0) + 1;

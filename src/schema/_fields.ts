@@ -43,7 +43,7 @@ export function money(field: string, options: { readonly min?: 0 } = {}) {
           `${field} must be an amount of money, got ${shown(raw)}: a percentage is not money`,
         );
       }
-      if (options.min === 0 && new Dec(read.value).isNegative()) {
+      if (options.min === 0 && read.value.startsWith('-')) {
         return fail(ctx, 'out_of_range', `${field} must not be negative, got ${shown(raw)}`);
       }
       return read.value;
@@ -67,7 +67,7 @@ export function quantity(field: string) {
           `${field} must be a number, got ${shown(raw)}: a percentage is not a quantity`,
         );
       }
-      if (new Dec(read.value).isNegative()) {
+      if (read.value.startsWith('-')) {
         return fail(ctx, 'out_of_range', `${field} must not be negative, got ${shown(raw)}`);
       }
       return read.value;
@@ -85,6 +85,7 @@ export function fraction(field: string) {
       const read = readNumber(raw);
       const rule = `${field} must be a fraction from 0 to 1`;
       if (!read.ok) return fail(ctx, read.code, `${rule}, got ${shown(raw)}: ${read.reason}`);
+      if (isUnitInterval(read.value)) return read.value;
       const value = new Dec(read.value);
       if (!read.percent && value.gt(1) && value.lte(100)) {
         const hint = `write ${value.toString()}% or ${value.div(100).toString()}`;
@@ -96,6 +97,11 @@ export function fraction(field: string) {
       return read.value;
     })
     .meta({ description: `${field}: a fraction from 0 to 1, written 0.25 or "25%"` });
+}
+
+/** Whether a canonical decimal string (as `readNumber` writes it) lies in 0–1. */
+function isUnitInterval(value: string): boolean {
+  return value === '1' || value === '0' || value.startsWith('0.');
 }
 
 /** A whole number of years from `min` to 1000; numeric text such as `"3"` is accepted. */

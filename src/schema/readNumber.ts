@@ -37,6 +37,15 @@ export function readNumber(raw: string | number): NumberReading {
     }
     return { ok: true, value: str(new Dec(raw)), percent: false };
   }
+  const simple = SIMPLE.exec(raw);
+  if (simple !== null) {
+    // The common case, plain digits: canonical form without building a decimal.
+    return {
+      ok: true,
+      value: canonical(simple[1] === '-', simple[2] ?? '0', simple[3] ?? '', 0),
+      percent: false,
+    };
+  }
   let text = raw.trim();
   if (text === '') return { ok: false, code: 'invalid_number', reason: 'it is empty' };
   if (SPREADSHEET_ERROR.test(text)) {
@@ -47,22 +56,19 @@ export function readNumber(raw: string | number): NumberReading {
     };
   }
   let negative = false;
-  const parenthesised = /^\((.*)\)$/.exec(text);
+  const parenthesised = PARENTHESISED.exec(text);
   if (parenthesised?.[1] !== undefined) {
     negative = true;
     text = parenthesised[1].trim();
   }
-  let signed = false;
-  const readSign = (): void => {
-    const sign = /^[-\u2212+]/.exec(text);
-    if (sign === null || signed) return;
-    signed = true;
-    if (sign[0] !== '+') negative = !negative;
-    text = text.slice(1).trim();
-  };
-  readSign();
+  let sign = SIGN.exec(text);
+  if (sign !== null) text = text.slice(1).trim();
   text = text.replace(CURRENCY_PREFIX, '').trim();
-  readSign();
+  if (sign === null) {
+    sign = SIGN.exec(text);
+    if (sign !== null) text = text.slice(1).trim();
+  }
+  if (sign !== null && sign[0] !== '+') negative = !negative;
   let percent = false;
   if (text.endsWith('%')) {
     percent = true;
@@ -70,9 +76,9 @@ export function readNumber(raw: string | number): NumberReading {
   }
   text = text.replace(CURRENCY_SUFFIX, '').trim();
   let digits: string;
-  if (PLAIN.test(text)) digits = text;
-  else if (GROUPED.test(text)) digits = text.replaceAll(',', '');
-  else if (SPACE_GROUPED.test(text)) digits = text.replace(/[ \u00a0\u202f\u2009]/g, '');
+  if (GROUPED.test(text)) digits = text.replaceAll(',', '');
+  else if (SPACE_GROUPED.test(text)) digits = text.replace(SPACES, '');
+  else if (PLAIN.test(text)) digits = text;
   else {
     return {
       ok: false,
@@ -80,8 +86,41 @@ export function readNumber(raw: string | number): NumberReading {
       reason: 'it is not a number (write digits, e.g. 1200, 1,200.50, £1,200, 25% or (1,200))',
     };
   }
-  let value = new Dec(digits);
+  const parts = UNSIGNED.exec(digits);
+  if (parts !== null) {
+    return {
+      ok: true,
+      value: canonical(negative, parts[1] ?? '0', parts[2] ?? '', percent ? 2 : 0),
+      percent,
+    };
+  }
+  let value = new Dec(digits); // scientific notation
   if (percent) value = value.div(100);
   if (negative) value = value.negated();
   return { ok: true, value: str(value), percent };
+}
+
+const SIMPLE = /^(-?)(\d+)(?:\.(\d+))?$/;
+const UNSIGNED = /^(\d*)(?:\.(\d*))?$/;
+const PARENTHESISED = /^\((.*)\)$/;
+const SIGN = /^[-\u2212+]/;
+const SPACES = /[ \u00a0\u202f\u2009]/g;
+
+/**
+ * The canonical plain form of ±`whole`.`fraction` ÷ 10^`shift`: no leading zeros in the whole
+ * part, no trailing zeros in the fraction, `"0"` for zero — exactly what `Dec#toString` writes.
+ */
+function canonical(negative: boolean, whole: string, fraction: string, shift: number): string {
+  let w = whole;
+  let f = fraction;
+  if (shift > 0) {
+    const padded = w.padStart(shift + 1, '0');
+    f = padded.slice(padded.length - shift) + f;
+    w = padded.slice(0, padded.length - shift);
+  }
+  w = w.replace(/^0+(?=\d)/, '');
+  if (w === '') w = '0';
+  f = f.replace(/0+$/, '');
+  if (w === '0' && f === '') return '0';
+  return `${negative ? '-' : ''}${w}${f === '' ? '' : `.${f}`}`;
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readNumber } from '../../src/schema/readNumber.js';
+import { D } from '../_decimal.js';
 
 describe('readNumber', () => {
   it.each<[string | number, string, boolean]>([
@@ -39,4 +41,37 @@ describe('readNumber', () => {
       expect(readNumber(raw)).toMatchObject({ ok: false, code: 'invalid_number' });
     },
   );
+});
+
+describe('readNumber (canonical form)', () => {
+  it('writes exactly what a 60-digit decimal writes, for plain, grouped and percent text', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 3 }),
+        (units, places, percent, zeros) => {
+          const value = new D(units.toString()).div(new D(10).pow(places));
+          const text = value.toFixed(places) + '0'.repeat(places > 0 ? zeros : 0);
+          const written = percent ? `${text}%` : text;
+          const expected = percent ? value.div(100) : value;
+          expect(readNumber(written)).toEqual({
+            ok: true,
+            value: expected.isZero() ? '0' : expected.toString(),
+            percent,
+          });
+          const grouped = readNumber(
+            `£${new D(text)
+              .abs()
+              .toFixed(places)
+              .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`,
+          );
+          // the thousands separator regexp above only groups the whole part when there is no fraction
+          if (places === 0)
+            expect(grouped).toEqual({ ok: true, value: value.abs().toString(), percent: false });
+        },
+      ),
+    );
+  });
 });
