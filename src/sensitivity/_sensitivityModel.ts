@@ -21,6 +21,9 @@ import type { SroiResult } from '../model/result.js';
 
 const DEDUCTIONS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
 
+/** Runs of valued years longer than this use the closed-form sum when the rate is flat. */
+const LONG_RUN = 40;
+
 /** The longest duration the schema accepts (`wholeYears`), and so the top of its valid range. */
 export const MAX_DURATION = 1000;
 
@@ -71,6 +74,11 @@ export interface SensitivityModel {
   readonly byId: ReadonlyMap<string, OutcomeModel>;
   /** Discount factor of a year under the analysis' discount setting (extends as needed). */
   readonly factor: (year: number) => Dec;
+  /**
+   * `1 / (1 + rate)` when the discount rate is flat: then `DF(t + 1) = DF(t) × growth` for every
+   * year t ≥ 1 under every timing, and a long run of years has a closed-form sum.
+   */
+  readonly flatFactor: Dec | undefined;
 }
 
 /**
@@ -194,6 +202,7 @@ export function sensitivityModel(
     horizon,
     outcomes,
     byId: new Map(outcomes.map((o) => [o.outcome.id, o])),
+    flatFactor: 'rate' in analysis.discount ? ONE.div(ONE.plus(analysis.discount.rate)) : undefined,
     factor,
   };
 }
@@ -230,7 +239,8 @@ function discountedUnits(
  * after a set horizon are left out (DESIGN §2). Not for outcomes with `quantityByYear`.
  */
 export function outcomePresentValue(
-  model: Pick<SensitivityModel, 'factor' | 'horizon'>,
+  model: Pick<SensitivityModel, 'factor' | 'horizon'> &
+    Partial<Pick<SensitivityModel, 'flatFactor'>>,
   o: OutcomeModel,
   change: { readonly dropOff?: Dec; readonly duration?: number },
 ): Dec {
@@ -239,8 +249,17 @@ export function outcomePresentValue(
     model.horizon ?? Number.POSITIVE_INFINITY,
     start + (change.duration ?? o.outcome.duration) - 1,
   );
-  // Horner's rule: Σ_k r^k DF(start + k) = DF(start) + r(DF(start + 1) + r(…)), r = 1 − dropOff.
   const retained = ONE.minus(change.dropOff ?? o.dropOff);
+  const years = lastYear - start + 1;
+  if (model.flatFactor !== undefined && years > LONG_RUN) {
+    // A flat rate makes the terms geometric, ratio ρ = (1 − dropOff)/(1 + rate):
+    // Σ_{k<n} ρ^k DF(start) = DF(start)(1 − ρ^n)/(1 − ρ). Durations of hundreds of years (the
+    // top of the valid range, searched by switching values) then cost a power, not n terms.
+    const ratio = retained.times(model.flatFactor);
+    const sum = ratio.eq(ONE) ? new Dec(years) : ONE.minus(ratio.pow(years)).div(ONE.minus(ratio));
+    return o.firstValue.times(model.factor(start)).times(sum);
+  }
+  // Horner's rule: Σ_k r^k DF(start + k) = DF(start) + r(DF(start + 1) + r(…)), r = 1 − dropOff.
   let sum = ZERO;
   for (let year = lastYear; year >= start; year--)
     sum = sum.times(retained).plus(model.factor(year));

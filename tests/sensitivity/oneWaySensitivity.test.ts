@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { oneWaySensitivity } from '../../src/sensitivity/oneWaySensitivity.js';
 import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
@@ -106,6 +107,36 @@ describe('oneWaySensitivity', () => {
       'quantity',
       'proxy',
     ]);
+  });
+
+  it('values long durations at a flat rate as the engine does (closed-form sum)', () => {
+    const long = (duration: number) =>
+      parseAnalysis({
+        name: 'Long',
+        discount: { rate: '3.5%', timing: 'mid' },
+        inputs: [{ description: 'Grant', value: '5000' }],
+        outcomes: [
+          {
+            id: 'x',
+            stakeholder: 's',
+            outcome: 'o',
+            quantity: '3',
+            proxy: { value: '250' },
+            duration,
+            dropOff: '10%',
+            start: 2,
+          },
+        ],
+      });
+    const rowOf = oneWaySensitivity(long(60)).find((r) => r.parameter === 'duration');
+    // the engine, year by year, at 59 and 61 years
+    const engine = (duration: number) => evaluateAnalysis(long(duration)).sroiRatio ?? 'NaN';
+    expect(new D(rowOf?.low.sroiRatio ?? 'NaN').div(engine(59)).minus(1).abs().lt('1e-30')).toBe(
+      true,
+    );
+    expect(new D(rowOf?.high.sroiRatio ?? 'NaN').div(engine(61)).minus(1).abs().lt('1e-30')).toBe(
+      true,
+    );
   });
 
   it('does not change the analysis it is given', () => {

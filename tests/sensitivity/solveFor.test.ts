@@ -230,6 +230,37 @@ describe('switchingValues', () => {
   });
 });
 
+describe('switchingValues (long durations)', () => {
+  const longRun = (rate: string, grant: string) =>
+    switchingValues(
+      parseAnalysis({
+        name: 'Long',
+        discount: { rate },
+        inputs: [{ description: 'Grant', value: grant }],
+        outcomes: [
+          { stakeholder: 's', outcome: 'o', quantity: '1', proxy: { value: '100' }, duration: 5 },
+        ],
+      }),
+    ).find((v) => v.parameter === 'duration');
+
+  it('finds a duration of many years at a rate of 0', () => {
+    // 100 a year undiscounted against 10,000: the ratio reaches 1 at exactly 100 years
+    expect(longRun('0', '10000')?.switchingValue).toBe('100');
+  });
+
+  it('finds a duration of many years at a flat rate', () => {
+    // PV(d) = 100(1 − 1.05^−d)/0.05 ≥ 1800 ⇔ 1.05^−d ≤ 0.1 ⇔ d ≥ ln 10 / ln 1.05 = 47.19…
+    expect(longRun('5%', '1800')?.switchingValue).toBe('48');
+  });
+
+  it('reports the ratio at 1000 years when even that is not enough', () => {
+    // PV(1000) = 100(1 − 1.05^−1000)/0.05 = 2000 − 2000·1.05^−1000 (1.05^−1000 ≈ 6e-22), / 4000
+    const value = longRun('5%', '4000');
+    expect(value?.reachable).toBe(false);
+    expect(near(value?.ratioAtLimit ?? 'NaN', '0.5', '1e-20')).toBe(true);
+  });
+});
+
 describe('solveFor', () => {
   it('seeks a category ratio', () => {
     // fiscal PV = PV_b = 15q; 15q / 400 = 1 → q = 80/3 (Python decimal, 34 digits)
