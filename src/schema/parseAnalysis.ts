@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { analysisInputSchema } from './analysisSchema.js';
+import { fastOutcomesAndInputs } from './_fastPath.js';
 import { readPriceYear, shown } from './_fields.js';
 import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
 import { SroiError } from '../model/SroiError.js';
@@ -43,6 +44,20 @@ export function safeParseAnalysis(
   input: unknown,
   options: ParseAnalysisOptions = {},
 ): SafeParseAnalysisResult {
+  if (isRecord(input)) {
+    const fast = fastOutcomesAndInputs(input);
+    if (fast !== undefined) {
+      // Outcomes and inputs are valid: let the schema check only the rest of the analysis.
+      const rest = analysisInputSchema.safeParse(
+        { ...input, outcomes: [], ...(fast.inputs === undefined ? {} : { inputs: [] }) },
+        { reportInput: true },
+      );
+      if (rest.success && crossFieldIssues(input, options).length === 0) {
+        const data = { ...rest.data, outcomes: fast.outcomes, inputs: fast.inputs };
+        return { success: true, analysis: normalise(data), issues: [] };
+      }
+    }
+  }
   const parsed = analysisInputSchema.safeParse(input, { reportInput: true });
   const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map(toIssue);
   issues.push(...crossFieldIssues(input, options));
