@@ -142,7 +142,11 @@ export type {
   SimulationSummary,
 } from './sensitivity/simulate.js';
 
-// Reports: render a result for people (pure; strings in, strings out).
+// Reports: render a result for people (pure; strings in, strings out). Rounding happens here only.
+export { renderText } from './report/renderText.js';
+export type { RenderTextOptions } from './report/renderText.js';
+export { round, formatNumber, formatMoney, formatPercent } from './report/round.js';
+export type { RoundingMode } from './report/round.js';
 export { renderMarkdown } from './report/renderMarkdown.js';
 export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
 export { renderHtml } from './report/renderHtml.js';

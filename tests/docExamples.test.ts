@@ -55,12 +55,16 @@ const examples = sourceFiles(join(root, 'src')).flatMap(examplesOf);
 
 /** Evaluates example code with the public API and the example's own module in scope. */
 function evaluate(code: string, own: Record<string, unknown>): unknown {
-  const js = ts.transpileModule(code, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
+  const js = ts.transpileModule(code, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   const all: Record<string, unknown> = { ...sroi, ...own };
   const names = Object.keys(all);
   const scope = Object.values(all);
   // Direct eval inside the function returns the value of the last expression statement.
-  const fn = new Function(...names, '__code', 'return eval(__code);') as (...args: unknown[]) => unknown;
+  const fn = new Function(...names, '__code', 'return eval(__code);') as (
+    ...args: unknown[]
+  ) => unknown;
   return fn(...scope, js);
 }
 
@@ -69,8 +73,11 @@ describe('documentation examples', () => {
     expect(examples.length).toBeGreaterThan(10);
   });
 
-  it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))('%s gives what it shows', async (_where, example) => {
-    const own = (await import(join(root, example.file))) as Record<string, unknown>;
-    expect(evaluate(example.code, own)).toEqual(evaluate(`(${example.expected})`, own));
-  });
+  it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))(
+    '%s gives what it shows',
+    async (_where, example) => {
+      const own = (await import(join(root, example.file))) as Record<string, unknown>;
+      expect(evaluate(example.code, own)).toEqual(evaluate(`(${example.expected})`, own));
+    },
+  );
 });
