@@ -96,7 +96,9 @@ const report = `Usage: sroi report <analysis.json | outcomes.csv> [options]
 Writes a report of an analysis to share: one self-contained HTML page (charts as inline SVG,
 no script, no network requests, prints on A4) or Markdown (tables in place of charts). It shows
 the headline figures, value by stakeholder, category and year, the path from gross value to
-present value, the impact map, the inputs and the method. See docs/reports.md.
+present value, the impact map, the inputs and the method; and, when the analysis file has an
+"uncertainty" section, the Monte Carlo histogram (the same figures as sroi simulate). See
+docs/reports.md.
 
 ${analysisOptions}Output:
   -f, --format <html|markdown>  html (default) or markdown

@@ -7,7 +7,10 @@ import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { SroiError } from '../model/SroiError.js';
 import { renderHtml } from '../report/renderHtml.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
+import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
 import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
+import { simulate } from '../sensitivity/simulate.js';
+import { problems, readSection } from './sensitivityCommand.js';
 import type { CliIo } from './_io.js';
 
 const FORMATS = ['html', 'markdown'] as const;
@@ -65,10 +68,28 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
       throw error;
     }
   }
+  // An analysis file with an "uncertainty" section gets its Monte Carlo histogram, with the
+  // section's own draws and seed (the same figures as `sroi simulate` prints).
+  let simulation;
+  const section = await readSection(io, file, 'uncertainty');
+  if (section !== undefined) {
+    const parsed = safeParseUncertainty(section, loaded.analysis);
+    if (!parsed.success) {
+      io.stderr(problems(file, parsed.issues));
+      return 1;
+    }
+    try {
+      simulation = simulate(loaded.analysis, parsed.uncertainty);
+    } catch (error) {
+      if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
+      throw error;
+    }
+  }
   const options = {
     analysis: loaded.analysis,
     ...(values.title === undefined ? {} : { title: values.title }),
     ...(sensitivity === undefined ? {} : { sensitivity }),
+    ...(simulation === undefined ? {} : { simulation }),
   };
   const output = format === 'html' ? renderHtml(result, options) : renderMarkdown(result, options);
   if (values.out === undefined) io.stdout(output);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { round } from '../../src/report/round.js';
 import type { CliIo } from '../../src/cli/_io.js';
 
 const root = join(__dirname, '..', '..');
@@ -24,6 +25,48 @@ function fakeIo(extra: Record<string, string> = {}) {
 }
 
 describe('sroi report', () => {
+  it('adds the Monte Carlo figures of an analysis with an uncertainty section, as sroi simulate gives them', async () => {
+    const analysis = JSON.stringify({
+      name: 'Uncertain',
+      discount: { rate: '0' },
+      inputs: [{ description: 'Grant', value: '1000' }],
+      outcomes: [
+        {
+          id: 'a',
+          stakeholder: 'A',
+          outcome: 'B',
+          quantity: '10',
+          proxy: { value: '200' },
+          duration: 1,
+        },
+      ],
+      uncertainty: {
+        seed: 3,
+        draws: 500,
+        parameters: [
+          { outcome: 'a', parameter: 'proxy', distribution: 'uniform', min: '100', max: '300' },
+        ],
+      },
+    });
+    const path = join(root, 'uncertain.json');
+    const report = fakeIo({ [path]: analysis });
+    expect(await run(['report', 'uncertain.json', '-f', 'markdown'], report.io)).toBe(0);
+    const simulated = fakeIo({ [path]: analysis });
+    expect(await run(['simulate', 'uncertain.json', '--format', 'json'], simulated.io)).toBe(0);
+    const figures = JSON.parse(simulated.out.join('')) as {
+      sroiRatio: { p5: string; p95: string };
+    };
+    const markdown = report.out.join('');
+    expect(markdown).toContain('## Uncertainty (Monte Carlo)');
+    // ratio = 10 × proxy / 1000 with proxy uniform on 100–300, so its p5 and p95 lie near
+    // 1.1 and 2.9; the report shows the simulation's own figures, rounded to 2 places.
+    const p5 = Number(figures.sroiRatio.p5);
+    expect(p5).toBeGreaterThan(1.05);
+    expect(p5).toBeLessThan(1.2);
+    expect(markdown).toContain(`| SROI ratio |`);
+    expect(markdown).toContain(round(figures.sroiRatio.p95, 2));
+  });
+
   it('writes an HTML report of an example to the file given', async () => {
     const { io, written, err } = fakeIo();
     const code = await run(['report', 'examples/befriending/analysis.json', '--out', 'r.html'], io);
