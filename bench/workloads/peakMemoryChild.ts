@@ -1,10 +1,11 @@
 /**
- * Child process of W5 (started by w5PeakMemory.ts, never run by hand): builds the W2 CSV text and,
- * in mode "pipeline", runs CSV → validated analysis → result once; then reports its own peak
- * resident set size (getrusage's maxrss) to the parent. Mode "floor" stops after building the
- * text, to show what the process costs before the library does anything.
+ * Child process of W5 (bundled and started by w5PeakMemory.ts, never run by hand): reads the W2
+ * CSV file as `sroi calculate` would, and in mode "pipeline" runs CSV → validated analysis →
+ * result once; then reports its own peak resident set size (getrusage's maxrss) to the parent.
+ * Mode "floor" stops after reading the file, to show what the process costs before the library
+ * does anything.
  */
-import { outcomesCsv } from './outcomesCsv.js';
+import { readFileSync } from 'node:fs';
 import { csvToResult } from './w2Csv.js';
 
 export interface PeakMemoryReport {
@@ -14,9 +15,10 @@ export interface PeakMemoryReport {
   readonly outcomes: number;
 }
 
-const rows = Number(process.argv[2]);
-const mode = process.argv[3] === 'pipeline' ? 'pipeline' : 'floor';
-const text = outcomesCsv(rows);
+const file = process.argv[2] as string;
+const rows = Number(process.argv[3]);
+const mode = process.argv[4] === 'pipeline' ? 'pipeline' : 'floor';
+const text = readFileSync(file, 'utf8');
 const outcomes = mode === 'pipeline' ? csvToResult(text).outcomes.length : 0;
 const report: PeakMemoryReport = {
   mode,
