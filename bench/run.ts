@@ -8,6 +8,7 @@
  *   npm run bench -- --quick           smaller sizes, fewer runs
  *   npm run bench -- --only W1,W3      some workloads
  */
+import { execFileSync } from 'node:child_process';
 import { parseBenchArgs, USAGE } from './workloads/_config.js';
 import { formatHeader, formatLine, formatLoad, machineFacts } from './workloads/_report.js';
 import { runW1 } from './workloads/w1Calculate.js';
@@ -23,6 +24,19 @@ const WORKLOADS: Record<
   (config: BenchConfig, emit: (line: BenchLine) => void) => Promise<void>
 > = { W1: runW1, W2: runW2, W3: runW3, W4: runW4, W5: runW5 };
 
+/** The commit measured, and whether src/ differs from it; '' outside a git checkout. */
+function revision(): string {
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = git('rev-parse', '--short', 'HEAD');
+    const changed = git('status', '--porcelain', '--', 'src') !== '';
+    return `commit ${commit}${changed ? ' with uncommitted changes in src/' : ''}`;
+  } catch {
+    return '';
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
@@ -37,7 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const started = performance.now();
   const print = (line: string) => process.stdout.write(`${line}\n`);
-  print(`sroi benchmarks, ${new Date().toISOString()}`);
+  const measured = revision();
+  print(`sroi benchmarks, ${new Date().toISOString()}${measured === '' ? '' : `, ${measured}`}`);
   for (const fact of machineFacts()) print(fact);
   const { minRuns, maxRuns, budgetMs } = config.runs;
   print(
