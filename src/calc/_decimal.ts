@@ -16,8 +16,12 @@ export type Dec = InstanceType<typeof Dec>;
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 
-/** Writes a decimal as a plain string; `-0` is written `0`. */
+/**
+ * Writes a decimal as a plain string; `-0` is written `0`. A value that is not finite is a bug
+ * upstream (validation bounds every input), and is thrown rather than written into a result.
+ */
 export function str(value: Dec): string {
+  if (!value.isFinite()) throw new RangeError(`sroi: a figure is not finite (${value.toString()})`);
   return value.isZero() ? '0' : value.toString();
 }
 

@@ -138,6 +138,15 @@ export function evaluateAnalysis(
       years,
     };
   });
+  const profiled = analysis.outcomes.filter(
+    (o) => o.quantityByYear !== undefined && o.dropOff !== '0',
+  );
+  if (profiled.length > 0) {
+    warnings.push({
+      code: 'DROP_OFF_NOT_APPLIED',
+      message: `${profiled.map((o) => `"${o.id}"`).join(', ')} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
+    });
+  }
   if (lastValuedYear > horizon) {
     warnings.push({
       code: 'HORIZON_CUTS_OUTCOMES',
@@ -166,7 +175,7 @@ export function evaluateAnalysis(
     warnings.push({
       code: 'ZERO_INPUTS',
       message:
-        'total inputs are zero, so the SROI ratio and the net SROI ratio are undefined (null)',
+        'total inputs are zero, so the SROI ratio, the net SROI ratio, the payback period and the break-even year are undefined (null)',
     });
   }
   if (totalPresentValue.isZero()) {
@@ -206,15 +215,18 @@ export function evaluateAnalysis(
     netPresentValue: str(netPresentValue),
     sroiRatio: ratioOrNull(totalPresentValue, totalInputs),
     netSroiRatio: ratioOrNull(netPresentValue, totalInputs),
+    // With nothing invested there is nothing to pay back: null, like the ratio.
     paybackMonths:
-      firstYearWithValue === undefined
+      firstYearWithValue === undefined || totalInputs.isZero()
         ? null
         : paybackMonths(str(totalInputs), firstYearWithValue.value),
-    breakEvenYear: breakEvenYear(
-      str(totalInputs),
-      yearResults.map((y) => y.year),
-      yearResults.map((y) => y.cumulativePresentValue),
-    ),
+    breakEvenYear: totalInputs.isZero()
+      ? null
+      : breakEvenYear(
+          str(totalInputs),
+          yearResults.map((y) => y.year),
+          yearResults.map((y) => y.cumulativePresentValue),
+        ),
     years: yearResults,
     inputs,
     outcomes: outcomeResults,

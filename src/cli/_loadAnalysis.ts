@@ -1,4 +1,4 @@
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { CliError, UsageError } from './_errors.js';
 import { parseJson, readText } from './_readInput.js';
 import { readCsvAnalysis } from '../csv/readCsvAnalysis.js';
@@ -80,9 +80,10 @@ export async function loadAnalysis(
       );
     }
     const here = dirname(file);
-    const outcomesFile = join(here, outcomes);
-    const inputsFile =
-      flags.inputs ?? (typeof inputs === 'string' ? join(here, inputs) : undefined);
+    // Relative to the analysis file; an absolute path stays as it is.
+    const near = (path: string): string => (isAbsolute(path) ? path : join(here, path));
+    const outcomesFile = near(outcomes);
+    const inputsFile = flags.inputs ?? (typeof inputs === 'string' ? near(inputs) : undefined);
     const settings: Record<string, unknown> = withFlags({ ...rest }, flags);
     if (Array.isArray(inputs) && flags.inputs === undefined) settings['inputs'] = inputs;
     return readCsv(io, outcomesFile, inputsFile, settings, {

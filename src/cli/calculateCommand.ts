@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
@@ -8,6 +7,7 @@ import { renderCsv } from '../csv/renderCsv.js';
 import { SroiError } from '../model/SroiError.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { renderText } from '../report/renderText.js';
+import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
@@ -59,10 +59,6 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
     throw error;
   }
   const output = render(result, loaded.analysis);
-  if (values.out === undefined) io.stdout(output);
-  else {
-    await io.writeFile(resolve(io.cwd, values.out), output);
-    io.stderr(`wrote ${values.out}\n`);
-  }
+  await writeOutput(io, values.out, output);
   return 0;
 }

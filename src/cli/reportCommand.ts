@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
@@ -11,6 +10,7 @@ import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
 import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
 import { simulate } from '../sensitivity/simulate.js';
 import { problems, readSection } from './sensitivityCommand.js';
+import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
 const FORMATS = ['html', 'markdown'] as const;
@@ -92,10 +92,6 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     ...(simulation === undefined ? {} : { simulation }),
   };
   const output = format === 'html' ? renderHtml(result, options) : renderMarkdown(result, options);
-  if (values.out === undefined) io.stdout(output);
-  else {
-    await io.writeFile(resolve(io.cwd, values.out), output);
-    io.stderr(`wrote ${values.out}\n`);
-  }
+  await writeOutput(io, values.out, output);
   return 0;
 }

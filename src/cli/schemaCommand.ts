@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { analysisJsonSchema } from '../schema/analysisJsonSchema.js';
+import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
 /** `sroi schema [--out FILE]`: prints the JSON Schema of an analysis file. */
@@ -9,10 +9,6 @@ export async function schemaCommand(args: readonly string[], io: CliIo): Promise
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const text = `${JSON.stringify(analysisJsonSchema(), null, 2)}\n`;
-  if (values.out === undefined) io.stdout(text);
-  else {
-    await io.writeFile(resolve(io.cwd, values.out), text);
-    io.stderr(`wrote ${values.out}\n`);
-  }
+  await writeOutput(io, values.out, text);
   return 0;
 }

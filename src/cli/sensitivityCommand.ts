@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
@@ -12,6 +12,7 @@ import { readNumber } from '../schema/readNumber.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
 import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
+import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
@@ -45,6 +46,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = readFormat(values.format);
   const target = readFlagNumber('--target', values.target, false);
+  if (target === '0') throw new UsageError('--target must be a ratio above 0, got "0"');
   const step = readFlagNumber('--step', values.step, true);
   const fractionStep =
     values['fraction-step'] === undefined
@@ -147,11 +149,7 @@ function readFlagNumber(flag: string, text: string, percent: boolean): string {
 }
 
 export async function write(io: CliIo, out: string | undefined, output: string): Promise<void> {
-  if (out === undefined) io.stdout(output);
-  else {
-    await io.writeFile(resolve(io.cwd, out), output);
-    io.stderr(`wrote ${out}\n`);
-  }
+  await writeOutput(io, out, output);
 }
 
 const FRACTIONS = new Set([

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { csvTemplate } from '../csv/csvTemplate.js';
+import { makeFolder, writeText } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
 /**
@@ -33,16 +34,9 @@ export async function templateCommand(args: readonly string[], io: CliIo): Promi
       );
     }
   }
-  if (io.mkdir !== undefined) await io.mkdir(resolve(io.cwd, dir));
+  await makeFolder(io, dir);
   for (const { path, text } of files) {
-    try {
-      await io.writeFile(resolve(io.cwd, path), text);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw new CliError(
-        `cannot write ${path}: ${code === 'ENOENT' ? 'no such directory' : error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+    await writeText(io, path, text);
     io.stderr(`wrote ${path}\n`);
   }
   io.stderr(`Fill in the two tables, then run: sroi calculate ${join(dir, 'analysis.json')}\n`);

@@ -27,7 +27,7 @@ export interface ColumnMatch {
  *
  * @example
  * const table = { file: 'o.csv', delimiter: ',', headers: ['Stakeholders', 'Notes'],
- *   headerLine: 1, titleRows: 0, commentRows: 0, blankRows: 0, rows: [] } as const;
+ *   headerLine: 1, titleRows: 0, commentRows: 0, commentLines: [], blankRows: 0, rows: [] } as const;
  * matchColumns(table, outcomeColumns).columns.map((column) => column?.name);
  * //=> ['stakeholder', undefined]
  */

@@ -160,6 +160,19 @@ export function readCsvAnalysis(
   }
   if (!parsed.success) {
     for (const issue of parsed.issues) {
+      if (issue.path.length === 1 && issue.path[0] === 'outcomes' && issue.code === 'required') {
+        // No outcome rows: said once, at the header, unless the table already has its problem.
+        if (!issues.some((i) => i.file === sources.outcomes.file)) {
+          issues.push({
+            code: 'required',
+            message: 'the outcomes table has no data rows, so there is nothing to value',
+            path: ['outcomes'],
+            file: sources.outcomes.file,
+            ...(outcomes.table === undefined ? {} : { line: outcomes.table.headerLine }),
+          });
+        }
+        continue;
+      }
       const located = locate(issue, outcomes, inputs);
       if (located !== undefined) issues.push(located);
     }
@@ -220,7 +233,7 @@ function readTable(
   if (table.commentRows > 0) {
     notes.push({
       code: 'comment_rows',
-      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped`,
+      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped, on line${table.commentRows === 1 ? '' : 's'} ${table.commentLines.join(', ')}; remove the # if a row is data`,
       file: table.file,
     });
   }
@@ -239,6 +252,9 @@ function readTable(
   const rejected = new Set<CsvRow>();
   for (const row of table.rows) {
     const problems = rowProblems(row, table, width);
+    if (problems.length === 0 && table.delimiter === ';') {
+      problems.push(...ambiguousNumbers(row, table, match.columns));
+    }
     if (problems.length === 0) used.push(row);
     else {
       rejected.add(row);
@@ -256,6 +272,51 @@ function readTable(
     rejected,
     rowsRead: table.rows.length,
   };
+}
+
+/** Columns whose cells are money or fractions, where a separator changes the number. */
+const NUMERIC = new Set([
+  'quantity',
+  'proxy_value',
+  'deadweight',
+  'displacement',
+  'attribution',
+  'leakage',
+  'drop_off',
+  'value',
+]);
+/**
+ * `1.200` or `1,200`: groups of three digits after one kind of separator. A pound or dollar sign
+ * marks an English-style number (`£1,200`), which is not ambiguous.
+ */
+const AMBIGUOUS = /^[-(]?\s*€?\s*\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\s*€?\s*\)?$/;
+
+/**
+ * In a file separated by semicolons — how spreadsheets export where the decimal mark is a comma —
+ * `1.200` may mean one thousand two hundred (a European thousands separator) or 1.2, and `1,200`
+ * may mean 1.2 (a European decimal comma) or 1200. sroi will not guess: each such cell is an
+ * issue asking for the number without a thousands separator.
+ */
+function ambiguousNumbers(
+  row: CsvRow,
+  table: CsvTable,
+  columns: readonly (CsvColumn | undefined)[],
+): Issue[] {
+  const issues: Issue[] = [];
+  row.cells.forEach((cell, index) => {
+    const column = columns[index];
+    if (column === undefined || !NUMERIC.has(column.name) || !AMBIGUOUS.test(cell.trim())) return;
+    issues.push({
+      code: 'invalid_number',
+      message: `${column.name} ${JSON.stringify(cell)} is ambiguous in a file separated by semicolons, where 1.200 can mean one thousand two hundred and 1,200 can mean 1.2: write it without a thousands separator (1200, or 1.2)`,
+      path: [],
+      file: table.file,
+      line: lineOfCell(row, index),
+      column: table.headers[index] ?? column.name,
+      received: cell,
+    });
+  });
+  return issues;
 }
 
 /** Ragged rows and values under no header: the row cannot be read safely. */

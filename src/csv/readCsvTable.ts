@@ -41,6 +41,8 @@ export interface CsvTable {
   readonly titleRows: number;
   /** Rows below the header whose first filled cell starts with `#` (not spreadsheet errors). */
   readonly commentRows: number;
+  /** The physical line of each of those comment rows, so that a report can name them. */
+  readonly commentLines: readonly number[];
   /** Rows below the header whose cells are all blank. */
   readonly blankRows: number;
   /** Every other row below the header. */
@@ -123,7 +125,7 @@ export function readCsvTable(text: string, options: ReadCsvTableOptions): ReadCs
   const lineOf = (index: number): number => (index === 0 ? 1 : (ends[index - 1] ?? 0) + 1);
   let titleRows = 0;
   let blankRows = 0;
-  let commentRows = 0;
+  const commentLines: number[] = [];
   const rows: CsvRow[] = [];
   all.records.forEach((cells, index) => {
     if (index < headerIndex) {
@@ -132,7 +134,7 @@ export function readCsvTable(text: string, options: ReadCsvTableOptions): ReadCs
     }
     if (index === headerIndex) return;
     if (isBlank(cells)) blankRows += 1;
-    else if (isComment(cells)) commentRows += 1;
+    else if (isComment(cells)) commentLines.push(lineOf(index));
     else rows.push({ line: lineOf(index), cells });
   });
   if (all.error !== undefined) {
@@ -157,7 +159,8 @@ export function readCsvTable(text: string, options: ReadCsvTableOptions): ReadCs
       headers,
       headerLine: lineOf(headerIndex),
       titleRows,
-      commentRows,
+      commentRows: commentLines.length,
+      commentLines,
       blankRows,
       rows,
     },

@@ -84,7 +84,11 @@ export interface Waterfall {
 /** A note about the result that a reader must see, with a stable code. */
 export interface ResultWarning {
   readonly code:
-    'ZERO_INPUTS' | 'ZERO_PRESENT_VALUE' | 'HORIZON_CUTS_OUTCOMES' | 'MIXED_PRICE_YEARS';
+    | 'ZERO_INPUTS'
+    | 'ZERO_PRESENT_VALUE'
+    | 'HORIZON_CUTS_OUTCOMES'
+    | 'MIXED_PRICE_YEARS'
+    | 'DROP_OFF_NOT_APPLIED';
   readonly message: string;
 }
 

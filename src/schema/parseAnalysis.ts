@@ -171,7 +171,9 @@ function toIssue(issue: z.core.$ZodIssue): Issue {
       received: issue.keys,
     };
   }
-  const field = path.length === 0 ? 'the analysis' : String(path[path.length - 1]);
+  // The field as the model spells it: the path after its last list index (`proxy.value`).
+  const lastIndex = path.reduce<number>((at, p, i) => (typeof p === 'number' ? i : at), -1);
+  const field = path.length === 0 ? 'the analysis' : path.slice(lastIndex + 1).join('.');
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && received === undefined) {
     return { code: 'required', message: `${field} is required`, path };
   }
@@ -184,7 +186,8 @@ function toIssue(issue: z.core.$ZodIssue): Issue {
       received,
     };
   }
-  const code: IssueCode = field === 'schedule' ? 'unknown_schedule' : 'invalid_value';
+  const code: IssueCode =
+    path[path.length - 1] === 'schedule' ? 'unknown_schedule' : 'invalid_value';
   const message = issue.message.includes(field) ? issue.message : `${field}: ${issue.message}`;
   return { code, message, path, received };
 }
@@ -245,15 +248,27 @@ function crossFieldIssues(input: unknown, options: ParseAnalysisOptions): Issue[
   };
 
   const outcomes = Array.isArray(input['outcomes']) ? input['outcomes'] : [];
+  if (Array.isArray(input['outcomes']) && outcomes.length === 0) {
+    issues.push({
+      code: 'required',
+      message: 'outcomes must list at least one outcome: there is nothing to value',
+      path: ['outcomes'],
+      received: [],
+    });
+  }
   const seenOutcomes = new Map<string, number>();
   outcomes.forEach((o, index) => {
     if (!isRecord(o)) return;
     const id = textOf(o['id']) ?? `o${index + 1}`;
     const previous = seenOutcomes.get(id);
     if (previous !== undefined) {
+      const earlier = outcomes[previous];
+      const automatic = isRecord(earlier) && textOf(earlier['id']) === undefined;
       issues.push({
         code: 'duplicate_id',
-        message: `outcome id "${id}" is used twice (first at outcomes[${previous}]); ids must be unique`,
+        message: automatic
+          ? `outcome id "${id}" is also the id given automatically to outcomes[${previous}], which has none; give that outcome an id, or choose another`
+          : `outcome id "${id}" is used twice (first at outcomes[${previous}]); ids must be unique`,
         path: ['outcomes', index, 'id'],
         received: id,
       });

@@ -6,7 +6,7 @@ export type NumberReading =
   | { readonly ok: true; readonly value: DecimalString; readonly percent: boolean }
   | {
       readonly ok: false;
-      readonly code: 'invalid_number' | 'spreadsheet_error';
+      readonly code: 'invalid_number' | 'spreadsheet_error' | 'out_of_range';
       readonly reason: string;
     };
 
@@ -31,6 +31,27 @@ const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
  * //=> { ok: true, value: '-1200.5', percent: false }
  */
 export function readNumber(raw: string | number): NumberReading {
+  const read = readUnbounded(raw);
+  if (read.ok && wholeDigits(read.value) > MAX_WHOLE_DIGITS) {
+    return {
+      ok: false,
+      code: 'out_of_range',
+      reason: 'it is too large (sroi reads numbers below 10^15, a thousand million million)',
+    };
+  }
+  return read;
+}
+
+/** Numbers from 10^15 up are refused: no SROI figure is that large, and a typo can be. */
+const MAX_WHOLE_DIGITS = 15;
+
+function wholeDigits(canonical: string): number {
+  const unsigned = canonical.startsWith('-') ? canonical.slice(1) : canonical;
+  const point = unsigned.indexOf('.');
+  return point === -1 ? unsigned.length : point;
+}
+
+function readUnbounded(raw: string | number): NumberReading {
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) {
       return { ok: false, code: 'invalid_number', reason: 'it is not a finite number' };
@@ -60,6 +81,13 @@ export function readNumber(raw: string | number): NumberReading {
   if (parenthesised?.[1] !== undefined) {
     negative = true;
     text = parenthesised[1].trim();
+    if (/[-\u2212+]/.test(text)) {
+      return {
+        ok: false,
+        code: 'invalid_number',
+        reason: 'brackets already make it negative; write (1,200) or -1,200, not both',
+      };
+    }
   }
   let sign = SIGN.exec(text);
   if (sign !== null) text = text.slice(1).trim();
@@ -93,6 +121,10 @@ export function readNumber(raw: string | number): NumberReading {
       value: canonical(negative, parts[1] ?? '0', parts[2] ?? '', percent ? 2 : 0),
       percent,
     };
+  }
+  const exponent = Number(/[eE]([+-]?\d+)$/.exec(digits)?.[1] ?? '0');
+  if (Math.abs(exponent) > 100) {
+    return { ok: false, code: 'invalid_number', reason: 'its exponent is out of range (±100)' };
   }
   let value = new Dec(digits); // scientific notation
   if (percent) value = value.div(100);

@@ -124,6 +124,7 @@ describe('evaluateAnalysis', () => {
     // hand-computed: 40 × 100 × 0.5 = 2000; 30 × 100 × 0.5 = 1500; 20 × 100 × 0.5 = 1000 (no drop-off)
     expect(result.years.map((y) => y.value)).toEqual(['2000', '1500', '1000']);
     expect(result.waterfall.dropOff).toBe('0');
+    expect(result.warnings.map((w) => w.code)).toEqual(['DROP_OFF_NOT_APPLIED']);
   });
 
   it('discounts inputs by their year and leaves year 0 alone', () => {
@@ -148,6 +149,9 @@ describe('evaluateAnalysis', () => {
     expect(result.sroiRatio).toBeNull();
     expect(result.netSroiRatio).toBeNull();
     expect(result.stakeholders[0]?.sroiRatio).toBeNull();
+    // nothing was invested, so there is nothing to pay back
+    expect(result.paybackMonths).toBeNull();
+    expect(result.breakEvenYear).toBeNull();
     expect(result.warnings.map((w) => w.code)).toContain('ZERO_INPUTS');
     expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
   });

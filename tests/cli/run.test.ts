@@ -372,16 +372,20 @@ describe('run validate', () => {
 });
 
 describe('run template', () => {
-  it('writes the three files, and they validate with nothing but comments', async () => {
+  it('writes the three files, which hold nothing to value until a row is filled in', async () => {
     const first = await cli(['template', 'mine']);
     expect(first.code).toBe(0);
     expect(first.paths()).toEqual(['mine/analysis.json', 'mine/inputs.csv', 'mine/outcomes.csv']);
     const files = Object.fromEntries(first.paths().map((p) => [p, first.file(p) ?? '']));
     const check = await cli(['validate', 'mine/analysis.json'], files);
-    expect(check.code).toBe(0);
+    // A blank template has no data rows: an issue (nothing to value), not a ratio of zero.
+    expect(check.code).toBe(1);
     expect(check.stdout).toContain('mine/outcomes.csv: 0 rows read, 0 used, 0 rejected');
     expect(check.stdout).toContain(
-      'note: mine/outcomes.csv: 2 comment rows (starting with #) skipped',
+      'the outcomes table has no data rows, so there is nothing to value',
+    );
+    expect(check.stdout).toMatch(
+      /note: mine\/outcomes\.csv: 2 comment rows \(starting with #\) skipped, on lines \d+, \d+/,
     );
   });
 

@@ -168,6 +168,29 @@ describe('parseAnalysis', () => {
     );
   });
 
+  it('requires at least one outcome', () => {
+    expect(issuesOf({ name: 'Empty', outcomes: [] })).toEqual([
+      {
+        code: 'required',
+        path: 'outcomes',
+        message: 'outcomes must list at least one outcome: there is nothing to value',
+      },
+    ]);
+  });
+
+  it('names a missing nested field by its path in the outcome', () => {
+    expect(issuesOf(analysis({ outcomes: [outcome({ proxy: { source: 'x' } })] }))).toEqual([
+      { code: 'required', path: 'outcomes[0].proxy.value', message: 'proxy.value is required' },
+    ]);
+  });
+
+  it('explains a clash between a given id and an automatic one', () => {
+    const [issue] = issuesOf(analysis({ outcomes: [outcome(), outcome({ id: 'o1' })] }));
+    expect(issue?.message).toBe(
+      'outcome id "o1" is also the id given automatically to outcomes[0], which has none; give that outcome an id, or choose another',
+    );
+  });
+
   it('rejects something that is not an analysis at all', () => {
     expect(issuesOf(42)).toEqual([
       { code: 'invalid_type', path: '(root)', message: 'the analysis must be object, got 42' },
