@@ -159,7 +159,7 @@ export type {
   ReportSensitivity,
   ReportSimulation,
   ReportSwitchingValue,
-} from './report/_reportExtras.js';
+} from './report/ReportExtras.js';
 export { escapeHtml } from './report/escapeHtml.js';
 export { escapeMarkdown } from './report/escapeMarkdown.js';
 

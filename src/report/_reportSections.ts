@@ -13,7 +13,7 @@ import type { ColumnChartData } from './charts/columnChart.js';
 import type { HistogramChartData } from './charts/histogramChart.js';
 import type { TornadoChartData } from './charts/tornadoChart.js';
 import type { WaterfallChartData } from './charts/waterfallChart.js';
-import type { ReportFigure, ReportSensitivity, ReportSimulation } from './_reportExtras.js';
+import type { ReportFigure, ReportSensitivity, ReportSimulation } from './ReportExtras.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
 import type { Analysis, DiscountScheduleName } from '../model/analysis.js';
 import type { MethodStatement, SroiResult } from '../model/result.js';

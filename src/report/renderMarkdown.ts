@@ -1,7 +1,7 @@
 import { escapeMarkdown } from './escapeMarkdown.js';
 import { reportSections } from './_reportSections.js';
 import type { Cell, Table } from './_reportSections.js';
-import type { ReportSensitivity, ReportSimulation } from './_reportExtras.js';
+import type { ReportSensitivity, ReportSimulation } from './ReportExtras.js';
 import type { RoundingMode } from './round.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';

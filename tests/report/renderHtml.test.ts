@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallAnalysis, smallResult } from './_smallAnalysis.js';
 import { renderHtml } from '../../src/report/renderHtml.js';
-import type { ReportSensitivity, ReportSimulation } from '../../src/report/_reportExtras.js';
+import type { ReportSensitivity, ReportSimulation } from '../../src/report/ReportExtras.js';
 
 const sensitivity: ReportSensitivity = {
   target: '1',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { smallAnalysis, smallInput, smallResult } from './_smallAnalysis.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import { renderMarkdown } from '../../src/report/renderMarkdown.js';
-import type { ReportSensitivity, ReportSimulation } from '../../src/report/_reportExtras.js';
+import type { ReportSensitivity, ReportSimulation } from '../../src/report/ReportExtras.js';
 
 /** The Markdown lines of the table whose first cell is `first`. */
 function rowOf(markdown: string, first: string): string | undefined {
