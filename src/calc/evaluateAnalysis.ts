@@ -1,7 +1,8 @@
 import { Dec, ONE, ratioOrNull, str, sum, ZERO } from './_decimal.js';
 import { breakEvenYear } from './breakEvenYear.js';
 import { discountFactorsDec } from './discountFactors.js';
-import { impactFactor } from './impact.js';
+import { readDeductions } from './impact.js';
+import type { ReadDeductions } from './impact.js';
 import { outcomeValuesDec } from './outcomeValues.js';
 import { paybackMonths } from './paybackMonths.js';
 import { rebaseFactor } from './rebase.js';
@@ -103,8 +104,9 @@ export function evaluateAnalysis(
     const rebaseBy = proxyRebaseFactor(outcome, index, analysis.priceYear, series);
     const stated = new Dec(outcome.proxy.value);
     const proxyValue = rebaseBy === ONE ? stated : stated.times(rebaseBy);
-    const deductions = impactFactor(outcome);
-    const values = outcomeValuesDec(outcome, proxyValue, deductions);
+    const deductions = readDeductions(outcome);
+    const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
+    const values = outcomeValuesDec(outcome, proxyValue, deductions.factor, gross);
     let presentValue = ZERO;
     const years: { year: number; value: string }[] = [];
     values.forEach((value, k) => {
@@ -117,14 +119,13 @@ export function evaluateAnalysis(
       presentValue = presentValue.plus(value.times(factor(year)));
       years.push({ year, value: str(value) });
     });
-    waterfall.add(outcome, proxyValue);
+    waterfall.add(outcome, proxyValue, gross, deductions);
     const category = outcome.category ?? UNCATEGORISED;
     byStakeholder.set(
       outcome.stakeholder,
       (byStakeholder.get(outcome.stakeholder) ?? ZERO).plus(presentValue),
     );
     byCategory.set(category, (byCategory.get(category) ?? ZERO).plus(presentValue));
-    const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
     const impact = values[0] ?? ZERO; // duration ≥ 1, so the first valued year exists
     return {
       id: outcome.id,
@@ -306,16 +307,15 @@ class WaterfallSums {
   afterDeductions = ZERO;
   beyondHorizon = ZERO;
 
-  add(outcome: Outcome, proxyValue: Dec): void {
-    const units =
+  /** `gross` is the first valued year's `proxyValue × quantity`. */
+  add(outcome: Outcome, proxyValue: Dec, gross: Dec, deductions: ReadDeductions): void {
+    let remaining =
       outcome.quantityByYear === undefined
-        ? new Dec(outcome.quantity).times(outcome.duration)
-        : sum(outcome.quantityByYear.map((q) => new Dec(q)));
-    let remaining = proxyValue.times(units);
+        ? gross.times(outcome.duration)
+        : proxyValue.times(sum(outcome.quantityByYear.map((q) => new Dec(q))));
     this.grossValue = this.grossValue.plus(remaining);
-    for (const step of ['deadweight', 'displacement', 'attribution', 'leakage'] as const) {
-      if (outcome[step] === '0') continue;
-      const taken = remaining.times(outcome[step]);
+    for (const { step, share } of deductions.steps) {
+      const taken = remaining.times(share);
       this[step] = this[step].plus(taken);
       remaining = remaining.minus(taken);
     }

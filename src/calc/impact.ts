@@ -26,11 +26,29 @@ export function impact(gross: DecimalString, deductions: Deductions): DecimalStr
 
 /** `(1 − deadweight)(1 − displacement)(1 − attribution)(1 − leakage)`, exactly. @internal */
 export function impactFactor(deductions: Deductions): Dec {
+  return readDeductions(deductions).factor;
+}
+
+/** The deductions that are not zero, each read once, in the order the method applies them. */
+export interface ReadDeductions {
+  readonly factor: Dec;
+  readonly steps: readonly { readonly step: keyof Deductions; readonly share: Dec }[];
+}
+
+const STEPS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
+
+/**
+ * Reads the deductions once: the non-zero ones as decimals, and their combined factor. A zero
+ * deduction multiplies by exactly 1, so skipping it changes nothing but the time taken. @internal
+ */
+export function readDeductions(deductions: Deductions): ReadDeductions {
   let factor = ONE;
-  // A zero deduction multiplies by exactly 1: skipping it changes nothing but the time taken.
-  if (deductions.deadweight !== '0') factor = factor.times(ONE.minus(deductions.deadweight));
-  if (deductions.displacement !== '0') factor = factor.times(ONE.minus(deductions.displacement));
-  if (deductions.attribution !== '0') factor = factor.times(ONE.minus(deductions.attribution));
-  if (deductions.leakage !== '0') factor = factor.times(ONE.minus(deductions.leakage));
-  return factor;
+  const steps: { step: keyof Deductions; share: Dec }[] = [];
+  for (const step of STEPS) {
+    if (deductions[step] === '0') continue;
+    const share = new Dec(deductions[step]);
+    steps.push({ step, share });
+    factor = factor.times(ONE.minus(share));
+  }
+  return { factor, steps };
 }

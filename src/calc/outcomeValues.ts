@@ -47,12 +47,14 @@ export function outcomeValues(
 
 /**
  * The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). `deductions` is
- * `impactFactor(outcome)`, passed in when the caller has it already. @internal
+ * `impactFactor(outcome)` and `gross` is `proxyValue × quantity`, passed in when the caller has
+ * them already. @internal
  */
 export function outcomeValuesDec(
   outcome: OutcomeValueFields,
   proxyValue: Dec,
   deductions: Dec = impactFactor(outcome),
+  gross: Dec = proxyValue.times(outcome.quantity),
 ): Dec[] {
   const values: Dec[] = [];
   if (outcome.quantityByYear !== undefined) {
@@ -63,7 +65,7 @@ export function outcomeValuesDec(
   }
   // gross × deductions, in the order `grossValue` and `impact` compute them, so that the first
   // valued year equals the outcome's impact to the last digit.
-  let value = proxyValue.times(outcome.quantity).times(deductions);
+  let value = gross.times(deductions);
   const retained = outcome.dropOff === '0' ? null : ONE.minus(outcome.dropOff);
   for (let k = 0; k < outcome.duration; k++) {
     values.push(value);
