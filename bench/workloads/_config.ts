@@ -112,6 +112,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchConfig {
     sizes: quick ? QUICK_SIZES : FULL_SIZES,
     runs: quick
       ? { minRuns, maxRuns: Math.max(minRuns, 5), budgetMs: 1500 }
-      : { minRuns, maxRuns: Math.max(minRuns, 9), budgetMs: 10_000 },
+      : { minRuns, maxRuns: Math.max(minRuns, 9), budgetMs: 15_000 },
   };
 }
