@@ -1,5 +1,6 @@
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { CliError, UsageError } from './_errors.js';
+import { issueList, readSummary } from './_printRead.js';
 import { parseJson, readText } from './_readInput.js';
 import { readCsvAnalysis } from '../csv/readCsvAnalysis.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
@@ -194,4 +195,32 @@ function readColumns(value: unknown, file: string): Record<string, string> {
     );
   }
   return value as Record<string, string>;
+}
+
+/** Loads the analysis with the shared loader; prints the row accounting and any problems. */
+export async function loadOrReport(
+  io: CliIo,
+  file: string,
+  flags: Parameters<typeof loadAnalysis>[2],
+): Promise<Analysis | undefined> {
+  const loaded = await loadAnalysis(io, file, flags);
+  const summary = readSummary(loaded);
+  if (summary !== '') io.stderr(summary);
+  if (loaded.analysis === undefined) io.stderr(issueList(file, loaded.issues));
+  return loaded.analysis;
+}
+
+/**
+ * The raw `scenarios` or `uncertainty` section of an analysis JSON file (already checked for
+ * shape by the loader); `undefined` when the file is a CSV or has no such section.
+ */
+export async function readSection(
+  io: CliIo,
+  file: string,
+  key: 'scenarios' | 'uncertainty',
+): Promise<unknown> {
+  if (extname(file).toLowerCase() !== '.json') return undefined;
+  const json = parseJson(await readText(io, file), file);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  return (json as Record<string, unknown>)[key];
 }

@@ -1,5 +1,6 @@
 import { formatIssue } from '../model/formatIssue.js';
 import type { LoadedAnalysis } from './_loadAnalysis.js';
+import type { Issue } from '../model/SroiError.js';
 
 /** The row accounting and notes of a read, one line each: `outcomes.csv: 12 rows read, …`. */
 export function readSummary(loaded: LoadedAnalysis): string {
@@ -19,9 +20,9 @@ export function readSummary(loaded: LoadedAnalysis): string {
 }
 
 /** Every issue, one per line, under a count. */
-export function issueList(loaded: LoadedAnalysis, label: string): string {
-  const count = loaded.issues.length;
+export function issueList(label: string, issues: readonly Issue[]): string {
+  const count = issues.length;
   let out = `${label}: ${count} problem${count === 1 ? '' : 's'} found\n`;
-  for (const issue of loaded.issues) out += `  ${formatIssue(issue)}\n`;
+  for (const issue of issues) out += `  ${formatIssue(issue)}\n`;
   return out;
 }

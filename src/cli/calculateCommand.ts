@@ -1,10 +1,8 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { CliError, UsageError } from './_errors.js';
-import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
-import { issueList, readSummary } from './_printRead.js';
+import { UsageError, asInputError } from './_errors.js';
+import { analysisFlags, loadOrReport } from './_loadAnalysis.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { renderCsv } from '../csv/renderCsv.js';
-import { SroiError } from '../model/SroiError.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { renderText } from '../report/renderText.js';
 import { writeOutput } from './_writeOutput.js';
@@ -44,21 +42,10 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
     );
   }
 
-  const loaded = await loadAnalysis(io, file, values);
-  const summary = readSummary(loaded);
-  if (summary !== '') io.stderr(summary);
-  if (loaded.analysis === undefined) {
-    io.stderr(issueList(loaded, file));
-    return 1;
-  }
-  let result;
-  try {
-    result = evaluateAnalysis(loaded.analysis);
-  } catch (error) {
-    if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
-  const output = render(result, loaded.analysis);
+  const analysis = await loadOrReport(io, file, values);
+  if (analysis === undefined) return 1;
+  const result = asInputError(file, () => evaluateAnalysis(analysis));
+  const output = render(result, analysis);
   await writeOutput(io, values.out, output);
   return 0;
 }

@@ -1,15 +1,13 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { CliError, UsageError } from './_errors.js';
-import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
-import { issueList, readSummary } from './_printRead.js';
+import { UsageError, asInputError } from './_errors.js';
+import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
+import { issueList } from './_printRead.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
-import { SroiError } from '../model/SroiError.js';
 import { renderHtml } from '../report/renderHtml.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
 import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
 import { simulate } from '../sensitivity/simulate.js';
-import { problems, readSection } from './sensitivityCommand.js';
 import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
@@ -45,48 +43,27 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     throw new UsageError('--title must not be empty');
   }
 
-  const loaded = await loadAnalysis(io, file, values);
-  const summary = readSummary(loaded);
-  if (summary !== '') io.stderr(summary);
-  if (loaded.analysis === undefined) {
-    io.stderr(issueList(loaded, file));
-    return 1;
-  }
-  let result;
-  try {
-    result = evaluateAnalysis(loaded.analysis);
-  } catch (error) {
-    if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
-  let sensitivity;
-  if (values.sensitivity === true) {
-    try {
-      sensitivity = sensitivityAnalysis(loaded.analysis);
-    } catch (error) {
-      if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
-      throw error;
-    }
-  }
+  const analysis = await loadOrReport(io, file, values);
+  if (analysis === undefined) return 1;
+  const result = asInputError(file, () => evaluateAnalysis(analysis));
+  const sensitivity =
+    values.sensitivity === true
+      ? asInputError(file, () => sensitivityAnalysis(analysis))
+      : undefined;
   // An analysis file with an "uncertainty" section gets its Monte Carlo histogram, with the
   // section's own draws and seed (the same figures as `sroi simulate` prints).
   let simulation;
   const section = await readSection(io, file, 'uncertainty');
   if (section !== undefined) {
-    const parsed = safeParseUncertainty(section, loaded.analysis);
+    const parsed = safeParseUncertainty(section, analysis);
     if (!parsed.success) {
-      io.stderr(problems(file, parsed.issues));
+      io.stderr(issueList(file, parsed.issues));
       return 1;
     }
-    try {
-      simulation = simulate(loaded.analysis, parsed.uncertainty);
-    } catch (error) {
-      if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
-      throw error;
-    }
+    simulation = asInputError(file, () => simulate(analysis, parsed.uncertainty));
   }
   const options = {
-    analysis: loaded.analysis,
+    analysis,
     ...(values.title === undefined ? {} : { title: values.title }),
     ...(sensitivity === undefined ? {} : { sensitivity }),
     ...(simulation === undefined ? {} : { simulation }),

@@ -1,10 +1,7 @@
-import { extname } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
-import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
-import { issueList, readSummary } from './_printRead.js';
-import { parseJson, readText } from './_readInput.js';
-import { formatIssue } from '../model/formatIssue.js';
+import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
+import { issueList } from './_printRead.js';
 import { SroiError } from '../model/SroiError.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
@@ -15,7 +12,6 @@ import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
 import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
-import type { Issue } from '../model/SroiError.js';
 import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
 import type { SensitivityAnalysisResult } from '../sensitivity/sensitivityAnalysis.js';
 
@@ -73,7 +69,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
       }
       const parsed = safeParseScenarios(section, analysis);
       if (!parsed.success) {
-        io.stderr(problems(file, parsed.issues));
+        io.stderr(issueList(file, parsed.issues));
         return 1;
       }
       output = renderScenarios(evaluateScenarios(analysis, parsed.scenarios), format);
@@ -92,42 +88,6 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
   }
   await write(io, values.out, output);
   return 0;
-}
-
-/** Loads the analysis with the shared loader; prints the row accounting and any problems. */
-export async function loadOrReport(
-  io: CliIo,
-  file: string,
-  flags: Parameters<typeof loadAnalysis>[2],
-): Promise<Analysis | undefined> {
-  const loaded = await loadAnalysis(io, file, flags);
-  const summary = readSummary(loaded);
-  if (summary !== '') io.stderr(summary);
-  if (loaded.analysis === undefined) io.stderr(issueList(loaded, file));
-  return loaded.analysis;
-}
-
-/**
- * The raw `scenarios` or `uncertainty` section of an analysis JSON file (already checked for
- * shape by the loader); `undefined` when the file is a CSV or has no such section.
- */
-export async function readSection(
-  io: CliIo,
-  file: string,
-  key: 'scenarios' | 'uncertainty',
-): Promise<unknown> {
-  if (extname(file).toLowerCase() !== '.json') return undefined;
-  const json = parseJson(await readText(io, file), file);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  return (json as Record<string, unknown>)[key];
-}
-
-/** Every issue, one per line, under a count. */
-export function problems(file: string, issues: readonly Issue[]): string {
-  const count = issues.length;
-  let out = `${file}: ${count} problem${count === 1 ? '' : 's'} found\n`;
-  for (const issue of issues) out += `  ${formatIssue(issue)}\n`;
-  return out;
 }
 
 export function readFormat(value: string): Format {

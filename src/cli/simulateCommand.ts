@@ -1,16 +1,8 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { CliError, UsageError } from './_errors.js';
-import { analysisFlags } from './_loadAnalysis.js';
-import {
-  loadOrReport,
-  markdownTable,
-  problems,
-  readFormat,
-  readSection,
-  textTable,
-  write,
-} from './sensitivityCommand.js';
-import { SroiError } from '../model/SroiError.js';
+import { CliError, UsageError, asInputError } from './_errors.js';
+import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
+import { issueList } from './_printRead.js';
+import { markdownTable, readFormat, textTable, write } from './sensitivityCommand.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
 import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
@@ -52,20 +44,16 @@ export async function simulateCommand(args: readonly string[], io: CliIo): Promi
   }
   const parsed = safeParseUncertainty(section, analysis);
   if (!parsed.success) {
-    io.stderr(problems(file, parsed.issues));
+    io.stderr(issueList(file, parsed.issues));
     return 1;
   }
-  let result: SimulationResult;
-  try {
-    result = simulate(analysis, parsed.uncertainty, {
+  const result: SimulationResult = asInputError(file, () =>
+    simulate(analysis, parsed.uncertainty, {
       ...(draws === undefined ? {} : { draws }),
       ...(seed === undefined ? {} : { seed }),
       ...(bins === undefined ? {} : { bins }),
-    });
-  } catch (error) {
-    if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
-    throw error;
-  }
+    }),
+  );
   await write(io, values.out, render(result, analysis.name, analysis.currency, format));
   return 0;
 }

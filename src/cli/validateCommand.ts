@@ -31,7 +31,7 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout(`${JSON.stringify({ valid, issues, tables, notes }, null, 2)}\n`);
   } else {
     io.stdout(readSummary(loaded));
-    io.stdout(valid ? `${file}: no problems found\n` : issueList(loaded, file));
+    io.stdout(valid ? `${file}: no problems found\n` : issueList(file, loaded.issues));
   }
   return valid ? 0 : 1;
 }
