@@ -67,6 +67,17 @@ function readUnbounded(raw: string | number): NumberReading {
       percent: false,
     };
   }
+  const share = SIMPLE_PERCENT.exec(raw);
+  if (share !== null) {
+    // `25%`, `12.5%`: shift the decimal point, no decimal needed.
+    return { ok: true, value: canonical(false, share[1] ?? '0', share[2] ?? '', 2), percent: true };
+  }
+  const pounds = SIMPLE_MONEY.exec(raw);
+  if (pounds !== null) {
+    // `£1,200.50`, `£35`: the usual money cell of a UK spreadsheet export.
+    const whole = (pounds[1] ?? '0').replaceAll(',', '');
+    return { ok: true, value: canonical(false, whole, pounds[2] ?? '', 0), percent: false };
+  }
   let text = raw.trim();
   if (text === '') return { ok: false, code: 'invalid_number', reason: 'it is empty' };
   if (SPREADSHEET_ERROR.test(text)) {
@@ -133,6 +144,8 @@ function readUnbounded(raw: string | number): NumberReading {
 }
 
 const SIMPLE = /^(-?)(\d+)(?:\.(\d+))?$/;
+const SIMPLE_PERCENT = /^(\d+)(?:\.(\d+))?%$/;
+const SIMPLE_MONEY = /^[£$€](\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$/;
 const UNSIGNED = /^(\d*)(?:\.(\d*))?$/;
 const PARENTHESISED = /^\((.*)\)$/;
 const SIGN = /^[-\u2212+]/;
