@@ -3,7 +3,7 @@
  * - Switching values for every assumption of a seeded 1,000-outcome × 5-year analysis
  *   (target: under 1 s), and how the time grows with outcomes.
  * - 100,000 Monte Carlo draws of a 100-outcome × 5-year analysis with five uncertain
- *   assumptions per outcome (target: under 2 s), the same draws in a plain float64 loop as a
+ *   assumptions per outcome (target: under 2 s), as many draws from the same samplers in a plain float64 loop as a
  *   baseline, and how the time grows with draws and with outcomes.
  * Run: npx tsx bench/sensitivity.ts
  */
@@ -57,7 +57,7 @@ export function workloadSimulate(analysis: Analysis, uncertainty: Uncertainty): 
 }
 
 /**
- * Baseline: the same draws (same samplers, same streams) in a plain float64 loop, one value at
+ * Baseline: as many draws from the same samplers (not the same values: simulate fills blocks) in a plain float64 loop, one value at
  * a time, recomputing every outcome and every year from scratch, with no summaries.
  */
 export function workloadPlainLoop(analysis: Analysis, draws: number): number {
@@ -166,7 +166,7 @@ export function runSensitivityBench(
   measure('100,000 draws × 100 outcomes × 5 years (target < 2 s)', () =>
     workloadSimulate(hundred, benchUncertainty(hundred, draws)),
   );
-  measure('  baseline: the same draws in a plain float64 loop', () =>
+  measure('  baseline: as many draws, same samplers, plain float64 loop', () =>
     workloadPlainLoop(hundred, draws),
   );
   for (const factor of [1, 2, 4, 8]) {

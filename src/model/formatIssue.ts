@@ -1,6 +1,12 @@
 import type { Issue } from './SroiError.js';
 
-/** Formats a path as people read it: `outcomes[3].deadweight`. */
+/**
+ * Formats a path as people read it.
+ *
+ * @example
+ * formatPath(['outcomes', 3, 'deadweight']);
+ * //=> 'outcomes[3].deadweight'
+ */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const segment of path) {
@@ -10,7 +16,14 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Formats one issue on one line: `file:line column: message` or `path: message`. */
+/**
+ * Formats one issue on one line: `file:line [column]: message` for CSV, `path: message` for JSON.
+ *
+ * @example
+ * formatIssue({ code: 'out_of_range', message: 'deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)',
+ *   path: ['outcomes', 0, 'deadweight'], file: 'outcomes.csv', line: 2, column: 'Deadweight %' });
+ * //=> 'outcomes.csv:2 [Deadweight %]: deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)'
+ */
 export function formatIssue(issue: Issue): string {
   if (issue.file !== undefined) {
     const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
