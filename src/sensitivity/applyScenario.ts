@@ -1,4 +1,5 @@
 import { SroiError } from '../model/SroiError.js';
+import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import type { OutcomeOverride, Scenario } from './Scenario.js';
 import type { Analysis, Discount, Input, Outcome } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
@@ -180,6 +181,19 @@ function consistencyIssues(
       });
     }
   });
+  // Price years the scenario gives must lie in the deflator series, like the analysis's own:
+  // checked by the analysis rules, and reported at the scenario's path.
+  const checked = safeParseAnalysis(changed);
+  if (!checked.success) {
+    for (const issue of checked.issues) {
+      const [, index, ...rest] = issue.path;
+      const outcome = typeof index === 'number' ? changed.outcomes[index] : undefined;
+      if (issue.code !== 'price_year' || issue.path[0] !== 'outcomes' || outcome === undefined)
+        continue;
+      const key = scenario.outcomes?.[outcome.id] === undefined ? '*' : outcome.id;
+      issues.push({ ...issue, path: [...path, 'outcomes', key, ...rest] });
+    }
+  }
   return issues;
 }
 

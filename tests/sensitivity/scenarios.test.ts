@@ -108,6 +108,33 @@ describe('safeParseScenarios', () => {
   });
 });
 
+describe('safeParseScenarios (price years)', () => {
+  it('reports a price year outside the deflator series at the scenario, not at the outcome', () => {
+    const dated = parseAnalysis({
+      name: 'Dated',
+      priceYear: 2023,
+      outcomes: [
+        {
+          id: 'a',
+          stakeholder: 'A',
+          outcome: 'B',
+          quantity: 1,
+          proxy: { value: 1, priceYear: 2019 },
+          duration: 1,
+        },
+      ],
+    });
+    const parsed = safeParseScenarios(
+      { old: { outcomes: { a: { proxy: { priceYear: 1900 } } } } },
+      dated,
+    );
+    expect(parsed.success).toBe(false);
+    expect(parsed.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['price_year', 'scenarios.old.outcomes.a.proxy.priceYear'],
+    ]);
+  });
+});
+
 describe('applyScenario', () => {
   it('applies "*" first and an outcome’s own entry after it, and finds inputs by description or position', () => {
     const changed = applyScenario(analysis, {
