@@ -116,6 +116,7 @@ export type {
   Scenario,
   Scenarios,
 } from './sensitivity/Scenario.js';
+export { parseScenarios } from './sensitivity/parseScenarios.js';
 export { safeParseScenarios } from './sensitivity/safeParseScenarios.js';
 export type { SafeParseScenariosResult } from './sensitivity/safeParseScenarios.js';
 export { applyScenario } from './sensitivity/applyScenario.js';
@@ -134,6 +135,7 @@ export type {
 } from './sensitivity/Uncertainty.js';
 export { safeParseUncertainty, UNCERTAINTY_DEFAULTS } from './sensitivity/safeParseUncertainty.js';
 export type { SafeParseUncertaintyResult } from './sensitivity/safeParseUncertainty.js';
+export { parseUncertainty } from './sensitivity/parseUncertainty.js';
 export { simulate } from './sensitivity/simulate.js';
 export type {
   HistogramBin,

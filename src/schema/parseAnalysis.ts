@@ -3,8 +3,7 @@ import { analysisInputSchema } from './analysisSchema.js';
 import { fastOutcomesAndInputs } from './_fastPath.js';
 import { readPriceYear, shown } from './_fields.js';
 import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
-import { SroiError } from '../model/SroiError.js';
-import { formatIssue } from '../model/formatIssue.js';
+import { invalidAnalysisError } from '../model/invalidAnalysisError.js';
 import type {
   Analysis,
   Discount,
@@ -82,13 +81,7 @@ export function safeParseAnalysis(
 export function parseAnalysis(input: unknown, options: ParseAnalysisOptions = {}): Analysis {
   const result = safeParseAnalysis(input, options);
   if (result.success) return result.analysis;
-  const count = result.issues.length;
-  const lines = result.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n');
-  throw new SroiError(
-    'INVALID_ANALYSIS',
-    `the analysis has ${count} problem${count === 1 ? '' : 's'}:\n${lines}`,
-    result.issues,
-  );
+  throw invalidAnalysisError('the analysis', result.issues);
 }
 
 type Parsed = z.output<typeof analysisInputSchema>;
