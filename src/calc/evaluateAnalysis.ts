@@ -109,16 +109,17 @@ export function evaluateAnalysis(
     const values = outcomeValuesDec(outcome, proxyValue, deductions.factor, gross);
     let presentValue = ZERO;
     const years: { year: number; value: string }[] = [];
-    values.forEach((value, k) => {
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k] ?? ZERO;
       const year = outcome.start + k;
       if (year > horizon) {
         waterfall.beyondHorizon = waterfall.beyondHorizon.plus(value);
-        return;
+        continue;
       }
       yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
       presentValue = presentValue.plus(value.times(factor(year)));
       years.push({ year, value: str(value) });
-    });
+    }
     waterfall.add(outcome, proxyValue, gross, deductions);
     const category = outcome.category ?? UNCATEGORISED;
     byStakeholder.set(
@@ -126,7 +127,8 @@ export function evaluateAnalysis(
       (byStakeholder.get(outcome.stakeholder) ?? ZERO).plus(presentValue),
     );
     byCategory.set(category, (byCategory.get(category) ?? ZERO).plus(presentValue));
-    const impact = values[0] ?? ZERO; // duration ≥ 1, so the first valued year exists
+    // The impact is the first valued year's value (duration ≥ 1); its string is written once.
+    const impact = years[0]?.year === outcome.start ? years[0].value : str(values[0] ?? ZERO);
     return {
       id: outcome.id,
       stakeholder: outcome.stakeholder,
@@ -134,7 +136,7 @@ export function evaluateAnalysis(
       category,
       proxyValue: str(proxyValue),
       grossValue: str(gross),
-      impact: str(impact),
+      impact,
       presentValue: str(presentValue),
       years,
     };
