@@ -1,33 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeIo } from './_fakeIo.js';
 import { run } from '../../src/cli/run.js';
+import { smallAnalysis } from '../sensitivity/_smallAnalysis.js';
 
 /** PV 800 + 150 over inputs 400: ratio 2.375 (the analysis of tests/sensitivity/solveFor.test.ts). */
 const analysis = {
-  name: 'Small',
-  discount: { rate: '0' },
-  inputs: [{ description: 'Grant', value: '400' }],
-  outcomes: [
-    {
-      id: 'a',
-      stakeholder: 'People',
-      outcome: 'A',
-      quantity: '100',
-      proxy: { value: '10' },
-      duration: 1,
-      deadweight: '20%',
-    },
-    {
-      id: 'b',
-      stakeholder: 'People',
-      outcome: 'B',
-      quantity: '10',
-      proxy: { value: '20' },
-      duration: 2,
-      attribution: '50%',
-      dropOff: '50%',
-    },
-  ],
+  ...smallAnalysis,
   scenarios: {
     conservative: {
       description: 'Half of a would have happened anyway',

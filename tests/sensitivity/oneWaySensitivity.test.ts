@@ -4,34 +4,10 @@ import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { oneWaySensitivity } from '../../src/sensitivity/oneWaySensitivity.js';
 import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
 import { D } from '../_decimal.js';
+import { smallAnalysis } from './_smallAnalysis.js';
 
 /** As in solveFor.test.ts: PV_a = 800, PV_b = 100 + 50 = 150, inputs 400, ratio 2.375. */
-const small = parseAnalysis({
-  name: 'Small',
-  discount: { rate: '0' },
-  inputs: [{ description: 'Grant', value: '400' }],
-  outcomes: [
-    {
-      id: 'a',
-      stakeholder: 'People',
-      outcome: 'A',
-      quantity: '100',
-      proxy: { value: '10' },
-      duration: 1,
-      deadweight: '20%',
-    },
-    {
-      id: 'b',
-      stakeholder: 'People',
-      outcome: 'B',
-      quantity: '10',
-      proxy: { value: '20' },
-      duration: 2,
-      attribution: '50%',
-      dropOff: '50%',
-    },
-  ],
-});
+const small = parseAnalysis(smallAnalysis);
 
 const row = (rows: ReturnType<typeof oneWaySensitivity>, parameter: string, outcome?: string) =>
   rows.find((r) => r.parameter === parameter && r.outcome === outcome);

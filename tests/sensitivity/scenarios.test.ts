@@ -3,35 +3,18 @@ import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { applyScenario } from '../../src/sensitivity/applyScenario.js';
 import { evaluateScenarios } from '../../src/sensitivity/evaluateScenarios.js';
 import { safeParseScenarios } from '../../src/sensitivity/safeParseScenarios.js';
+import { outcomeA, outcomeB, smallAnalysis } from './_smallAnalysis.js';
 
 /** a: 100 × 10 × 0.8 = 800; b: 10 × 20 × 0.5 = 100 then 50; rate 0; inputs 400 + 100. */
 const analysis = parseAnalysis({
-  name: 'Small',
-  discount: { rate: '0' },
+  ...smallAnalysis,
   inputs: [
     { description: 'Grant', value: '400' },
     { description: 'Volunteers', value: '100', kind: 'in-kind' },
   ],
   outcomes: [
-    {
-      id: 'a',
-      stakeholder: 'People',
-      outcome: 'A',
-      quantity: '100',
-      proxy: { value: '10' },
-      duration: 1,
-      deadweight: '20%',
-    },
-    {
-      id: 'b',
-      stakeholder: 'People',
-      outcome: 'B',
-      quantity: '10',
-      proxy: { value: '20' },
-      duration: 2,
-      attribution: '50%',
-      dropOff: '50%',
-    },
+    outcomeA,
+    outcomeB,
     {
       id: 'c',
       stakeholder: 'People',

@@ -4,6 +4,7 @@ import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { solveFor } from '../../src/sensitivity/solveFor.js';
 import { switchingValues } from '../../src/sensitivity/switchingValues.js';
 import { near } from '../_decimal.js';
+import { outcomeA, outcomeB, smallAnalysis } from './_smallAnalysis.js';
 
 /**
  * The small analysis every hand derivation below uses. Discount rate 0, so present values are
@@ -13,31 +14,8 @@ import { near } from '../_decimal.js';
  *   inputs: 400 in year 0.                 PV = 950, sroiRatio = 950 / 400 = 2.375
  */
 const small = parseAnalysis({
-  name: 'Small',
-  discount: { rate: '0' },
-  inputs: [{ description: 'Grant', value: '400' }],
-  outcomes: [
-    {
-      id: 'a',
-      stakeholder: 'People',
-      outcome: 'A',
-      quantity: '100',
-      proxy: { value: '10' },
-      duration: 1,
-      deadweight: '20%',
-    },
-    {
-      id: 'b',
-      stakeholder: 'People',
-      outcome: 'B',
-      category: 'fiscal',
-      quantity: '10',
-      proxy: { value: '20' },
-      duration: 2,
-      attribution: '50%',
-      dropOff: '50%',
-    },
-  ],
+  ...smallAnalysis,
+  outcomes: [outcomeA, { ...outcomeB, category: 'fiscal' }],
 });
 
 describe('switchingValues', () => {
