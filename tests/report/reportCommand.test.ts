@@ -156,7 +156,10 @@ describe('sroi report --sensitivity', () => {
     expect(code).toBe(0);
     const html = out.join('');
     expect(html).toContain('<section id="sensitivity"');
-    expect(html.match(/<svg /g)).toHaveLength(5);
+    // stakeholders, categories, years, waterfall, tornado — and the histogram, because the
+    // example file has an uncertainty section
+    expect(html.match(/<svg /g)).toHaveLength(6);
+    expect(html).toContain('<section id="simulation"');
     // hand-computed: the grant's switching value is where inputs equal PV, 60,258.52 − 6,000
     expect(html).toContain(
       '<td>Input value</td><td>Grant</td><td class="num">£24,000.00</td><td class="num">£54,258.52</td>',
