@@ -106,3 +106,29 @@ export function linearScale(d0: number, d1: number, r0: number, r1: number): (v:
   const span = d1 - d0 === 0 ? 1 : d1 - d0;
   return (v) => r0 + ((v - d0) / span) * (r1 - r0);
 }
+
+/**
+ * Vertical grid lines at each tick of a horizontal value axis, with the tick labels below the
+ * plot. The zero line is drawn darker when `ruleAtZero` is set (bar and waterfall charts, whose
+ * bars start from zero); a tornado chart draws every line alike.
+ */
+export function verticalGrid(
+  ticks: readonly number[],
+  x: (value: number) => number,
+  top: number,
+  plotBottom: number,
+  formatTick: (value: number) => string,
+  ruleAtZero = true,
+): string {
+  return ticks
+    .map(
+      (tick) =>
+        `<line x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${plotBottom}" stroke="${ruleAtZero && tick === 0 ? INK.rule : INK.grid}"/>` +
+        svgText(x(tick), plotBottom + 16, formatTick(tick), {
+          'text-anchor': 'middle',
+          fill: INK.muted,
+          'font-size': 11,
+        }),
+    )
+    .join('');
+}

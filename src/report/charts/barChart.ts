@@ -1,5 +1,4 @@
 import {
-  INK,
   OKABE_ITO,
   linearScale,
   niceTicks,
@@ -8,6 +7,7 @@ import {
   svgFrame,
   svgText,
   textWidth,
+  verticalGrid,
 } from './_svg.js';
 import { escapeHtml } from '../escapeHtml.js';
 import type { ChartText } from './_svg.js';
@@ -57,17 +57,7 @@ export function barChart(data: BarChartData): string {
   const plotBottom = top + data.bars.length * rowHeight;
   const height = plotBottom + 26;
 
-  const grid = ticks
-    .map(
-      (tick) =>
-        `<line x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${plotBottom}" stroke="${tick === 0 ? INK.rule : INK.grid}"/>` +
-        svgText(x(tick), plotBottom + 16, data.formatTick(tick), {
-          'text-anchor': 'middle',
-          fill: INK.muted,
-          'font-size': 11,
-        }),
-    )
-    .join('');
+  const grid = verticalGrid(ticks, x, top, plotBottom, data.formatTick);
   const bars = data.bars
     .map((bar, i) => {
       const y = top + i * rowHeight;

@@ -8,6 +8,7 @@ import {
   svgFrame,
   svgText,
   textWidth,
+  verticalGrid,
 } from './_svg.js';
 import { escapeHtml } from '../escapeHtml.js';
 import type { ChartText } from './_svg.js';
@@ -103,17 +104,7 @@ export function tornadoChart(data: TornadoChartData): string {
       return item.mark(x) + svgText(x + 18, 16, item.label);
     })
     .join('');
-  const grid = ticks
-    .map(
-      (tick) =>
-        `<line x1="${px(x(tick))}" x2="${px(x(tick))}" y1="${top}" y2="${plotBottom}" stroke="${INK.grid}"/>` +
-        svgText(x(tick), plotBottom + 16, data.formatTick(tick), {
-          'text-anchor': 'middle',
-          fill: INK.muted,
-          'font-size': 11,
-        }),
-    )
-    .join('');
+  const grid = verticalGrid(ticks, x, top, plotBottom, data.formatTick, false);
   const bar = (from: number, to: number, y: number, color: string) => {
     const x0 = x(Math.min(from, to));
     const x1 = x(Math.max(from, to));
