@@ -1,4 +1,6 @@
-import { Dec, ONE, str } from './_decimal.js';
+import { ONE, str } from './_decimal.js';
+import { Fractions } from './_fractions.js';
+import type { Dec } from './_decimal.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /** The four deductions of SROI Guide 2012 stage 4, each a fraction from 0 to 1. */
@@ -32,23 +34,32 @@ export function impactFactor(deductions: Deductions): Dec {
 /** The deductions that are not zero, each read once, in the order the method applies them. */
 export interface ReadDeductions {
   readonly factor: Dec;
-  readonly steps: readonly { readonly step: keyof Deductions; readonly share: Dec }[];
+  readonly steps: readonly {
+    readonly step: keyof Deductions;
+    readonly share: Dec;
+    readonly retained: Dec;
+  }[];
 }
 
-const STEPS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
+/** The four deductions in the order the method applies them. @internal */
+export const DEDUCTION_STEPS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
 
 /**
- * Reads the deductions once: the non-zero ones as decimals, and their combined factor. A zero
- * deduction multiplies by exactly 1, so skipping it changes nothing but the time taken. @internal
+ * Reads the deductions once: the non-zero ones as decimals with their complements, and their
+ * combined factor. A zero deduction multiplies by exactly 1, so skipping it changes nothing but
+ * the time taken. `fractions` lets one evaluation read each distinct rate only once. @internal
  */
-export function readDeductions(deductions: Deductions): ReadDeductions {
+export function readDeductions(
+  deductions: Deductions,
+  fractions: Fractions = new Fractions(),
+): ReadDeductions {
   let factor = ONE;
-  const steps: { step: keyof Deductions; share: Dec }[] = [];
-  for (const step of STEPS) {
+  const steps: { step: keyof Deductions; share: Dec; retained: Dec }[] = [];
+  for (const step of DEDUCTION_STEPS) {
     if (deductions[step] === '0') continue;
-    const share = new Dec(deductions[step]);
-    steps.push({ step, share });
-    factor = factor.times(ONE.minus(share));
+    const { share, retained } = fractions.get(deductions[step]);
+    steps.push({ step, share, retained });
+    factor = factor === ONE ? retained : factor.times(retained);
   }
   return { factor, steps };
 }

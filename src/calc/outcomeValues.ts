@@ -1,4 +1,5 @@
-import { Dec, ONE, str } from './_decimal.js';
+import { Dec, str } from './_decimal.js';
+import { Fractions } from './_fractions.js';
 import { impactFactor } from './impact.js';
 import type { DecimalString, Outcome } from '../model/analysis.js';
 
@@ -48,13 +49,14 @@ export function outcomeValues(
 /**
  * The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). `deductions` is
  * `impactFactor(outcome)` and `gross` is `proxyValue × quantity`, passed in when the caller has
- * them already. @internal
+ * them already; `fractions` reads the drop-off. @internal
  */
 export function outcomeValuesDec(
   outcome: OutcomeValueFields,
   proxyValue: Dec,
   deductions: Dec = impactFactor(outcome),
   gross: Dec = proxyValue.times(outcome.quantity),
+  fractions: Fractions = new Fractions(),
 ): Dec[] {
   const values: Dec[] = [];
   if (outcome.quantityByYear !== undefined) {
@@ -66,7 +68,7 @@ export function outcomeValuesDec(
   // gross × deductions, in the order `grossValue` and `impact` compute them, so that the first
   // valued year equals the outcome's impact to the last digit.
   let value = gross.times(deductions);
-  const retained = outcome.dropOff === '0' ? null : ONE.minus(outcome.dropOff);
+  const retained = outcome.dropOff === '0' ? null : fractions.get(outcome.dropOff).retained;
   for (let k = 0; k < outcome.duration; k++) {
     values.push(value);
     if (retained !== null) value = value.times(retained);

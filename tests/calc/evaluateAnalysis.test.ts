@@ -289,6 +289,55 @@ describe('evaluateAnalysis', () => {
     expect(result.years.map((y) => y.value)).toEqual(['1000', '0', '0']);
   });
 
+  it('values outcomes that share a drop-off, start and duration with the same year-by-year sum', () => {
+    // The engine computes an outcome's PV as impact × Σ_k (1 − dropOff)^k × DF(start + k), once
+    // for each (dropOff, start, duration). Independent check: each outcome's year values written
+    // by hand and discounted one by one, Σ V(t) / 1.035^t, here in decimal.js.
+    const result = run({
+      name: 'Shared factors',
+      horizon: 4,
+      discount: { rate: '3.5%' },
+      inputs: [{ description: 'Grant', value: '1000' }],
+      outcomes: [
+        outcome({ id: 'a', quantity: '10', duration: 3, dropOff: '20%' }),
+        outcome({ id: 'b', quantity: '7', duration: 3, dropOff: '20%' }),
+        // cut by the horizon after 4 of its 6 years
+        outcome({ id: 'c', quantity: '3', duration: 6, dropOff: '20%' }),
+        outcome({ id: 'd', quantity: '5', start: 2, duration: 3, dropOff: '20%' }),
+        outcome({ id: 'e', quantity: '2', duration: 3, dropOff: '0' }),
+      ],
+    });
+    const pv = (first: number, firstYear: number, years: number, retained: string) => {
+      let total = new D(0);
+      let value = new D(first);
+      for (let t = firstYear; t < firstYear + years; t++) {
+        total = total.plus(value.div(new D('1.035').pow(t)));
+        value = value.times(retained);
+      }
+      return total;
+    };
+    // hand-computed year values: a 1000, 800, 640; b 700, 560, 448; c 300, 240, 192, 153.6;
+    // d (years 2–4) 500, 400, 320; e 200, 200, 200
+    const expected = {
+      a: pv(1000, 1, 3, '0.8'),
+      b: pv(700, 1, 3, '0.8'),
+      c: pv(300, 1, 4, '0.8'),
+      d: pv(500, 2, 3, '0.8'),
+      e: pv(200, 1, 3, '1'),
+    };
+    for (const o of result.outcomes) {
+      expect(near(o.presentValue, expected[o.id as keyof typeof expected], '1e-30')).toBe(true);
+    }
+    expect(result.outcomes.find((o) => o.id === 'c')?.years.map((y) => y.value)).toEqual([
+      '300',
+      '240',
+      '192',
+      '153.6',
+    ]);
+    const total = Object.values(expected).reduce((a, b) => a.plus(b), new D(0));
+    expect(near(result.totalPresentValue, total, '1e-30')).toBe(true);
+  });
+
   it('discounts a Green Book schedule year by year', () => {
     const result = run({
       name: 'Long-lived',
