@@ -102,7 +102,7 @@ export function evaluateAnalysis(
   for (const s of analysis.stakeholders) byStakeholder.set(s.id, ZERO);
   const byCategory = new Map<string, Dec>();
   const fractions = new Fractions();
-  const presentValueFactors = new PresentValueFactors(factor, horizon, fractions);
+  const groups = new ValuationGroups(factor, horizon, fractions);
   const outcomeResults: OutcomeResult[] = analysis.outcomes.map((outcome, index) => {
     const rebaseBy = proxyRebaseFactor(outcome, index, analysis.priceYear, series);
     const stated = new Dec(outcome.proxy.value);
@@ -110,23 +110,23 @@ export function evaluateAnalysis(
     const deductions = readDeductions(outcome, fractions);
     const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
     const values = outcomeValuesDec(outcome, proxyValue, deductions.factor, gross, fractions);
-    // Without a per-year profile, PV = impact × Σ_k (1 − dropOff)^k × DF(start + k): the sum is
-    // the same for every outcome with the same drop-off, start and duration, so it is computed
-    // once for each, and each outcome's PV costs one multiplication (docs/method.md).
+    // Without a per-year profile, the outcome joins the group of outcomes with its drop-off,
+    // start and duration, which gives its PV in one multiplication and adds its years to the
+    // year totals once for the whole group (see ValuationGroups).
     const hasProfile = outcome.quantityByYear !== undefined;
-    let presentValue = hasProfile
-      ? ZERO
-      : (values[0] ?? ZERO).times(presentValueFactors.get(outcome));
+    let presentValue = hasProfile ? ZERO : groups.add(outcome, values[0] ?? ZERO);
     const years: { year: number; value: string }[] = [];
     for (let k = 0; k < values.length; k++) {
       const value = values[k] ?? ZERO;
       const year = outcome.start + k;
       if (year > horizon) {
-        waterfall.beyondHorizon = waterfall.beyondHorizon.plus(value);
+        if (hasProfile) waterfall.beyondHorizon = waterfall.beyondHorizon.plus(value);
         continue;
       }
-      yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
-      if (hasProfile) presentValue = presentValue.plus(value.times(factor(year)));
+      if (hasProfile) {
+        yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
+        presentValue = presentValue.plus(value.times(factor(year)));
+      }
       years.push({ year, value: str(value) });
     }
     waterfall.add(outcome, proxyValue, gross, deductions);
@@ -150,6 +150,7 @@ export function evaluateAnalysis(
       years,
     };
   });
+  waterfall.beyondHorizon = waterfall.beyondHorizon.plus(groups.addYearTotals(yearTotals));
   const profiled = analysis.outcomes.filter(
     (o) => o.quantityByYear !== undefined && o.dropOff !== '0',
   );
@@ -305,14 +306,30 @@ function proxyRebaseFactor(
   }
 }
 
+/** Outcomes without a quantity profile that share a drop-off, a start and a duration. */
+interface ValuationGroup {
+  readonly start: number;
+  readonly duration: number;
+  /** `1 − dropOff`, or `null` for no drop-off. */
+  readonly retained: Dec | null;
+  /** `Σ (1 − dropOff)^k × DF(start + k)` over the valued years within the horizon. */
+  readonly presentValueFactor: Dec;
+  /** The sum of the group's impacts (first-year values). */
+  impacts: Dec;
+}
+
 /**
- * The present value of one unit of impact: `Σ (1 − dropOff)^k × DF(start + k)` over the valued
- * years `k = 0 … duration − 1` that fall within the horizon, kept for each drop-off, start and
- * duration met. Impact maps reuse a handful of drop-off rates, so most outcomes find their sum
- * already computed.
+ * Better algebra than valuing each outcome year by year. An outcome without a quantity profile
+ * is worth `impact × (1 − dropOff)^k` in its k-th valued year, so
+ * - its present value is `impact × Σ_k (1 − dropOff)^k × DF(start + k)`, a factor that is the same
+ *   for every outcome with the same drop-off, start and duration: one multiplication per outcome;
+ * - the group's contribution to year `start + k` is `(Σ impacts) × (1 − dropOff)^k`: one
+ *   addition per outcome, and two operations per group and year.
+ * Impact maps reuse a handful of drop-off rates, start years and durations, so there are few
+ * groups. (Each outcome's own year values, which the result lists, still compound year by year.)
  */
-class PresentValueFactors {
-  private readonly sums = new Map<string, Dec>();
+class ValuationGroups {
+  private readonly groups = new Map<string, ValuationGroup>();
 
   constructor(
     private readonly factor: (year: number) => Dec,
@@ -320,20 +337,49 @@ class PresentValueFactors {
     private readonly fractions: Fractions,
   ) {}
 
-  get(outcome: Pick<Outcome, 'dropOff' | 'start' | 'duration'>): Dec {
+  /** Adds an outcome's impact to its group and returns the outcome's present value. */
+  add(outcome: Pick<Outcome, 'dropOff' | 'start' | 'duration'>, impact: Dec): Dec {
     const key = `${outcome.dropOff} ${outcome.start} ${outcome.duration}`;
-    let total = this.sums.get(key);
-    if (total !== undefined) return total;
-    total = ZERO;
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      group = this.newGroup(outcome);
+      this.groups.set(key, group);
+    }
+    group.impacts = group.impacts.plus(impact);
+    return impact.times(group.presentValueFactor);
+  }
+
+  /** Adds every group's value in each year to `yearTotals`; returns the value beyond the horizon. */
+  addYearTotals(yearTotals: Dec[]): Dec {
+    let beyondHorizon = ZERO;
+    for (const group of this.groups.values()) {
+      let value = group.impacts;
+      for (let k = 0; k < group.duration; k++) {
+        const year = group.start + k;
+        if (year > this.horizon) beyondHorizon = beyondHorizon.plus(value);
+        else yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
+        if (group.retained !== null) value = value.times(group.retained);
+      }
+    }
+    return beyondHorizon;
+  }
+
+  private newGroup(outcome: Pick<Outcome, 'dropOff' | 'start' | 'duration'>): ValuationGroup {
     const retained = outcome.dropOff === '0' ? null : this.fractions.get(outcome.dropOff).retained;
+    let presentValueFactor = ZERO;
     let remaining = ONE;
     const last = Math.min(outcome.start + outcome.duration - 1, this.horizon);
     for (let year = outcome.start; year <= last; year++) {
-      total = total.plus(remaining.times(this.factor(year)));
+      presentValueFactor = presentValueFactor.plus(remaining.times(this.factor(year)));
       if (retained !== null) remaining = remaining.times(retained);
     }
-    this.sums.set(key, total);
-    return total;
+    return {
+      start: outcome.start,
+      duration: outcome.duration,
+      retained,
+      presentValueFactor,
+      impacts: ZERO,
+    };
   }
 }
 

@@ -291,8 +291,9 @@ describe('evaluateAnalysis', () => {
 
   it('values outcomes that share a drop-off, start and duration with the same year-by-year sum', () => {
     // The engine computes an outcome's PV as impact × Σ_k (1 − dropOff)^k × DF(start + k), once
-    // for each (dropOff, start, duration). Independent check: each outcome's year values written
-    // by hand and discounted one by one, Σ V(t) / 1.035^t, here in decimal.js.
+    // for each (dropOff, start, duration), and the year totals from each group's summed impacts.
+    // Independent check: each outcome's year values written by hand and discounted one by one,
+    // Σ V(t) / 1.035^t, here in decimal.js.
     const result = run({
       name: 'Shared factors',
       horizon: 4,
@@ -336,6 +337,11 @@ describe('evaluateAnalysis', () => {
     ]);
     const total = Object.values(expected).reduce((a, b) => a.plus(b), new D(0));
     expect(near(result.totalPresentValue, total, '1e-30')).toBe(true);
+    // hand-computed year totals: year 1 = 1000 + 700 + 300 + 200 = 2200; year 2 = 800 + 560 +
+    // 240 + 500 + 200 = 2300; year 3 = 640 + 448 + 192 + 400 + 200 = 1880; year 4 = 153.6 + 320
+    expect(result.years.map((y) => y.value)).toEqual(['2200', '2300', '1880', '473.6']);
+    // c's years 5 and 6 (122.88, 98.304) fall beyond the horizon
+    expect(result.waterfall.beyondHorizon).toBe('221.184');
   });
 
   it('discounts a Green Book schedule year by year', () => {
