@@ -2,8 +2,8 @@ import { Dec, ONE, ratioOrNull, str, sum, ZERO } from './_decimal.js';
 import { Fractions } from './_fractions.js';
 import { breakEvenYear } from './breakEvenYear.js';
 import { discountFactorsDec } from './discountFactors.js';
-import { DEDUCTION_STEPS, readDeductions } from './impact.js';
-import type { Deductions, ReadDeductions } from './impact.js';
+import { DEDUCTION_STEPS, deductionChain, readDeductions } from './impact.js';
+import type { Deductions } from './impact.js';
 import { outcomeValuesDec } from './outcomeValues.js';
 import { paybackMonths } from './paybackMonths.js';
 import { rebaseFactor } from './rebase.js';
@@ -109,11 +109,19 @@ export function evaluateAnalysis(
     const proxyValue = rebaseBy === ONE ? stated : stated.times(rebaseBy);
     const deductions = readDeductions(outcome, fractions);
     const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
-    const values = outcomeValuesDec(outcome, proxyValue, deductions.factor, gross, fractions);
+    const hasProfile = outcome.quantityByYear !== undefined;
+    // The waterfall needs what remains after each deduction; the last is the impact.
+    const chain = deductionChain(gross, deductions);
+    const values = outcomeValuesDec(
+      outcome,
+      proxyValue,
+      fractions,
+      deductions,
+      chain[chain.length - 1],
+    );
     // Without a per-year profile, the outcome joins the group of outcomes with its drop-off,
     // start and duration, which gives its PV in one multiplication and adds its years to the
     // year totals once for the whole group (see ValuationGroups).
-    const hasProfile = outcome.quantityByYear !== undefined;
     let presentValue = hasProfile ? ZERO : groups.add(outcome, values[0] ?? ZERO);
     const years: { year: number; value: string }[] = [];
     for (let k = 0; k < values.length; k++) {
@@ -129,7 +137,12 @@ export function evaluateAnalysis(
       }
       years.push({ year, value: str(value) });
     }
-    waterfall.add(outcome, proxyValue, gross, deductions);
+    if (hasProfile) {
+      const units = sum((outcome.quantityByYear ?? []).map((q) => new Dec(q)));
+      waterfall.add(deductionChain(proxyValue.times(units), deductions), 1);
+    } else {
+      waterfall.add(chain, outcome.duration);
+    }
     const category = outcome.category ?? UNCATEGORISED;
     byStakeholder.set(
       outcome.stakeholder,
@@ -388,44 +401,45 @@ class ValuationGroups {
  * (each from what the one before left) and what remains before drop-off.
  *
  * It keeps, for i = 0 … 4, the sum over outcomes of what remains after the first i deductions
- * (0 = the gross value), so each deduction's total is the difference of two neighbouring sums:
- * one multiplication per non-zero deduction and five additions per outcome, instead of three
- * operations per deduction. The steps then add up to gross − remaining exactly.
+ * (0 = the gross value), so each deduction's total is the difference of two neighbouring sums,
+ * and the steps add up to gross − remaining exactly. An outcome without a profile adds its
+ * first-year chain, which counts `duration` times: the sums are kept per duration and multiplied
+ * by it once at the end, instead of once per outcome.
  */
 class WaterfallSums {
-  private readonly remaining: Dec[] = [ZERO, ZERO, ZERO, ZERO, ZERO];
+  private readonly byMultiplier = new Map<number, Dec[]>();
   beyondHorizon = ZERO;
 
-  /** `gross` is the first valued year's `proxyValue × quantity`. */
-  add(outcome: Outcome, proxyValue: Dec, gross: Dec, deductions: ReadDeductions): void {
-    let remaining =
-      outcome.quantityByYear === undefined
-        ? gross.times(outcome.duration)
-        : proxyValue.times(sum(outcome.quantityByYear.map((q) => new Dec(q))));
-    const sums = this.remaining;
-    sums[0] = (sums[0] ?? ZERO).plus(remaining);
-    let next = 0;
-    for (let i = 0; i < DEDUCTION_STEPS.length; i++) {
-      const step = deductions.steps[next];
-      if (step !== undefined && step.step === DEDUCTION_STEPS[i]) {
-        remaining = remaining.times(step.retained);
-        next++;
-      }
-      sums[i + 1] = (sums[i + 1] ?? ZERO).plus(remaining);
+  /** Adds `chain` (see `deductionChain`) `multiplier` times. */
+  add(chain: readonly Dec[], multiplier: number): void {
+    let sums = this.byMultiplier.get(multiplier);
+    if (sums === undefined) {
+      sums = chain.map(() => ZERO);
+      this.byMultiplier.set(multiplier, sums);
     }
+    for (let i = 0; i < chain.length; i++) sums[i] = (sums[i] ?? ZERO).plus(chain[i] ?? ZERO);
+  }
+
+  /** What remains after the first `i` deductions, summed over outcomes. */
+  private remaining(i: number): Dec {
+    let total = ZERO;
+    for (const [multiplier, sums] of this.byMultiplier) {
+      total = total.plus((sums[i] ?? ZERO).times(multiplier));
+    }
+    return total;
   }
 
   get grossValue(): Dec {
-    return this.remaining[0] ?? ZERO;
+    return this.remaining(0);
   }
 
   /** What the deduction `step` takes, summed over outcomes. */
   taken(step: keyof Deductions): Dec {
     const i = DEDUCTION_STEPS.indexOf(step);
-    return (this.remaining[i] ?? ZERO).minus(this.remaining[i + 1] ?? ZERO);
+    return this.remaining(i).minus(this.remaining(i + 1));
   }
 
   get afterDeductions(): Dec {
-    return this.remaining[DEDUCTION_STEPS.length] ?? ZERO;
+    return this.remaining(DEDUCTION_STEPS.length);
   }
 }

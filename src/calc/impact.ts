@@ -1,6 +1,5 @@
-import { ONE, str } from './_decimal.js';
+import { Dec, str } from './_decimal.js';
 import { Fractions } from './_fractions.js';
-import type { Dec } from './_decimal.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /** The four deductions of SROI Guide 2012 stage 4, each a fraction from 0 to 1. */
@@ -23,43 +22,64 @@ export interface Deductions {
  * //=> '24000'
  */
 export function impact(gross: DecimalString, deductions: Deductions): DecimalString {
-  return str(impactFactor(deductions).times(gross));
-}
-
-/** `(1 − deadweight)(1 − displacement)(1 − attribution)(1 − leakage)`, exactly. @internal */
-export function impactFactor(deductions: Deductions): Dec {
-  return readDeductions(deductions).factor;
-}
-
-/** The deductions that are not zero, each read once, in the order the method applies them. */
-export interface ReadDeductions {
-  readonly factor: Dec;
-  readonly steps: readonly {
-    readonly step: keyof Deductions;
-    readonly share: Dec;
-    readonly retained: Dec;
-  }[];
+  return str(applyDeductions(new Dec(gross), readDeductions(deductions)));
 }
 
 /** The four deductions in the order the method applies them. @internal */
 export const DEDUCTION_STEPS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
 
+/** The deductions that are not zero, each read once, in the order the method applies them. */
+export type ReadDeductions = readonly {
+  readonly step: keyof Deductions;
+  readonly share: Dec;
+  readonly retained: Dec;
+}[];
+
 /**
- * Reads the deductions once: the non-zero ones as decimals with their complements, and their
- * combined factor. A zero deduction multiplies by exactly 1, so skipping it changes nothing but
- * the time taken. `fractions` lets one evaluation read each distinct rate only once. @internal
+ * Reads the deductions once: the non-zero ones as decimals with their complements `1 − x`. A
+ * zero deduction multiplies by exactly 1, so skipping it changes nothing but the time taken.
+ * `fractions` lets one evaluation read each distinct rate only once. @internal
  */
 export function readDeductions(
   deductions: Deductions,
   fractions: Fractions = new Fractions(),
 ): ReadDeductions {
-  let factor = ONE;
-  const steps: { step: keyof Deductions; share: Dec; retained: Dec }[] = [];
+  const read: { step: keyof Deductions; share: Dec; retained: Dec }[] = [];
   for (const step of DEDUCTION_STEPS) {
     if (deductions[step] === '0') continue;
     const { share, retained } = fractions.get(deductions[step]);
-    steps.push({ step, share, retained });
-    factor = factor === ONE ? retained : factor.times(retained);
+    read.push({ step, share, retained });
   }
-  return { factor, steps };
+  return read;
+}
+
+/**
+ * `value × (1 − deadweight) × (1 − displacement) × (1 − attribution) × (1 − leakage)`, one
+ * deduction after another (each rounds at the 34th digit, in this order). @internal
+ */
+export function applyDeductions(value: Dec, deductions: ReadDeductions): Dec {
+  let remaining = value;
+  for (const { retained } of deductions) remaining = remaining.times(retained);
+  return remaining;
+}
+
+/**
+ * What remains of `gross` after each deduction in turn: element 0 is `gross`, element i what
+ * remains after the first i of deadweight, displacement, attribution and leakage (a zero
+ * deduction leaves it unchanged), and the last is `applyDeductions(gross, deductions)` to the
+ * last digit. The waterfall is built from these. @internal
+ */
+export function deductionChain(gross: Dec, deductions: ReadDeductions): Dec[] {
+  const chain = [gross];
+  let remaining = gross;
+  let next = 0;
+  for (const step of DEDUCTION_STEPS) {
+    const deduction = deductions[next];
+    if (deduction?.step === step) {
+      remaining = remaining.times(deduction.retained);
+      next++;
+    }
+    chain.push(remaining);
+  }
+  return chain;
 }

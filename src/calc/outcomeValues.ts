@@ -1,6 +1,7 @@
 import { Dec, str } from './_decimal.js';
 import { Fractions } from './_fractions.js';
-import { impactFactor } from './impact.js';
+import { applyDeductions, readDeductions } from './impact.js';
+import type { ReadDeductions } from './impact.js';
 import type { DecimalString, Outcome } from '../model/analysis.js';
 
 /** The fields of an outcome that set its value in each year. */
@@ -47,27 +48,27 @@ export function outcomeValues(
 }
 
 /**
- * The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). `deductions` is
- * `impactFactor(outcome)` and `gross` is `proxyValue × quantity`, passed in when the caller has
- * them already; `fractions` reads the drop-off. @internal
+ * The same as `outcomeValues`, as decimals indexed by valued year (0 = `start`). `fractions`
+ * reads the rates, `deductions` are the outcome's deductions read, and `impact` is the first
+ * valued year's value, passed in when the caller has them already. @internal
  */
 export function outcomeValuesDec(
   outcome: OutcomeValueFields,
   proxyValue: Dec,
-  deductions: Dec = impactFactor(outcome),
-  gross: Dec = proxyValue.times(outcome.quantity),
   fractions: Fractions = new Fractions(),
+  deductions: ReadDeductions = readDeductions(outcome, fractions),
+  impact?: Dec,
 ): Dec[] {
   const values: Dec[] = [];
   if (outcome.quantityByYear !== undefined) {
     for (const quantity of outcome.quantityByYear) {
-      values.push(proxyValue.times(quantity).times(deductions));
+      values.push(applyDeductions(proxyValue.times(quantity), deductions));
     }
     return values;
   }
-  // gross × deductions, in the order `grossValue` and `impact` compute them, so that the first
-  // valued year equals the outcome's impact to the last digit.
-  let value = gross.times(deductions);
+  // gross after each deduction in turn, as `impact` computes it, so that the first valued year
+  // equals the outcome's impact to the last digit.
+  let value = impact ?? applyDeductions(proxyValue.times(outcome.quantity), deductions);
   const retained = outcome.dropOff === '0' ? null : fractions.get(outcome.dropOff).retained;
   for (let k = 0; k < outcome.duration; k++) {
     values.push(value);
