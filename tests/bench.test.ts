@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../bench/workloads/_config.js';
 import { median, runsFor } from '../bench/workloads/_measure.js';
+import { bareDecimalLoop } from '../bench/workloads/bareDecimalLoop.js';
 import { decimalBaseline } from '../bench/workloads/decimalBaseline.js';
 import { outcomesCsv } from '../bench/workloads/outcomesCsv.js';
 import { csvParseAlone, csvToResult } from '../bench/workloads/w2Csv.js';
@@ -118,6 +119,37 @@ describe('decimalBaseline', () => {
       discount: { rate: '3.5%', timing: 'mid' },
     });
     expect(() => decimalBaseline(analysis)).toThrow('timing "end" only');
+  });
+});
+
+describe('bareDecimalLoop', () => {
+  it('discounts each outcome-year of the proxy with drop-off, as worked by hand', () => {
+    const analysis = parseAnalysis({
+      name: 'hand',
+      discount: { rate: '25%' },
+      inputs: [{ description: 'Grant', value: '1' }],
+      outcomes: [
+        // The bare loop ignores quantity and deductions: it values the proxy alone.
+        {
+          stakeholder: 'a',
+          outcome: 'x',
+          quantity: '3',
+          proxy: { value: '100' },
+          duration: 2,
+          dropOff: '0.5',
+        },
+        {
+          stakeholder: 'a',
+          outcome: 'y',
+          quantity: '1',
+          proxy: { value: '10' },
+          start: 2,
+          duration: 1,
+        },
+      ],
+    });
+    // hand-computed: DF(1) = 0.8, DF(2) = 0.64; 100 × 0.8 + 50 × 0.64 + 10 × 0.64 = 118.4
+    expect(bareDecimalLoop(analysis).toString()).toBe('118.4');
   });
 });
 

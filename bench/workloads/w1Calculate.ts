@@ -4,6 +4,7 @@
  * analysis; `parseAnalysis` alone; and the baseline, the same arithmetic as a bare decimal.js loop (decimalBaseline.ts).
  * Targets: median ≤ 120 ms, and ≤ 1.5× the baseline. Then how the time grows with outcomes.
  */
+import { bareDecimalLoop } from './bareDecimalLoop.js';
 import { decimalBaseline } from './decimalBaseline.js';
 import { measure, measureTogether } from './_measure.js';
 import { atMost, formatCount, formatMs, formatRate, formatRatio } from './_report.js';
@@ -26,10 +27,11 @@ export async function runW1(config: BenchConfig, emit: (line: BenchLine) => void
       evaluate: () => evaluateAnalysis(analysis),
       parse: () => parseAnalysis(input),
       baseline: () => decimalBaseline(analysis),
+      bare: () => bareDecimalLoop(analysis),
     },
     config.runs,
   );
-  const { whole, evaluate, parse, baseline } = together.measurements;
+  const { whole, evaluate, parse, baseline, bare } = together.measurements;
   const ratio = together.ratio('whole', 'baseline');
   emit({
     id: 'W1',
@@ -70,6 +72,21 @@ export async function runW1(config: BenchConfig, emit: (line: BenchLine) => void
     runs: baseline.samples.length,
     throughput: formatRate(outcomes, baseline.medianMs, 'outcomes'),
     ratio: formatRatio(1),
+  });
+  emit({
+    id: 'W1',
+    label: "  issue 7's bare decimal.js loop (3 operations per outcome-year)",
+    median: formatMs(bare.medianMs),
+    runs: bare.samples.length,
+    throughput: formatRate(outcomes, bare.medianMs, 'outcomes'),
+    ratio: formatRatio(together.ratio('bare', 'baseline')),
+    target: '≈ 80 ms on the issue’s machine',
+  });
+  emit({
+    id: 'W1',
+    label: '  calculateSroi ÷ bare loop (the 120 ms target is 1.5× its 80 ms)',
+    ratio: formatRatio(together.ratio('whole', 'bare')),
+    target: '(≤ 1.5×, information)',
   });
 
   // Growth: ×1, ×2, ×4, ×8 outcomes. The code is warm from the runs above, so no warm-up run.
