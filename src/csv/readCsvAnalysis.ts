@@ -2,8 +2,12 @@ import { inputColumns, outcomeColumns } from './csvColumns.js';
 import { findColumn, matchColumns } from './matchColumns.js';
 import { normaliseHeader } from './normaliseHeader.js';
 import { headerScorer, readCsvTable } from './readCsvTable.js';
-import { safeParseAnalysis } from '../schema/parseAnalysis.js';
+import { fastInput, fastOutcome } from '../schema/_fastPath.js';
+import { completeFastParse, safeParseAnalysis } from '../schema/parseAnalysis.js';
+import { scanCsvTable } from './_scanCsvTable.js';
 import type { CsvColumn } from './csvColumns.js';
+import type { ColumnMatch } from './matchColumns.js';
+import type { ParsedInput } from '../schema/_fastPath.js';
 import type { CsvNote } from './CsvNote.js';
 import type { CsvDelimiter, CsvRow, CsvTable } from './readCsvTable.js';
 import type { Analysis } from '../model/analysis.js';
@@ -68,6 +72,9 @@ export type ReadCsvAnalysisResult = {
   | { readonly success: false; readonly issues: readonly Issue[] }
 );
 
+/** What the row checks read of a table. */
+type TableShape = Pick<CsvTable, 'file' | 'delimiter' | 'headers'>;
+
 interface TableWork {
   readonly which: 'outcomes' | 'inputs';
   readonly file: string;
@@ -104,21 +111,19 @@ export function readCsvAnalysis(
   sources: CsvAnalysisSources,
   options: ReadCsvAnalysisOptions = {},
 ): ReadCsvAnalysisResult {
+  // Files with no problem are read in one streaming pass; any problem, and the full reading runs.
+  const quick = readValidQuickly(sources, options);
+  if (quick !== undefined) return quick;
   const mapping = sources.columns ?? {};
   const issues: Issue[] = [];
   const notes: CsvNote[] = [];
-  for (const field of Object.keys(mapping)) {
-    if (
-      findColumn(outcomeColumns, field) === undefined &&
-      findColumn(inputColumns, field) === undefined
-    ) {
-      issues.push({
-        code: 'csv_header',
-        message: `the column mapping names an unknown field ${JSON.stringify(field)} (fields: ${[...new Set([...outcomeColumns, ...inputColumns].map((c) => c.name))].join(', ')})`,
-        path: ['columns', field],
-        received: field,
-      });
-    }
+  for (const field of unknownMappedFields(mapping)) {
+    issues.push({
+      code: 'csv_header',
+      message: `the column mapping names an unknown field ${JSON.stringify(field)} (fields: ${[...new Set([...outcomeColumns, ...inputColumns].map((c) => c.name))].join(', ')})`,
+      path: ['columns', field],
+      received: field,
+    });
   }
 
   const outcomes = readTable('outcomes', sources.outcomes, outcomeColumns, mapping, issues, notes);
@@ -126,23 +131,7 @@ export function readCsvAnalysis(
     sources.inputs === undefined
       ? undefined
       : readTable('inputs', sources.inputs, inputColumns, mapping, issues, notes);
-  const mappedHeaders = Object.entries(mapping);
-  for (const [field, header] of mappedHeaders) {
-    const known =
-      findColumn(outcomeColumns, field) !== undefined ||
-      findColumn(inputColumns, field) !== undefined;
-    const key = normaliseHeader(header);
-    const inTable = [outcomes, inputs].some((t) =>
-      t?.table?.headers.some((h) => normaliseHeader(h) === key),
-    );
-    if (known && !inTable && (outcomes.table !== undefined || inputs?.table !== undefined)) {
-      notes.push({
-        code: 'unused_mapping',
-        message: `the column mapping ${field}=${header} is not used: no column ${JSON.stringify(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
-        file: sources.outcomes.file,
-      });
-    }
-  }
+  unusedMappingNotes(sources, outcomes.table, inputs?.table, notes);
 
   const settings = { ...(sources.settings ?? {}) };
   const json: Record<string, unknown> = { ...settings, outcomes: toObjects(outcomes) };
@@ -151,13 +140,7 @@ export function readCsvAnalysis(
   const dated = (json['outcomes'] as { proxy?: { priceYear?: unknown } }[]).filter(
     (o) => o.proxy?.priceYear !== undefined,
   ).length;
-  if (dated > 0 && settings['priceYear'] === undefined) {
-    notes.push({
-      code: 'price_years_not_used',
-      message: `${dated} row${dated === 1 ? ' gives' : 's give'} a proxy_price_year but the analysis has no price year, so no proxy is rebased; set one (--price-year or "priceYear") to put every proxy on one price base`,
-      file: sources.outcomes.file,
-    });
-  }
+  priceYearsNote(sources, dated, notes);
   if (!parsed.success) {
     for (const issue of parsed.issues) {
       if (issue.path.length === 1 && issue.path[0] === 'outcomes' && issue.code === 'required') {
@@ -188,14 +171,20 @@ export function readCsvAnalysis(
   return { success: false, issues, tables, notes };
 }
 
-function readTable(
-  which: 'outcomes' | 'inputs',
-  source: CsvSource,
+/** Fields of the column mapping that name no column of either table. */
+function unknownMappedFields(mapping: Readonly<Record<string, string>>): string[] {
+  return Object.keys(mapping).filter(
+    (field) =>
+      findColumn(outcomeColumns, field) === undefined &&
+      findColumn(inputColumns, field) === undefined,
+  );
+}
+
+/** The normalised headers that name each column, the mapping's included. */
+function knownHeaders(
   columns: readonly CsvColumn[],
   mapping: Readonly<Record<string, string>>,
-  issues: Issue[],
-  notes: CsvNote[],
-): TableWork {
+): Map<string, string> {
   const known = new Map<string, string>();
   for (const column of columns) {
     for (const name of [column.name, ...column.aliases])
@@ -205,7 +194,166 @@ function readTable(
     const column = findColumn(columns, field);
     if (column !== undefined) known.set(normaliseHeader(header), column.name);
   }
-  const read = readCsvTable(source.text, { file: source.file, scoreHeader: headerScorer(known) });
+  return known;
+}
+
+/** A note for each mapped header that is in neither table. */
+function unusedMappingNotes(
+  sources: CsvAnalysisSources,
+  outcomes: TableShape | undefined,
+  inputs: TableShape | undefined,
+  notes: CsvNote[],
+): void {
+  for (const [field, header] of Object.entries(sources.columns ?? {})) {
+    const known =
+      findColumn(outcomeColumns, field) !== undefined ||
+      findColumn(inputColumns, field) !== undefined;
+    const key = normaliseHeader(header);
+    const inTable = [outcomes, inputs].some((t) =>
+      t?.headers.some((h) => normaliseHeader(h) === key),
+    );
+    if (known && !inTable && (outcomes !== undefined || inputs !== undefined)) {
+      notes.push({
+        code: 'unused_mapping',
+        message: `the column mapping ${field}=${header} is not used: no column ${JSON.stringify(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
+        file: sources.outcomes.file,
+      });
+    }
+  }
+}
+
+/** A note when rows give proxy price years but the analysis has no price year. */
+function priceYearsNote(sources: CsvAnalysisSources, dated: number, notes: CsvNote[]): void {
+  if (dated > 0 && sources.settings?.['priceYear'] === undefined) {
+    notes.push({
+      code: 'price_years_not_used',
+      message: `${dated} row${dated === 1 ? ' gives' : 's give'} a proxy_price_year but the analysis has no price year, so no proxy is rebased; set one (--price-year or "priceYear") to put every proxy on one price base`,
+      file: sources.outcomes.file,
+    });
+  }
+}
+
+/** One table read by `readValidQuickly`: its layout and its rows, each already read. */
+interface QuickTable<T> {
+  readonly table: Omit<CsvTable, 'rows'>;
+  readonly read: T[];
+}
+
+/**
+ * The whole of `readCsvAnalysis` for files without a single problem, in one streaming pass:
+ * each row goes from its cells to its JSON form to its validated form at once, and only the
+ * validated form is kept, so that the cells and the JSON form of every row are never held
+ * together (W5 in docs/performance.md). `undefined` at the first thing that would be an issue;
+ * the full reading then runs and reports every issue. For a file it accepts it gives exactly
+ * what the full reading gives (the corpus and `tests/csv/readCsvAnalysis.test.ts` check both).
+ */
+function readValidQuickly(
+  sources: CsvAnalysisSources,
+  options: ReadCsvAnalysisOptions,
+): ReadCsvAnalysisResult | undefined {
+  const mapping = sources.columns ?? {};
+  if (unknownMappedFields(mapping).length > 0) return undefined;
+  const notes: CsvNote[] = [];
+  const outcomes = readTableQuickly(
+    'outcomes',
+    sources.outcomes,
+    outcomeColumns,
+    mapping,
+    notes,
+    fastOutcome,
+  );
+  if (outcomes === undefined) return undefined;
+  const settings = sources.settings ?? {};
+  let inputs: QuickTable<ParsedInput> | undefined;
+  let inputList: ParsedInput[] | undefined;
+  if (sources.inputs !== undefined) {
+    inputs = readTableQuickly('inputs', sources.inputs, inputColumns, mapping, notes, fastInput);
+    if (inputs === undefined) return undefined;
+    inputList = inputs.read;
+  } else if (settings['inputs'] !== undefined) {
+    const given = settings['inputs'];
+    if (!Array.isArray(given)) return undefined;
+    inputList = [];
+    for (const raw of given) {
+      const input = fastInput(raw);
+      if (input === undefined) return undefined;
+      inputList.push(input);
+    }
+  }
+  unusedMappingNotes(sources, outcomes.table, inputs?.table, notes);
+  const analysis = completeFastParse(settings, outcomes.read, inputList, options);
+  if (analysis === undefined) return undefined;
+  let dated = 0;
+  for (const outcome of outcomes.read) if (outcome.proxy.priceYear !== undefined) dated += 1;
+  priceYearsNote(sources, dated, notes);
+  const tables = {
+    outcomes: accounting(sources.outcomes.file, outcomes.table, outcomes.read.length, 0),
+    ...(inputs === undefined
+      ? {}
+      : { inputs: accounting(inputs.table.file, inputs.table, inputs.read.length, 0) }),
+  };
+  return { success: true, analysis, issues: [], tables, notes };
+}
+
+/** One table for `readValidQuickly`: `undefined` at its first problem. */
+function readTableQuickly<T>(
+  which: 'outcomes' | 'inputs',
+  source: CsvSource,
+  columns: readonly CsvColumn[],
+  mapping: Readonly<Record<string, string>>,
+  notes: CsvNote[],
+  readRow: (object: Record<string, unknown>) => T | undefined,
+): QuickTable<T> | undefined {
+  let shape: TableShape = { file: source.file, delimiter: ',', headers: [] };
+  let match: ColumnMatch | undefined;
+  let width = 0;
+  const read: T[] = [];
+  const scan = scanCsvTable(
+    source.text,
+    { file: source.file, scoreHeader: headerScorer(knownHeaders(columns, mapping)) },
+    (row) => {
+      if (match === undefined || rowProblems(row, shape, width).length > 0) return false;
+      if (shape.delimiter === ';' && ambiguousNumbers(row, shape, match.columns).length > 0) {
+        return false;
+      }
+      const value = readRow(toObject(row, match.columns, which));
+      if (value === undefined) return false;
+      read.push(value);
+      return true;
+    },
+    (header) => {
+      shape = { file: source.file, delimiter: header.delimiter, headers: header.headers };
+      const table = {
+        ...shape,
+        headerLine: header.headerLine,
+        titleRows: 0,
+        commentRows: 0,
+        commentLines: [],
+        blankRows: 0,
+        rows: [],
+      };
+      match = matchColumns(table, columns, mapping);
+      width = lastFilled(header.headers) + 1;
+      return match.issues.length === 0;
+    },
+  );
+  if (!scan.ok || scan.stopped || match === undefined) return undefined;
+  tableNotes(scan.table, match, scan.rowsRead, notes);
+  return { table: scan.table, read };
+}
+
+function readTable(
+  which: 'outcomes' | 'inputs',
+  source: CsvSource,
+  columns: readonly CsvColumn[],
+  mapping: Readonly<Record<string, string>>,
+  issues: Issue[],
+  notes: CsvNote[],
+): TableWork {
+  const read = readCsvTable(source.text, {
+    file: source.file,
+    scoreHeader: headerScorer(knownHeaders(columns, mapping)),
+  });
   const empty = {
     which,
     file: source.file,
@@ -221,39 +369,16 @@ function readTable(
   const table = read.table;
   const match = matchColumns(table, columns, mapping);
   issues.push(...match.issues);
-  notes.push(...match.notes);
-  if (table.titleRows > 0) {
-    notes.push({
-      code: 'title_rows',
-      message: `${table.titleRows} row${table.titleRows === 1 ? '' : 's'} above the header on line ${table.headerLine} ${table.titleRows === 1 ? 'was' : 'were'} read as a title and skipped`,
-      file: table.file,
-      line: table.headerLine,
-    });
-  }
-  if (table.commentRows > 0) {
-    notes.push({
-      code: 'comment_rows',
-      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped, on line${table.commentRows === 1 ? '' : 's'} ${table.commentLines.join(', ')}; remove the # if a row is data`,
-      file: table.file,
-    });
-  }
-  if (table.rows.length === 0) {
-    notes.push({
-      code: 'no_rows',
-      message: `no data rows below the header on line ${table.headerLine}`,
-      file: table.file,
-      line: table.headerLine,
-    });
-  }
+  tableNotes(table, match, table.rows.length, notes);
   // A header problem other than a missing optional column makes every row unusable.
   const fatal = match.issues.length > 0;
   const width = lastFilled(table.headers) + 1;
   const used: CsvRow[] = [];
   const rejected = new Set<CsvRow>();
   for (const row of table.rows) {
-    const problems = rowProblems(row, table, width);
+    let problems = rowProblems(row, table, width);
     if (problems.length === 0 && table.delimiter === ';') {
-      problems.push(...ambiguousNumbers(row, table, match.columns));
+      problems = ambiguousNumbers(row, table, match.columns);
     }
     if (problems.length === 0) used.push(row);
     else {
@@ -272,6 +397,39 @@ function readTable(
     rejected,
     rowsRead: table.rows.length,
   };
+}
+
+/** The notes of a table whose header was found: ignored columns, title, comment and no rows. */
+function tableNotes(
+  table: Omit<CsvTable, 'rows'>,
+  match: ColumnMatch,
+  rowsRead: number,
+  notes: CsvNote[],
+): void {
+  notes.push(...match.notes);
+  if (table.titleRows > 0) {
+    notes.push({
+      code: 'title_rows',
+      message: `${table.titleRows} row${table.titleRows === 1 ? '' : 's'} above the header on line ${table.headerLine} ${table.titleRows === 1 ? 'was' : 'were'} read as a title and skipped`,
+      file: table.file,
+      line: table.headerLine,
+    });
+  }
+  if (table.commentRows > 0) {
+    notes.push({
+      code: 'comment_rows',
+      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped, on line${table.commentRows === 1 ? '' : 's'} ${table.commentLines.join(', ')}; remove the # if a row is data`,
+      file: table.file,
+    });
+  }
+  if (rowsRead === 0) {
+    notes.push({
+      code: 'no_rows',
+      message: `no data rows below the header on line ${table.headerLine}`,
+      file: table.file,
+      line: table.headerLine,
+    });
+  }
 }
 
 /** Columns whose cells are money or fractions, where a separator changes the number. */
@@ -299,7 +457,7 @@ const AMBIGUOUS = /^[-(]?\s*€?\s*\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\s*€?\s*\
  */
 function ambiguousNumbers(
   row: CsvRow,
-  table: CsvTable,
+  table: TableShape,
   columns: readonly (CsvColumn | undefined)[],
 ): Issue[] {
   const issues: Issue[] = [];
@@ -320,22 +478,31 @@ function ambiguousNumbers(
 }
 
 /** Ragged rows and values under no header: the row cannot be read safely. */
-function rowProblems(row: CsvRow, table: CsvTable, width: number): Issue[] {
+function rowProblems(row: CsvRow, table: TableShape, width: number): readonly Issue[] {
+  const cells = row.cells;
+  if (cells.length >= width && lastFilled(cells) < width) {
+    // The usual row: no problem unless a column without a header holds a value.
+    let clean = true;
+    for (let index = 0; index < width && clean; index += 1) {
+      if (isBlank(table.headers[index]) && !isBlank(cells[index])) clean = false;
+    }
+    if (clean) return NO_ISSUES;
+  }
   const where = { path: [] as string[], file: table.file };
-  const filledWidth = lastFilled(row.cells) + 1;
-  if (row.cells.length < width) {
+  const filledWidth = lastFilled(cells) + 1;
+  if (cells.length < width) {
     return [
       {
         code: 'csv_row',
-        message: `the row has ${row.cells.length} cells but the header has ${width}: a delimiter is missing, or a cell holds an unquoted "${table.delimiter === '\t' ? 'tab' : table.delimiter}"; the row is not read`,
+        message: `the row has ${cells.length} cells but the header has ${width}: a delimiter is missing, or a cell holds an unquoted "${table.delimiter === '\t' ? 'tab' : table.delimiter}"; the row is not read`,
         ...where,
         line: row.line,
-        received: row.cells.join(table.delimiter),
+        received: cells.join(table.delimiter),
       },
     ];
   }
   if (filledWidth > width) {
-    const extra = row.cells.slice(width).filter((c) => c.trim() !== '');
+    const extra = cells.slice(width).filter((c) => c.trim() !== '');
     return [
       {
         code: 'csv_row',
@@ -343,15 +510,15 @@ function rowProblems(row: CsvRow, table: CsvTable, width: number): Issue[] {
         ...where,
         line: lineOfCell(
           row,
-          row.cells.findIndex((c, i) => i >= width && c.trim() !== ''),
+          cells.findIndex((c, i) => i >= width && c.trim() !== ''),
         ),
-        received: row.cells.join(table.delimiter),
+        received: cells.join(table.delimiter),
       },
     ];
   }
   const problems: Issue[] = [];
   table.headers.forEach((header, index) => {
-    const cell = row.cells[index] ?? '';
+    const cell = cells[index] ?? '';
     if (header.trim() === '' && cell.trim() !== '') {
       problems.push({
         code: 'csv_row',
@@ -363,6 +530,12 @@ function rowProblems(row: CsvRow, table: CsvTable, width: number): Issue[] {
     }
   });
   return problems;
+}
+
+const NO_ISSUES: readonly Issue[] = [];
+
+function isBlank(cell: string | undefined): boolean {
+  return cell === undefined || cell.trim() === '';
 }
 
 function lastFilled(cells: readonly string[]): number {
@@ -382,26 +555,32 @@ function lineOfCell(row: CsvRow, index: number): number {
 
 /** The rows as the JSON analysis writes them; empty cells are left out (the default applies). */
 function toObjects(work: TableWork): Record<string, unknown>[] {
-  const objects: Record<string, unknown>[] = [];
-  for (const row of work.used) {
-    const object: Record<string, unknown> = {};
-    work.columns.forEach((column, index) => {
-      if (column === undefined) return;
-      const cell = (row.cells[index] ?? '').trim();
-      if (cell === '') return;
-      const value = column.list === true ? cell.split(/[;|]/).map((part) => part.trim()) : cell;
-      if (column.path.length === 1) object[column.path[0] ?? ''] = value;
-      else {
-        const [outer = '', inner = ''] = column.path;
-        const nested = (object[outer] ?? {}) as Record<string, unknown>;
-        nested[inner] = value;
-        object[outer] = nested;
-      }
-    });
-    if (work.which === 'outcomes' && object['proxy'] === undefined) object['proxy'] = {};
-    objects.push(object);
+  return work.used.map((row) => toObject(row, work.columns, work.which));
+}
+
+/** One row as the JSON analysis writes it. */
+function toObject(
+  row: CsvRow,
+  columns: readonly (CsvColumn | undefined)[],
+  which: 'outcomes' | 'inputs',
+): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (let index = 0; index < columns.length; index += 1) {
+    const column = columns[index];
+    if (column === undefined) continue;
+    const cell = (row.cells[index] ?? '').trim();
+    if (cell === '') continue;
+    const value = column.list === true ? cell.split(/[;|]/).map((part) => part.trim()) : cell;
+    if (column.path.length === 1) object[column.path[0] ?? ''] = value;
+    else {
+      const [outer = '', inner = ''] = column.path;
+      const nested = (object[outer] ?? {}) as Record<string, unknown>;
+      nested[inner] = value;
+      object[outer] = nested;
+    }
   }
-  return objects;
+  if (which === 'outcomes' && object['proxy'] === undefined) object['proxy'] = {};
+  return object;
 }
 
 /** Puts a JSON-path issue back in its file, line and column; `undefined` to drop it. */
@@ -444,17 +623,30 @@ function locate(
 }
 
 function account(work: TableWork): CsvTableAccounting {
-  const rejected = work.fatal ? work.rowsRead : work.rejected.size;
+  return accounting(
+    work.file,
+    work.table,
+    work.rowsRead,
+    work.fatal ? work.rowsRead : work.rejected.size,
+  );
+}
+
+function accounting(
+  file: string,
+  table: Omit<CsvTable, 'rows'> | undefined,
+  rowsRead: number,
+  rowsRejected: number,
+): CsvTableAccounting {
   return {
-    file: work.file,
-    delimiter: work.table?.delimiter ?? null,
-    headerLine: work.table?.headerLine ?? null,
-    rowsRead: work.rowsRead,
-    rowsUsed: work.rowsRead - rejected,
-    rowsRejected: rejected,
-    blankRows: work.table?.blankRows ?? 0,
-    commentRows: work.table?.commentRows ?? 0,
-    titleRows: work.table?.titleRows ?? 0,
+    file,
+    delimiter: table?.delimiter ?? null,
+    headerLine: table?.headerLine ?? null,
+    rowsRead,
+    rowsUsed: rowsRead - rowsRejected,
+    rowsRejected,
+    blankRows: table?.blankRows ?? 0,
+    commentRows: table?.commentRows ?? 0,
+    titleRows: table?.titleRows ?? 0,
   };
 }
 

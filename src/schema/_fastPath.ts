@@ -11,8 +11,10 @@ import { inputInputSchema, outcomeInputSchema, proxyInputSchema } from './analys
 import type { FieldRead } from './_fields.js';
 import type * as z from 'zod';
 
-type ParsedOutcome = z.output<typeof outcomeInputSchema>;
-type ParsedInput = z.output<typeof inputInputSchema>;
+/** An outcome as the schema outputs it: fields read, defaults not yet filled in. */
+export type ParsedOutcome = z.output<typeof outcomeInputSchema>;
+/** An input as the schema outputs it. */
+export type ParsedInput = z.output<typeof inputInputSchema>;
 
 const OUTCOME_KEYS = new Set(Object.keys(outcomeInputSchema.shape));
 const PROXY_KEYS = new Set(Object.keys(proxyInputSchema.shape));
@@ -53,6 +55,18 @@ function requiredText(field: string, raw: unknown): string {
   return value(rules.requiredText(field, raw));
 }
 
+// The rules as readers of one field each, made once rather than once per outcome.
+const readQuantity = (r: string | number) => rules.quantity('quantity', r);
+const readPriceYear = (r: string | number) => rules.priceYear('proxy.priceYear', r);
+const readStart = (r: string | number) => rules.wholeYears('start', r, 1);
+const readYear = (r: string | number) => rules.wholeYears('year', r, 0);
+const readDeadweight = (r: string | number) => rules.fraction('deadweight', r);
+const readDisplacement = (r: string | number) => rules.fraction('displacement', r);
+const readAttribution = (r: string | number) => rules.fraction('attribution', r);
+const readLeakage = (r: string | number) => rules.fraction('leakage', r);
+const readDropOff = (r: string | number) => rules.fraction('dropOff', r);
+const readProfileQuantity = (q: unknown) => value(rules.quantity('quantityByYear[]', numeric(q)));
+
 function outcome(raw: unknown): ParsedOutcome {
   const o = record(raw, OUTCOME_KEYS);
   const p = record(o['proxy'], PROXY_KEYS);
@@ -65,23 +79,21 @@ function outcome(raw: unknown): ParsedOutcome {
     outcome: requiredText('outcome', o['outcome']),
     indicator: optionalText(o['indicator']),
     category: optionalText(o['category']),
-    quantity: optional(o['quantity'], (r) => rules.quantity('quantity', r)),
+    quantity: optional(o['quantity'], readQuantity),
     proxy: {
       description: optionalText(p['description']),
       value: value(rules.money('proxy.value', numeric(p['value']))),
       source: optionalText(p['source']),
-      priceYear: optional(p['priceYear'], (r) => rules.priceYear('proxy.priceYear', r)),
+      priceYear: optional(p['priceYear'], readPriceYear),
     },
     duration: value(rules.wholeYears('duration', numeric(o['duration']), 1)),
-    start: optional(o['start'], (r) => rules.wholeYears('start', r, 1)),
-    deadweight: optional(o['deadweight'], (r) => rules.fraction('deadweight', r)),
-    displacement: optional(o['displacement'], (r) => rules.fraction('displacement', r)),
-    attribution: optional(o['attribution'], (r) => rules.fraction('attribution', r)),
-    leakage: optional(o['leakage'], (r) => rules.fraction('leakage', r)),
-    dropOff: optional(o['dropOff'], (r) => rules.fraction('dropOff', r)),
-    quantityByYear: profile?.map((q: unknown) =>
-      value(rules.quantity('quantityByYear[]', numeric(q))),
-    ),
+    start: optional(o['start'], readStart),
+    deadweight: optional(o['deadweight'], readDeadweight),
+    displacement: optional(o['displacement'], readDisplacement),
+    attribution: optional(o['attribution'], readAttribution),
+    leakage: optional(o['leakage'], readLeakage),
+    dropOff: optional(o['dropOff'], readDropOff),
+    quantityByYear: profile?.map(readProfileQuantity),
   };
 }
 
@@ -92,8 +104,31 @@ function input(raw: unknown): ParsedInput {
     description: requiredText('description', i['description']),
     value: value(rules.money('value', numeric(i['value']), 0)),
     kind: optionalText(i['kind']),
-    year: optional(i['year'], (r) => rules.wholeYears('year', r, 0)),
+    year: optional(i['year'], readYear),
   };
+}
+
+/**
+ * One outcome as JSON, read by the field rules, or `undefined` when it is not simply valid. For
+ * readers that build outcomes one at a time (`readCsvAnalysis`); finish with `completeFastParse`.
+ */
+export function fastOutcome(raw: unknown): ParsedOutcome | undefined {
+  try {
+    return outcome(raw);
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+/** One input as JSON, read by the field rules, or `undefined` (see `fastOutcome`). */
+export function fastInput(raw: unknown): ParsedInput | undefined {
+  try {
+    return input(raw);
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
 }
 
 /**

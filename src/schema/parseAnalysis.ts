@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { analysisInputSchema } from './analysisSchema.js';
 import { fastOutcomesAndInputs } from './_fastPath.js';
+import type { ParsedInput, ParsedOutcome } from './_fastPath.js';
 import { readPriceYear, shown } from './_fields.js';
 import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
 import { invalidAnalysisError } from '../model/invalidAnalysisError.js';
@@ -8,6 +9,7 @@ import type {
   Analysis,
   Discount,
   DiscountScheduleName,
+  FinancialProxy,
   Outcome,
   Stakeholder,
 } from '../model/analysis.js';
@@ -46,15 +48,8 @@ export function safeParseAnalysis(
   if (isRecord(input)) {
     const fast = fastOutcomesAndInputs(input);
     if (fast !== undefined) {
-      // Outcomes and inputs are valid: let the schema check only the rest of the analysis.
-      const rest = analysisInputSchema.safeParse(
-        { ...input, outcomes: [], ...(fast.inputs === undefined ? {} : { inputs: [] }) },
-        { reportInput: true },
-      );
-      if (rest.success && crossFieldIssues(input, options).length === 0) {
-        const data = { ...rest.data, outcomes: fast.outcomes, inputs: fast.inputs };
-        return { success: true, analysis: normalise(data), issues: [] };
-      }
+      const analysis = completeFastParse(input, fast.outcomes, fast.inputs, options, input);
+      if (analysis !== undefined) return { success: true, analysis, issues: [] };
     }
   }
   const parsed = analysisInputSchema.safeParse(input, { reportInput: true });
@@ -84,7 +79,34 @@ export function parseAnalysis(input: unknown, options: ParseAnalysisOptions = {}
   throw invalidAnalysisError('the analysis', result.issues);
 }
 
+/**
+ * The end of the fast path of `safeParseAnalysis`, also used by readers that read outcomes and
+ * inputs one at a time with `fastOutcome` and `fastInput` (`readCsvAnalysis`): the schema checks
+ * the rest of the analysis (`settings`, whose own `outcomes` and `inputs` are ignored), then the
+ * rules that span fields run, and the analysis is normalised. `undefined` when anything is
+ * wrong: the caller then runs `safeParseAnalysis` on the JSON form to report every issue. The
+ * rules that span fields read `raw` when given (the JSON as written), else the read outcomes
+ * and inputs, in which every field those rules look at means the same as in the JSON.
+ */
+export function completeFastParse(
+  settings: Readonly<Record<string, unknown>>,
+  outcomes: ParsedOutcome[],
+  inputs: ParsedInput[] | undefined,
+  options: ParseAnalysisOptions = {},
+  raw?: Readonly<Record<string, unknown>>,
+): Analysis | undefined {
+  const rest = analysisInputSchema.safeParse(
+    { ...settings, outcomes: [], ...(inputs === undefined ? {} : { inputs: [] }) },
+    { reportInput: true },
+  );
+  if (!rest.success) return undefined;
+  const asRead = raw ?? { ...settings, outcomes, ...(inputs === undefined ? {} : { inputs }) };
+  if (crossFieldIssues(asRead, options).length > 0) return undefined;
+  return normalise({ ...rest.data, outcomes, inputs });
+}
+
 type Parsed = z.output<typeof analysisInputSchema>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function normalise(data: Parsed): Analysis {
   const stakeholders: Stakeholder[] = (data.stakeholders ?? []).map((s) => {
@@ -103,30 +125,33 @@ function normalise(data: Parsed): Analysis {
     discount = { timing, schedule: discountInput.schedule as DiscountScheduleName };
   } else discount = { timing, rate: discountInput.rate ?? '0.035' };
 
+  // Built by assignment rather than by spreading optional parts: this runs once per outcome, and
+  // an object spread per optional field made it the slowest step of reading a large CSV file.
+  // The keys come in the same order either way.
   const outcomes: Outcome[] = data.outcomes.map((o, index) => {
-    const proxy = {
-      ...(o.proxy.description === undefined ? {} : { description: o.proxy.description }),
-      value: o.proxy.value,
-      ...(o.proxy.source === undefined ? {} : { source: o.proxy.source }),
-      ...(o.proxy.priceYear === undefined ? {} : { priceYear: o.proxy.priceYear }),
-    };
-    return {
+    const proxy: Mutable<FinancialProxy> = {} as Mutable<FinancialProxy>;
+    if (o.proxy.description !== undefined) proxy.description = o.proxy.description;
+    proxy.value = o.proxy.value;
+    if (o.proxy.source !== undefined) proxy.source = o.proxy.source;
+    if (o.proxy.priceYear !== undefined) proxy.priceYear = o.proxy.priceYear;
+    const outcome: Mutable<Outcome> = {
       id: o.id ?? `o${index + 1}`,
-      stakeholder: resolve(o.stakeholder),
+      stakeholder: stakeholders.length === 0 ? o.stakeholder : resolve(o.stakeholder),
       outcome: o.outcome,
-      ...(o.indicator === undefined ? {} : { indicator: o.indicator }),
-      ...(o.category === undefined ? {} : { category: o.category }),
-      quantity: o.quantity ?? o.quantityByYear?.[0] ?? '0',
-      proxy,
-      duration: o.duration,
-      start: o.start ?? 1,
-      deadweight: o.deadweight ?? '0',
-      displacement: o.displacement ?? '0',
-      attribution: o.attribution ?? '0',
-      leakage: o.leakage ?? '0',
-      dropOff: o.dropOff ?? '0',
-      ...(o.quantityByYear === undefined ? {} : { quantityByYear: o.quantityByYear }),
-    };
+    } as Mutable<Outcome>;
+    if (o.indicator !== undefined) outcome.indicator = o.indicator;
+    if (o.category !== undefined) outcome.category = o.category;
+    outcome.quantity = o.quantity ?? o.quantityByYear?.[0] ?? '0';
+    outcome.proxy = proxy;
+    outcome.duration = o.duration;
+    outcome.start = o.start ?? 1;
+    outcome.deadweight = o.deadweight ?? '0';
+    outcome.displacement = o.displacement ?? '0';
+    outcome.attribution = o.attribution ?? '0';
+    outcome.leakage = o.leakage ?? '0';
+    outcome.dropOff = o.dropOff ?? '0';
+    if (o.quantityByYear !== undefined) outcome.quantityByYear = o.quantityByYear;
+    return outcome;
   });
 
   return {
