@@ -58,26 +58,8 @@ function readUnbounded(raw: string | number): NumberReading {
     }
     return { ok: true, value: str(new Dec(raw)), percent: false };
   }
-  const simple = SIMPLE.exec(raw);
-  if (simple !== null) {
-    // The common case, plain digits: canonical form without building a decimal.
-    return {
-      ok: true,
-      value: canonical(simple[1] === '-', simple[2] ?? '0', simple[3] ?? '', 0),
-      percent: false,
-    };
-  }
-  const share = SIMPLE_PERCENT.exec(raw);
-  if (share !== null) {
-    // `25%`, `12.5%`: shift the decimal point, no decimal needed.
-    return { ok: true, value: canonical(false, share[1] ?? '0', share[2] ?? '', 2), percent: true };
-  }
-  const pounds = SIMPLE_MONEY.exec(raw);
-  if (pounds !== null) {
-    // `£1,200.50`, `£35`: the usual money cell of a UK spreadsheet export.
-    const whole = (pounds[1] ?? '0').replaceAll(',', '');
-    return { ok: true, value: canonical(false, whole, pounds[2] ?? '', 0), percent: false };
-  }
+  const common = readCommon(raw);
+  if (common !== undefined) return common;
   let text = raw.trim();
   if (text === '') return { ok: false, code: 'invalid_number', reason: 'it is empty' };
   if (SPREADSHEET_ERROR.test(text)) {
@@ -143,13 +125,75 @@ function readUnbounded(raw: string | number): NumberReading {
   return { ok: true, value: str(value), percent };
 }
 
-const SIMPLE = /^(-?)(\d+)(?:\.(\d+))?$/;
-const SIMPLE_PERCENT = /^(\d+)(?:\.(\d+))?%$/;
-const SIMPLE_MONEY = /^[£$€](\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d+))?$/;
 const UNSIGNED = /^(\d*)(?:\.(\d*))?$/;
 const PARENTHESISED = /^\((.*)\)$/;
 const SIGN = /^[-\u2212+]/;
 const SPACES = /[ \u00a0\u202f\u2009]/g;
+
+const MINUS = 45; // -
+const COMMA = 44; // ,
+const POINT = 46; // .
+const PERCENT = 37; // %
+const ZERO = 48; // 0
+const NINE = 57; // 9
+
+/**
+ * The usual cells, read by one pass over their characters instead of regular expressions:
+ * `1200`, `-3.5` (plain), `25%`, `12.5%` (a share, never signed) and `£1,200.50`, `$35`, `€7`
+ * (money: a sign of £, $ or €, then digits grouped by three with commas, or not grouped).
+ * `undefined` for anything else, which the general reading then handles.
+ */
+function readCommon(raw: string): NumberReading | undefined {
+  const n = raw.length;
+  let i = 0;
+  let negative = false;
+  let money = false;
+  const first = raw.charCodeAt(0);
+  if (first === MINUS) {
+    negative = true;
+    i = 1;
+  } else if (raw[0] === '£' || raw[0] === '$' || raw[0] === '€') {
+    money = true;
+    i = 1;
+  }
+  const wholeStart = i;
+  let commas = false;
+  let group = 0; // digits since the last comma (or the start)
+  for (; i < n; i += 1) {
+    const c = raw.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) group += 1;
+    else if (c === COMMA && money && group >= 1 && (commas ? group === 3 : group <= 3)) {
+      commas = true;
+      group = 0;
+    } else break;
+  }
+  const wholeEnd = i;
+  if (group === 0 || (commas && group !== 3)) return undefined;
+  let fractionStart = i;
+  let fractionEnd = i;
+  if (i < n && raw.charCodeAt(i) === POINT) {
+    fractionStart = i + 1;
+    for (i += 1; i < n; i += 1) {
+      const c = raw.charCodeAt(i);
+      if (c < ZERO || c > NINE) break;
+    }
+    fractionEnd = i;
+    if (fractionEnd === fractionStart) return undefined;
+  }
+  let percent = false;
+  if (i < n && raw.charCodeAt(i) === PERCENT && !negative && !money) {
+    percent = true;
+    i += 1;
+  }
+  if (i !== n) return undefined;
+  let whole = raw.slice(wholeStart, wholeEnd);
+  if (commas) whole = whole.replaceAll(',', '');
+  return {
+    ok: true,
+    value: canonical(negative, whole, raw.slice(fractionStart, fractionEnd), percent ? 2 : 0),
+    percent,
+  };
+}
 
 /**
  * The canonical plain form of ±`whole`.`fraction` ÷ 10^`shift`: no leading zeros in the whole
@@ -163,9 +207,13 @@ function canonical(negative: boolean, whole: string, fraction: string, shift: nu
     f = padded.slice(padded.length - shift) + f;
     w = padded.slice(0, padded.length - shift);
   }
-  w = w.replace(/^0+(?=\d)/, '');
+  let start = 0;
+  while (start < w.length - 1 && w.charCodeAt(start) === ZERO) start += 1;
+  if (start > 0) w = w.slice(start);
   if (w === '') w = '0';
-  f = f.replace(/0+$/, '');
+  let end = f.length;
+  while (end > 0 && f.charCodeAt(end - 1) === ZERO) end -= 1;
+  if (end < f.length) f = f.slice(0, end);
   if (w === '0' && f === '') return '0';
   return `${negative ? '-' : ''}${w}${f === '' ? '' : `.${f}`}`;
 }
