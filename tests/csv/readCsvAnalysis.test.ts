@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { formatIssue } from '../../src/model/formatIssue.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 
 const HEADER = 'stakeholder,outcome,quantity,proxy_value,duration,deadweight';
 const settings = { name: 'Test', discount: { rate: '0' } };
@@ -151,6 +152,96 @@ describe('readCsvAnalysis', () => {
       rowsUsed: 9_999,
       rowsRejected: 1,
     });
+  });
+
+  it('gives the analysis that parseAnalysis gives for the same rows written as JSON', () => {
+    // Every optional column, a title row, a comment row, a blank row, CR line ends, a mapped
+    // header, an inputs file, listed stakeholders and a price year; the JSON below is the same
+    // analysis written by hand.
+    const text =
+      'Befriending 2024\r' +
+      'ref,stakeholder,Result,indicator,category,quantity,proxy_description,proxy_value,proxy_source,proxy_price_year,duration,start,deadweight,displacement,attribution,leakage,drop_off\r' +
+      'a1,Older people,Less isolated, UCLA score ,social,40,Club fee,"£1,000.50",Survey,2022-23,3,1,20%,0.1,25%,0,10%\r' +
+      '# a note\r' +
+      ',,,,,,,,,,,,,,,,\r' +
+      ',Volunteers,Skills,,,"1,200",,(5),,,2,2,0%,,,,\r';
+    const inputs = 'stakeholder,description,value,kind,year\nFunder,Grant,"£12,000",cash,0\n';
+    const stakeholders = [
+      { id: 'older', name: 'Older people' },
+      { name: 'Volunteers' },
+      { name: 'Funder' },
+    ];
+    const csvSettings = { name: 'B', priceYear: '2023-24', stakeholders };
+    const read = readCsvAnalysis({
+      outcomes: outcomes(text),
+      inputs: { text: inputs, file: 'inputs.csv' },
+      settings: csvSettings,
+      columns: { outcome: 'Result' },
+    });
+    const json = parseAnalysis({
+      ...csvSettings,
+      inputs: [
+        { stakeholder: 'Funder', description: 'Grant', value: '£12,000', kind: 'cash', year: 0 },
+      ],
+      outcomes: [
+        {
+          id: 'a1',
+          stakeholder: 'Older people',
+          outcome: 'Less isolated',
+          indicator: 'UCLA score',
+          category: 'social',
+          quantity: '40',
+          proxy: {
+            description: 'Club fee',
+            value: '£1,000.50',
+            source: 'Survey',
+            priceYear: '2022-23',
+          },
+          duration: 3,
+          start: 1,
+          deadweight: '20%',
+          displacement: '0.1',
+          attribution: '25%',
+          leakage: '0',
+          dropOff: '10%',
+        },
+        {
+          stakeholder: 'Volunteers',
+          outcome: 'Skills',
+          quantity: '1,200',
+          proxy: { value: '(5)' },
+          duration: 2,
+          start: 2,
+          deadweight: '0%',
+        },
+      ],
+    });
+    expect(read.success && read.analysis).toEqual(json);
+    expect(read.tables).toEqual({
+      outcomes: {
+        file: 'outcomes.csv',
+        delimiter: ',',
+        headerLine: 2,
+        rowsRead: 2,
+        rowsUsed: 2,
+        rowsRejected: 0,
+        blankRows: 1,
+        commentRows: 1,
+        titleRows: 1,
+      },
+      inputs: {
+        file: 'inputs.csv',
+        delimiter: ',',
+        headerLine: 1,
+        rowsRead: 1,
+        rowsUsed: 1,
+        rowsRejected: 0,
+        blankRows: 0,
+        commentRows: 0,
+        titleRows: 0,
+      },
+    });
+    expect(read.notes.map((note) => note.code)).toEqual(['title_rows', 'comment_rows']);
   });
 
   it('does not mutate its settings or column mapping', () => {
