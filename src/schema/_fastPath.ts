@@ -108,27 +108,27 @@ function input(raw: unknown): ParsedInput {
   };
 }
 
-/**
- * One outcome as JSON, read by the field rules, or `undefined` when it is not simply valid. For
- * readers that build outcomes one at a time (`readCsvAnalysis`); finish with `completeFastParse`.
- */
-export function fastOutcome(raw: unknown): ParsedOutcome | undefined {
+/** `read(raw)`, or `undefined` when it gives up. */
+function attempt<T>(read: (raw: unknown) => T, raw: unknown): T | undefined {
   try {
-    return outcome(raw);
+    return read(raw);
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
   }
 }
 
+/**
+ * One outcome as JSON, read by the field rules, or `undefined` when it is not simply valid. For
+ * readers that build outcomes one at a time (`readCsvAnalysis`); finish with `completeFastParse`.
+ */
+export function fastOutcome(raw: unknown): ParsedOutcome | undefined {
+  return attempt(outcome, raw);
+}
+
 /** One input as JSON, read by the field rules, or `undefined` (see `fastOutcome`). */
 export function fastInput(raw: unknown): ParsedInput | undefined {
-  try {
-    return input(raw);
-  } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
-  }
+  return attempt(input, raw);
 }
 
 /**
@@ -142,10 +142,8 @@ export function fastOutcomesAndInputs(
   const inputs = analysis['inputs'];
   if (!Array.isArray(outcomes) || (inputs !== undefined && !Array.isArray(inputs)))
     return undefined;
-  try {
-    return { outcomes: outcomes.map(outcome), inputs: inputs?.map(input) };
-  } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
-  }
+  return attempt(
+    () => ({ outcomes: outcomes.map(outcome), inputs: inputs?.map(input) }),
+    undefined,
+  );
 }
