@@ -8,10 +8,10 @@
  * Run: npx tsx bench/sensitivity.ts
  */
 import { pathToFileURL } from 'node:url';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { syntheticAnalysis } from './synthetic.js';
 import { parseAnalysis } from '../src/schema/parseAnalysis.js';
 import { sampler } from '../src/sensitivity/_distributions.js';
+import { randomStreams } from '../src/sensitivity/_random.js';
 import { safeParseUncertainty } from '../src/sensitivity/safeParseUncertainty.js';
 import { simulate } from '../src/sensitivity/simulate.js';
 import { switchingValues } from '../src/sensitivity/switchingValues.js';
@@ -57,8 +57,9 @@ export function workloadSimulate(analysis: Analysis, uncertainty: Uncertainty): 
 }
 
 /**
- * Baseline: as many draws from the same samplers (not the same values: simulate fills blocks) in a plain float64 loop, one value at
- * a time, recomputing every outcome and every year from scratch, with no summaries.
+ * Baseline: the same draws as `simulate` (the same samplers, streams and blocks of 1,024, so the
+ * same values) in a plain float64 loop, one draw at a time, recomputing every outcome and every
+ * year from scratch, with no summaries. Returns the mean SROI ratio.
  */
 export function workloadPlainLoop(analysis: Analysis, draws: number): number {
   const rate = 0.035;
@@ -68,54 +69,53 @@ export function workloadPlainLoop(analysis: Analysis, draws: number): number {
     (sum, i) => sum + Number(i.value) * (factors[i.year] ?? 1),
     0,
   );
-  const distributions: FloatDistribution[] = [
+  // FIVE_ASSUMPTIONS as floats; simulate's stream k draws assumption ⌊k / outcomes⌋ of outcome
+  // k mod outcomes (each "*" expanded in outcome order).
+  const samplers = [
     { distribution: 'normal', mean: 100, sd: 25, min: 0, max: Infinity },
     { distribution: 'pert', min: 500, mode: 2000, max: 5000 },
     { distribution: 'triangular', min: 0.05, mode: 0.2, max: 0.4 },
     { distribution: 'uniform', min: 0, max: 0.3 },
     { distribution: 'beta', alpha: 2, beta: 8, min: 0, max: 1 },
-  ];
-  const root = xoroshiro128plus(42);
-  const streams = analysis.outcomes.flatMap(() =>
-    distributions.map((d) => {
-      root.jump();
-      return { rng: root.clone(), sample: sampler(d).sample };
-    }),
-  );
+  ].map((d) => sampler(d as FloatDistribution));
+  const outcomes = analysis.outcomes.length;
+  const streams = randomStreams(42, outcomes * samplers.length);
+  const block = 1024;
+  const blocks = streams.map(() => new Float64Array(block));
   const fixed = analysis.outcomes.map((o) => ({
     start: o.start,
     duration: o.duration,
     displacement: Number(o.displacement),
     leakage: Number(o.leakage),
   }));
-  const draw = (k: number): number => {
-    const stream = streams[k] as (typeof streams)[number];
-    return stream.sample(stream.rng);
-  };
+  const at = (assumption: number, outcome: number, j: number): number =>
+    (blocks[assumption * outcomes + outcome] as Float64Array)[j] as number;
   let total = 0;
-  for (let n = 0; n < draws; n++) {
-    let presentValue = 0;
-    for (let i = 0; i < fixed.length; i++) {
-      const o = fixed[i] as (typeof fixed)[number];
-      const s = i * 5;
-      const quantity = draw(s);
-      const proxy = draw(s + 1);
-      const deadweight = draw(s + 2);
-      const attribution = draw(s + 3);
-      const dropOff = draw(s + 4);
-      let value =
-        quantity *
-        proxy *
-        (1 - deadweight) *
-        (1 - o.displacement) *
-        (1 - attribution) *
-        (1 - o.leakage);
-      for (let k = 0; k < o.duration; k++) {
-        presentValue += value * (factors[o.start + k] as number);
-        value *= 1 - dropOff;
+  for (let first = 0; first < draws; first += block) {
+    const count = Math.min(block, draws - first);
+    streams.forEach((rng, k) => {
+      const fill = (samplers[Math.floor(k / outcomes)] as (typeof samplers)[number]).fill;
+      fill(rng, blocks[k] as Float64Array, count);
+    });
+    for (let j = 0; j < count; j++) {
+      let presentValue = 0;
+      for (let i = 0; i < outcomes; i++) {
+        const o = fixed[i] as (typeof fixed)[number];
+        const dropOff = at(4, i, j);
+        let value =
+          at(0, i, j) *
+          at(1, i, j) *
+          (1 - at(2, i, j)) *
+          (1 - o.displacement) *
+          (1 - at(3, i, j)) *
+          (1 - o.leakage);
+        for (let k = 0; k < o.duration; k++) {
+          presentValue += value * (factors[o.start + k] as number);
+          value *= 1 - dropOff;
+        }
       }
+      total += presentValue / inputs;
     }
-    total += presentValue / inputs;
   }
   return total / draws;
 }

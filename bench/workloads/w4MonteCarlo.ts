@@ -1,11 +1,11 @@
 /**
  * W4: Monte Carlo, 100,000 draws of a seeded analysis of 100 outcomes × 5 years with five
  * uncertain assumptions per outcome (bench/sensitivity.ts's workload: `simulate`, summaries and
- * histogram included; the uncertainty section is parsed once, outside the timed runs), against the
- * as many draws from the same samplers in a plain float64 loop (bench/sensitivity.ts's baseline;
- * since `simulate` samples in blocks, the two no longer draw identical numbers, only the same
- * kind and amount). Targets: ≤ 2 s, and ≤ 5×
- * the float loop. Then how the time grows with outcomes.
+ * histogram included; the uncertainty section is parsed once, outside the timed runs), against
+ * the same draws in a plain float64 loop (bench/sensitivity.ts's baseline: the library's own
+ * samplers, streams and blocks of 1,024, so the very values `simulate` draws, then every outcome
+ * and year valued from scratch, one draw at a time). Targets: ≤ 2 s, and ≤ 5× the float loop.
+ * Then how the time grows with outcomes.
  */
 import { measure, measureTogether } from './_measure.js';
 import { atMost, formatCount, formatMs, formatRate, formatRatio } from './_report.js';

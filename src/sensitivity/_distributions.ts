@@ -1,15 +1,15 @@
 /**
- * Samplers for the distributions of `Uncertainty`, in float64, driven by a seeded generator.
- * Only `Math.sqrt` (exact in IEEE 754), `Math.log`, `Math.exp` and `Math.pow` are used; V8
- * computes the last three with its own port of fdlibm rather than the platform's C library, so
- * a seed gives the same draws on every machine running the same Node.js major version.
+ * Samplers for the distributions of `Uncertainty`, in float64, driven by a seeded generator
+ * (`_random.ts`). Every sampler is exact in distribution up to float rounding (no tabulated
+ * approximation), and its constants are worked out once per assumption, not per draw. Only
+ * `Math.sqrt` (exact in IEEE 754), `Math.log`, `Math.exp` and `Math.pow` are used; V8 computes
+ * the last three with its own port of fdlibm rather than the platform's C library, so a seed
+ * gives the same draws on every machine running the same Node.js major version.
  */
 import { normalCdf, normalQuantile } from './_normal.js';
-
-/** What a sampler needs from a generator: 32 random bits per call, as a signed integer. */
-export interface RandomBits {
-  next(): number;
-}
+import { openUniform, openUniform32 } from './_random.js';
+import { fillStandardNormals, standardNormal } from './_ziggurat.js';
+import type { RandomBits } from './_random.js';
 
 /** A distribution ready to sample: every figure a float. */
 export type FloatDistribution =
@@ -36,105 +36,86 @@ export type FloatDistribution =
       readonly max: number;
     };
 
-const TWO_POW_26 = 67108864;
-const TWO_POW_52 = 4503599627370496;
-
-/**
- * A uniform number strictly between 0 and 1: 52 random bits (the top 26 bits of two outputs;
- * the low bits of xoroshiro128+ are its weakest) placed at the middle of one of 2^52 equal
- * cells, `(k + ½) / 2^52`, so that 0 and 1 never occur and inverse CDFs stay finite.
- */
-export function openUniform(rng: RandomBits): number {
-  const high = rng.next() >>> 6;
-  const low = rng.next() >>> 6;
-  return (high * TWO_POW_26 + low + 0.5) / TWO_POW_52;
+/** A gamma distribution's constants for Marsaglia & Tsang's method, worked out once. */
+interface GammaShape {
+  /** d = k − ⅓ (with k + 1 in place of k below 1). */
+  readonly d: number;
+  /** c = 1/√(9d). */
+  readonly c: number;
+  /** 1/k for the boost when k < 1, else 0 (no boost). */
+  readonly power: number;
 }
 
-/**
- * A uniform number strictly between 0 and 1 from one 32-bit output, `(k + ½) / 2^32`: for the
- * accept/reject decisions inside the normal and gamma generators, where 32 bits of resolution
- * are ample and one call to the generator instead of two halves their cost.
- */
-export function openUniform32(rng: RandomBits): number {
-  return ((rng.next() >>> 0) + 0.5) / 4294967296;
-}
-
-/**
- * Standard normal variates by Marsaglia's polar method (G. Marsaglia & T. A. Bray, "A
- * Convenient Method for Generating Normal Variables", SIAM Review 6(3), 1964): a point (x, y)
- * uniform in the unit disc gives two independent normals x·f and y·f, f = √(−2 ln s / s),
- * s = x² + y². The second is kept for the next call, so each source has its own state.
- */
-export function normalSource(): (rng: RandomBits) => number {
-  let spare = 0;
-  let hasSpare = false;
-  return (rng) => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    let x: number;
-    let y: number;
-    let s: number;
-    do {
-      x = 2 * openUniform32(rng) - 1;
-      y = 2 * openUniform32(rng) - 1;
-      s = x * x + y * y;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    spare = y * f;
-    hasSpare = true;
-    return x * f;
-  };
-}
-
-/**
- * A gamma variate with shape `k` and scale 1: Marsaglia & Tsang, "A Simple Method for
- * Generating Gamma Variables", ACM TOMS 26(3), 2000, 363–372. For k ≥ 1, with d = k − ⅓ and
- * c = 1/√(9d): draw x normal, v = (1 + cx)³; accept d·v when u < 1 − 0.0331x⁴ (the squeeze) or
- * ln u < x²/2 + d(1 − v + ln v). For k < 1, the paper's boost: G(k) = G(k + 1)·u^(1/k).
- */
-export function gammaSource(k: number): (rng: RandomBits) => number {
-  const normal = normalSource();
+function gammaShape(k: number): GammaShape {
   const boost = k < 1;
   const d = (boost ? k + 1 : k) - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  return (rng) => {
-    let value: number;
-    for (;;) {
-      const x = normal(rng);
-      let v = 1 + c * x;
-      if (v <= 0) continue;
-      v = v * v * v;
-      const u = openUniform32(rng);
-      const x2 = x * x;
-      if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
-        value = d * v;
-        break;
-      }
-    }
-    return boost ? value * Math.pow(openUniform32(rng), 1 / k) : value;
-  };
+  return { d, c: 1 / Math.sqrt(9 * d), power: boost ? 1 / k : 0 };
 }
 
 /**
- * Draws from one distribution: `sample` gives one value; `fill` writes the next `count` values
- * into `out`, the same values `sample` would give one by one. `fill` keeps the generator and the
- * arithmetic in one tight loop per distribution, which is several times faster than a call per
- * value through a function that differs from distribution to distribution.
+ * Gamma variates with shape k and scale 1: Marsaglia & Tsang, "A Simple Method for Generating
+ * Gamma Variables", ACM TOMS 26(3), 2000, 363–372. For k ≥ 1, with d = k − ⅓ and c = 1/√(9d):
+ * draw x standard normal and t = 1 + cx; if t > 0, v = t³, draw u uniform and accept d·v when
+ * u < 1 − 0.0331x⁴ (the squeeze, which decides about 98% of tries with no logarithm) or
+ * ln u < x²/2 + d(1 − v + ln v); otherwise try again. For k < 1, the paper's boost:
+ * G(k) = G(k + 1)·u^(1/k).
+ *
+ * A block at a time: first tries take their normals from one `fillStandardNormals` (written
+ * into `out` itself); a draw whose first try fails starts again from fresh random words, in
+ * `gammaOne`. Each try still uses its own independent normal and uniform, so this is the same
+ * algorithm, its random words read in another order.
+ */
+function fillGamma(rng: RandomBits, shape: GammaShape, out: Float64Array, count: number): void {
+  const { d, c, power } = shape;
+  fillStandardNormals(rng, out, count);
+  for (let i = 0; i < count; i++) {
+    const x = out[i] as number;
+    const t = 1 + c * x;
+    const v = t * t * t;
+    out[i] = t > 0 && accepts(openUniform32(rng), x, v, d) ? d * v : gammaOne(rng, d, c);
+  }
+  if (power !== 0) {
+    for (let i = 0; i < count; i++) {
+      out[i] = (out[i] as number) * Math.pow(openUniform32(rng), power);
+    }
+  }
+}
+
+/** Marsaglia & Tsang's test: the squeeze, then the exact comparison of logarithms. */
+function accepts(u: number, x: number, v: number, d: number): boolean {
+  const x2 = x * x;
+  return u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v));
+}
+
+/** One gamma variate (shape ≥ 1, before any boost), trying until a try is accepted. */
+function gammaOne(rng: RandomBits, d: number, c: number): number {
+  for (;;) {
+    const x = standardNormal(rng);
+    const t = 1 + c * x;
+    const v = t * t * t;
+    if (t > 0 && accepts(openUniform32(rng), x, v, d)) return d * v;
+  }
+}
+
+/**
+ * Draws from one distribution: `fill(rng, out, count)` writes the next `count` values into
+ * `out`. A block at a time, so that the generator and the arithmetic stay in tight loops that
+ * V8 compiles once per distribution. The values depend on the block size (the random words of
+ * a block are read in a fixed order); `simulate` always uses the same size.
  */
 export interface Sampler {
-  readonly sample: (rng: RandomBits) => number;
   readonly fill: (rng: RandomBits, out: Float64Array, count: number) => void;
 }
 
 function constant(value: number): Sampler {
-  return { sample: () => value, fill: (_rng, out, count) => out.fill(value, 0, count) };
+  return { fill: (_rng, out, count) => out.fill(value, 0, count) };
 }
 
 /**
- * A sampler for one distribution, with its own state (create one per stream). Zero-width
- * distributions (min = max, sd = 0) give their value exactly and draw nothing.
+ * A sampler for one distribution, its constants worked out here, once. It keeps no state
+ * between calls: every value comes from the generator passed in, so one sampler can serve many
+ * streams. Zero-width distributions (min = max, sd = 0) give their value exactly and draw
+ * nothing.
  */
 export function sampler(d: FloatDistribution): Sampler {
   switch (d.distribution) {
@@ -143,7 +124,6 @@ export function sampler(d: FloatDistribution): Sampler {
       const width = d.max - d.min;
       if (width === 0) return constant(min);
       return {
-        sample: (rng) => min + width * openUniform(rng),
         fill: (rng, out, count) => {
           for (let i = 0; i < count; i++) out[i] = min + width * openUniform(rng);
         },
@@ -157,10 +137,6 @@ export function sampler(d: FloatDistribution): Sampler {
       const left = (b - a) * (c - a);
       const right = (b - a) * (b - c);
       return {
-        sample: (rng) => {
-          const u = openUniform(rng);
-          return u < split ? a + Math.sqrt(u * left) : b - Math.sqrt((1 - u) * right);
-        },
         fill: (rng, out, count) => {
           for (let i = 0; i < count; i++) {
             const u = openUniform(rng);
@@ -185,74 +161,38 @@ export function sampler(d: FloatDistribution): Sampler {
   }
 }
 
-/** `a + (b − a)·X`, X ~ Beta(α, β). */
-function scaledBeta(alpha: number, beta: number, a: number, b: number): Sampler {
-  const draw = Math.min(alpha, beta) > 1 ? chengBB(alpha, beta) : gammaRatio(alpha, beta);
-  const width = b - a;
-  return {
-    sample: (rng) => a + width * draw(rng),
-    fill: (rng, out, count) => {
-      for (let i = 0; i < count; i++) out[i] = a + width * draw(rng);
-    },
-  };
-}
-
-/** Beta(α, β) as G/(G + H), G ~ Gamma(α), H ~ Gamma(β) (Devroye 1986, IX.4); any shapes > 0. */
-function gammaRatio(alpha: number, beta: number): (rng: RandomBits) => number {
-  const x = gammaSource(alpha);
-  const y = gammaSource(beta);
-  return (rng) => {
-    const g = x(rng);
-    return g / (g + y(rng));
-  };
-}
-
-const LN4 = Math.log(4);
-const ONE_PLUS_LN5 = 1 + Math.log(5);
-
 /**
- * Beta(α, β) for both shapes above 1: Cheng's algorithm BB (R. C. H. Cheng, "Generating Beta
- * Variates with Nonintegral Shape Parameters", Comm. ACM 21(4), 1978, 317–322). Rejection from
- * a log-logistic envelope, a = min(α, β), b = max(α, β), s = a + b, β' = √((s − 2)/(2ab − s)),
- * γ = a + 1/β': V = β' ln(u₁/(1 − u₁)), W = a·e^V, accepted by two squeezes or the exact test
- * R + s·ln(s/(b + W)) ≥ ln(u₁²u₂); X = W/(b + W), or b/(b + W) when α is the larger shape. One
- * log and one exp per try instead of two gamma variates; fewer than 1.2 tries on average.
+ * `a + (b − a)·X`, X ~ Beta(α, β) = G/(G + H), G ~ Gamma(α), H ~ Gamma(β) (L. Devroye,
+ * "Non-Uniform Random Variate Generation", Springer, 1986, IX.4.1); any shapes above 0. A
+ * block of G, then a block of H.
  */
-function chengBB(alpha: number, beta: number): (rng: RandomBits) => number {
-  const a = Math.min(alpha, beta);
-  const b = Math.max(alpha, beta);
-  const sum = a + b;
-  const scale = Math.sqrt((sum - 2) / (2 * a * b - sum));
-  const shift = a + 1 / scale;
-  const swapped = alpha !== a;
-  return (rng) => {
-    for (;;) {
-      const u1 = openUniform(rng);
-      const u2 = openUniform32(rng);
-      const v = scale * Math.log(u1 / (1 - u1));
-      const w = a * Math.exp(v);
-      const z = u1 * u1 * u2;
-      const r = shift * v - LN4;
-      const s = a + r - w;
-      if (
-        s + ONE_PLUS_LN5 >= 5 * z ||
-        s >= Math.log(z) ||
-        r + sum * Math.log(sum / (b + w)) >= Math.log(z)
-      ) {
-        return swapped ? b / (b + w) : w / (b + w);
+function scaledBeta(alpha: number, beta: number, a: number, b: number): Sampler {
+  const x = gammaShape(alpha);
+  const y = gammaShape(beta);
+  const width = b - a;
+  let other = new Float64Array(0);
+  return {
+    fill: (rng, out, count) => {
+      if (other.length < count) other = new Float64Array(count);
+      fillGamma(rng, x, out, count);
+      fillGamma(rng, y, other, count);
+      for (let i = 0; i < count; i++) {
+        const g = out[i] as number;
+        out[i] = a + width * (g / (g + (other[i] as number)));
       }
-    }
+    },
   };
 }
 
 /**
  * A normal distribution truncated to [lower, upper], with α, β the standardised bounds. When
- * the interval holds at least a quarter of the probability, by rejection: standard normals
- * outside [α, β] are drawn again. Otherwise by inversion: u uniform between Φ(α) and Φ(β),
- * x = μ + σΦ⁻¹(u). When the interval lies wholly
- * above the mean it is mirrored below it, where Φ is small and keeps its relative precision.
- * When the interval holds no probability that float64 can represent (more than ~38 standard
- * deviations out), every draw is the bound nearest the mean, the limit of the distribution.
+ * the interval holds at least a quarter of the probability, by rejection: a block of standard
+ * normals (`_ziggurat.ts`), each outside [α, β] replaced by drawing again until one falls
+ * inside. Otherwise by inversion: u uniform between Φ(α) and Φ(β), x = μ + σΦ⁻¹(u). When the
+ * interval lies wholly above the mean it is mirrored below it, where Φ is small and keeps its
+ * relative precision. When the interval holds no probability that float64 can represent (more
+ * than ~38 standard deviations out), every draw is the bound nearest the mean, the limit of the
+ * distribution.
  */
 function truncatedNormal(mean: number, sd: number, lower: number, upper: number): Sampler {
   if (sd === 0) return constant(mean);
@@ -264,26 +204,25 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
   if (!(width > 0)) return constant(Math.min(Math.max(mean, lower), upper));
   const sign = mirrored ? -sd : sd;
   if (width >= 0.25) {
-    // Most of the mass is inside: draw normals and keep those inside (at most 4 tries on
-    // average, usually one), cheaper than the quantile function.
-    const normal = normalSource();
+    // Most of the mass is inside (at most 4 tries on average, usually one): cheaper than the
+    // quantile function.
     const inside = (rng: RandomBits): number => {
       for (;;) {
-        const z = normal(rng);
-        if (z >= alpha && z <= beta) return mean + sign * z;
+        const z = standardNormal(rng);
+        if (z >= alpha && z <= beta) return z;
       }
     };
     return {
-      sample: inside,
       fill: (rng, out, count) => {
-        for (let i = 0; i < count; i++) out[i] = inside(rng);
+        fillStandardNormals(rng, out, count);
+        for (let i = 0; i < count; i++) {
+          const z = out[i] as number;
+          out[i] = mean + sign * (z >= alpha && z <= beta ? z : inside(rng));
+        }
       },
     };
   }
   return {
-    sample: (rng) =>
-      mean +
-      sign * Math.min(Math.max(normalQuantile(from + width * openUniform(rng)), alpha), beta),
     fill: (rng, out, count) => {
       for (let i = 0; i < count; i++) {
         out[i] =

@@ -1,11 +1,12 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { Dec, str } from '../calc/_decimal.js';
 import { discountRate } from '../calc/discountRate.js';
 import { sampler } from './_distributions.js';
+import { randomStreams } from './_random.js';
 import { sensitivityModel } from './_sensitivityModel.js';
 import { validRange } from './safeParseUncertainty.js';
 import { SroiError } from '../model/SroiError.js';
-import type { FloatDistribution, RandomBits, Sampler } from './_distributions.js';
+import type { FloatDistribution, Sampler } from './_distributions.js';
+import type { RandomBits } from './_random.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
 import type { Analysis, DecimalString } from '../model/analysis.js';
@@ -49,16 +50,21 @@ export interface SimulateOptions extends EvaluateAnalysisOptions {
  * percentiles, the share of draws with a ratio of at least 1, and a histogram of the ratio.
  *
  * Determinism: each uncertain assumption (each outcome's, once `"*"` is expanded) has its own
- * stream of xoroshiro128+ (pure-rand), seeded with `seed` and moved on by 2^64 steps per
- * stream (the generator's `jump`), so the same seed gives the same figures, byte for byte, and
- * an assumption added after the others does not change their draws. Percentiles follow
- * Hyndman & Fan (1996) definition 7 (the default of R and of spreadsheets' PERCENTILE): the
- * value at rank h = (n − 1)p, interpolated linearly between the order statistics either side.
+ * stream of xoshiro128** (Blackman & Vigna), seeded from `seed` by SplitMix64 and moved on by
+ * 2^64 words per stream (the generator's `jump`), so the same seed gives the same figures, byte
+ * for byte (on any machine with the same Node.js major version: `_distributions.ts` says why),
+ * and an assumption added after the others does not change their draws. Percentiles follow Hyndman & Fan (1996) definition 7 (the default of R and of
+ * spreadsheets' PERCENTILE): the value at rank h = (n − 1)p, interpolated linearly between the
+ * order statistics either side.
  *
- * Speed: the draws run on float64 (DESIGN §7). Each outcome's coefficients are read once from
- * the exact engine; a draw recomputes only the outcomes with an uncertain assumption (all of
- * them when the discount rate is uncertain). With every assumption at its base value the float
- * figures agree with the exact engine to better than 1e-9 relative (a test proves it).
+ * Speed: the draws run on float64 (DESIGN §7), 1,024 at a time: each stream fills a block of
+ * values, then the block is valued column by column. Each outcome's coefficients are read once
+ * from the exact engine and multiplied together where they are not drawn; a draw recomputes
+ * only the outcomes with an uncertain assumption (all of them when the discount rate is
+ * uncertain), summing the years by Horner's rule when drop-off is drawn and with a precomputed
+ * sum when it is not. With every assumption at its base value the float figures agree with the
+ * exact engine to better than 1e-9 relative (a test proves it, and another that each draw is
+ * valued as the exact engine values it).
  *
  * @example
  * const analysis = parseAnalysis({
@@ -126,9 +132,7 @@ interface FloatOutcome {
   readonly rebase: number;
   /** Base values, in the order of `SLOTS`. */
   readonly base: Float64Array;
-  /** The values of the current draw (a working copy of `base`). */
-  readonly values: Float64Array;
-  /** For `quantityByYear`: each year's quantity ÷ the quantity in `values` (0 = first valued year). */
+  /** For `quantityByYear`: each year's quantity ÷ the base quantity (0 = first valued year). */
   readonly weights: Float64Array | undefined;
 }
 
@@ -136,6 +140,30 @@ interface Draw {
   readonly outcome: FloatOutcome | undefined;
   readonly slot: number;
   readonly sampler: Sampler;
+}
+
+/**
+ * How one outcome is valued in each draw of a block, worked out once: the product of the
+ * factors that are not drawn, the blocks of those that are, and how the years are summed.
+ */
+interface OutcomeValuation {
+  /** quantity × proxy × rebase × Π (1 − deduction), over the assumptions that are not drawn. */
+  readonly fixed: number;
+  /** Blocks of drawn quantity or proxy: the value is multiplied by each. */
+  readonly scales: readonly Float64Array[];
+  /** Blocks of drawn deductions: the value is multiplied by (1 − each). */
+  readonly deductions: readonly Float64Array[];
+  /** The block of drawn drop-off, if it is drawn. */
+  readonly dropOff: Float64Array | undefined;
+  readonly start: number;
+  readonly lastYear: number;
+  /**
+   * When drop-off is not drawn: each year's weight, (1 − dropOff)^(year − start) or the
+   * profile's share (index 0 = the first valued year).
+   */
+  readonly yearWeights: Float64Array;
+  /** When neither drop-off nor the discount rate is drawn: Σ yearWeights × discount factor. */
+  readonly units: number;
 }
 
 /** Draws are made in blocks: each stream fills its block, then the block's analyses are valued. */
@@ -165,21 +193,19 @@ export function simulationModel(
   );
   const outcomes: FloatOutcome[] = exact.outcomes.map((o) => {
     const quantity = o.quantity.isZero() && o.profile !== undefined ? 1 : o.quantity.toNumber();
-    const base = Float64Array.from([
-      quantity,
-      o.proxy.toNumber(),
-      o.deadweight.toNumber(),
-      o.displacement.toNumber(),
-      o.attribution.toNumber(),
-      o.leakage.toNumber(),
-      o.dropOff.toNumber(),
-    ]);
     return {
       start: o.outcome.start,
       lastYear: Math.min(o.outcome.start + o.outcome.duration - 1, horizon),
       rebase: o.rebase.toNumber(),
-      base,
-      values: Float64Array.from(base),
+      base: Float64Array.from([
+        quantity,
+        o.proxy.toNumber(),
+        o.deadweight.toNumber(),
+        o.displacement.toNumber(),
+        o.attribution.toNumber(),
+        o.leakage.toNumber(),
+        o.dropOff.toNumber(),
+      ]),
       weights:
         o.profile === undefined
           ? undefined
@@ -195,7 +221,6 @@ export function simulationModel(
 
   const plan = drawPlan(analysis, uncertainty, outcomes);
   const rateUncertain = plan.some((d) => d.outcome === undefined);
-  const uncertain = [...new Set(plan.flatMap((d) => (d.outcome === undefined ? [] : [d.outcome])))];
   const rates = Float64Array.from({ length: lastYear + 1 }, (_, year) =>
     year === 0 ? 0 : Number(discountRate(analysis.discount, year)),
   );
@@ -210,49 +235,144 @@ export function simulationModel(
   };
 
   const run = (draws: number, seed: number) => {
-    const streams = streamsFor(seed, plan.length);
-    const ratios = new Float64Array(draws);
-    const presentValues = new Float64Array(draws);
+    const streams = randomStreams(seed, plan.length);
+    const blocks = plan.map(() => new Float64Array(BLOCK));
+    const rateBlock = blocks[plan.findIndex((d) => d.outcome === undefined)];
+    // The outcomes valued in every draw (all of them when the rate is drawn); the others' PV is fixed.
+    const valued = rateUncertain
+      ? outcomes
+      : outcomes.filter((o) => plan.some((d) => d.outcome === o));
     let fixedValue = 0;
     for (const o of outcomes) {
-      o.values.set(o.base);
-      if (!uncertain.includes(o)) fixedValue += outcomePresentValue(o, o.base, baseFactors);
+      if (!valued.includes(o)) fixedValue += outcomePresentValue(o, o.base, baseFactors);
     }
+    const valuations = valued.map((o) => outcomeValuation(o, plan, blocks, baseFactors));
     const fixedInputs = totalInputs(baseFactors);
+
+    const ratios = new Float64Array(draws);
+    const presentValues = new Float64Array(draws);
+    const value = new Float64Array(BLOCK);
+    const inputsTotal = new Float64Array(BLOCK).fill(fixedInputs);
+    // When the rate is drawn: the discount factor of year y in draw j at [y × BLOCK + j].
+    const factorRows = rateUncertain ? new Float64Array((lastYear + 1) * BLOCK) : undefined;
     const factors = new Float64Array(lastYear + 1);
-    const blocks = plan.map(() => new Float64Array(BLOCK));
     for (let first = 0; first < draws; first += BLOCK) {
       const count = Math.min(BLOCK, draws - first);
       for (let k = 0; k < plan.length; k++) {
         (plan[k] as Draw).sampler.fill(streams[k] as RandomBits, blocks[k] as Float64Array, count);
       }
+      const pv = presentValues.subarray(first, first + count);
+      pv.fill(fixedValue);
+      if (factorRows !== undefined && rateBlock !== undefined) {
+        for (let j = 0; j < count; j++) {
+          discountFactorsFloat(rates, (rateBlock[j] as number) - firstRate, timing, factors);
+          for (let year = 0; year <= lastYear; year++) {
+            factorRows[year * BLOCK + j] = factors[year] as number;
+          }
+          inputsTotal[j] = totalInputs(factors);
+        }
+      }
+      for (const v of valuations) {
+        value.fill(v.fixed, 0, count);
+        for (const scale of v.scales) {
+          for (let j = 0; j < count; j++) value[j] = (value[j] as number) * (scale[j] as number);
+        }
+        for (const deduction of v.deductions) {
+          for (let j = 0; j < count; j++) {
+            value[j] = (value[j] as number) * (1 - (deduction[j] as number));
+          }
+        }
+        addPresentValues(v, value, factorRows, baseFactors, pv, count);
+      }
       for (let j = 0; j < count; j++) {
-        let rate = firstRate;
-        for (let k = 0; k < plan.length; k++) {
-          const draw = plan[k] as Draw;
-          const value = (blocks[k] as Float64Array)[j] as number;
-          if (draw.outcome === undefined) rate = value;
-          else draw.outcome.values[draw.slot] = value;
-        }
-        let presentValue: number;
-        let inputsTotal: number;
-        if (rateUncertain) {
-          discountFactorsFloat(rates, rate - firstRate, timing, factors);
-          presentValue = 0;
-          for (const o of outcomes) presentValue += outcomePresentValue(o, o.values, factors);
-          inputsTotal = totalInputs(factors);
-        } else {
-          presentValue = fixedValue;
-          for (const o of uncertain) presentValue += outcomePresentValue(o, o.values, baseFactors);
-          inputsTotal = fixedInputs;
-        }
-        presentValues[first + j] = presentValue;
-        ratios[first + j] = presentValue / inputsTotal;
+        ratios[first + j] = (pv[j] as number) / (inputsTotal[j] as number);
       }
     }
     return { ratios, presentValues };
   };
   return { baseCase, run };
+}
+
+/** Splits an outcome's assumptions into the fixed product and the drawn blocks. */
+function outcomeValuation(
+  o: FloatOutcome,
+  plan: readonly Draw[],
+  blocks: readonly Float64Array[],
+  factors: Float64Array,
+): OutcomeValuation {
+  const drawn = new Map<number, Float64Array>();
+  plan.forEach((d, k) => {
+    if (d.outcome === o) drawn.set(d.slot, blocks[k] as Float64Array);
+  });
+  const base = (slot: number) => o.base[slot] as number;
+  let fixed = o.rebase;
+  for (const slot of [Q, P]) if (!drawn.has(slot)) fixed *= base(slot);
+  for (const slot of [DW, DP, AT, LK]) if (!drawn.has(slot)) fixed *= 1 - base(slot);
+  const years = Math.max(0, o.lastYear - o.start + 1);
+  const retained = 1 - base(DO);
+  const yearWeights = Float64Array.from({ length: years }, (_, k) =>
+    o.weights === undefined ? retained ** k : (o.weights[k] as number),
+  );
+  let units = 0;
+  for (let k = 0; k < years; k++) {
+    units += (yearWeights[k] as number) * (factors[o.start + k] as number);
+  }
+  return {
+    fixed,
+    scales: [Q, P].flatMap((slot) => drawn.get(slot) ?? []),
+    deductions: [DW, DP, AT, LK].flatMap((slot) => drawn.get(slot) ?? []),
+    dropOff: drawn.get(DO),
+    start: o.start,
+    lastYear: o.lastYear,
+    yearWeights,
+    units,
+  };
+}
+
+/**
+ * Adds value[j] × Σ over the outcome's years of (1 − dropOff)^k × discount factor to pv[j],
+ * for each draw j of the block: by Horner's rule when drop-off is drawn, with the year weights
+ * otherwise, and with one precomputed sum when neither drop-off nor the rate is drawn.
+ */
+function addPresentValues(
+  v: OutcomeValuation,
+  value: Float64Array,
+  factorRows: Float64Array | undefined,
+  factors: Float64Array,
+  pv: Float64Array,
+  count: number,
+): void {
+  const { start, lastYear, dropOff, yearWeights } = v;
+  if (factorRows === undefined) {
+    if (dropOff === undefined) {
+      const units = v.units;
+      for (let j = 0; j < count; j++) pv[j] = (pv[j] as number) + (value[j] as number) * units;
+      return;
+    }
+    for (let j = 0; j < count; j++) {
+      const retained = 1 - (dropOff[j] as number);
+      let units = 0;
+      for (let year = lastYear; year >= start; year--) {
+        units = units * retained + (factors[year] as number);
+      }
+      pv[j] = (pv[j] as number) + (value[j] as number) * units;
+    }
+    return;
+  }
+  for (let j = 0; j < count; j++) {
+    let units = 0;
+    if (dropOff === undefined) {
+      for (let year = start; year <= lastYear; year++) {
+        units += (yearWeights[year - start] as number) * (factorRows[year * BLOCK + j] as number);
+      }
+    } else {
+      const retained = 1 - (dropOff[j] as number);
+      for (let year = lastYear; year >= start; year--) {
+        units = units * retained + (factorRows[year * BLOCK + j] as number);
+      }
+    }
+    pv[j] = (pv[j] as number) + (value[j] as number) * units;
+  }
 }
 
 /** One outcome's PV in float64, the same steps as the exact engine (Horner over years for drop-off). */
@@ -314,9 +434,10 @@ function drawPlan(
   );
   const plan: Draw[] = [];
   for (const assumption of uncertainty.parameters) {
-    const distribution = floatDistribution(analysis, assumption);
+    // One sampler serves every outcome of a "*" assumption: samplers keep no state between calls.
+    const shared = sampler(floatDistribution(analysis, assumption));
     if (assumption.parameter === 'discountRate') {
-      plan.push({ outcome: undefined, slot: -1, sampler: sampler(distribution) });
+      plan.push({ outcome: undefined, slot: -1, sampler: shared });
       continue;
     }
     const slot = SLOTS.indexOf(assumption.parameter);
@@ -333,7 +454,7 @@ function drawPlan(
         )
           return;
       } else if (assumption.outcome !== outcome.id) return;
-      plan.push({ outcome: floatOutcome, slot, sampler: sampler(distribution) });
+      plan.push({ outcome: floatOutcome, slot, sampler: shared });
     });
   }
   return plan;
@@ -378,17 +499,6 @@ function floatDistribution(analysis: Analysis, a: UncertainAssumption): FloatDis
       };
     }
   }
-}
-
-/** One independent xoroshiro128+ stream per assumption: stream k is the seed's stream jumped k + 1 times. */
-function streamsFor(seed: number, count: number): RandomBits[] {
-  const root = xoroshiro128plus(seed);
-  const streams: RandomBits[] = [];
-  for (let k = 0; k < count; k++) {
-    root.jump();
-    streams.push(root.clone());
-  }
-  return streams;
 }
 
 /** Hyndman & Fan type 7: x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]), h = (n − 1)p. @internal */

@@ -2,11 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { sampler } from '../../src/sensitivity/_distributions.js';
+import { randomStreams } from '../../src/sensitivity/_random.js';
 import { simulate, simulationModel } from '../../src/sensitivity/simulate.js';
+import type { FloatDistribution } from '../../src/sensitivity/_distributions.js';
 import type { Analysis } from '../../src/model/analysis.js';
 import type { UncertainAssumption, Uncertainty } from '../../src/sensitivity/Uncertainty.js';
 
-const analysis = parseAnalysis({
+const twoOutcomes = {
   name: 'Two outcomes',
   priceYear: 2023,
   discount: { rate: '3.5%', timing: 'mid' },
@@ -37,7 +40,8 @@ const analysis = parseAnalysis({
       leakage: '10%',
     },
   ],
-});
+};
+const analysis = parseAnalysis(twoOutcomes);
 
 const uncertainty = (parameters: UncertainAssumption[], draws = 2000): Uncertainty => ({
   seed: 7,
@@ -133,6 +137,116 @@ describe('simulate', () => {
     }
     expect(result.histogram).toHaveLength(1);
     expect(result.histogram[0]?.count).toBe(50);
+  });
+
+  it('reproduces the exact base case with zero-width distributions and a fixed rate', () => {
+    // Without a drawn rate: Horner over the years for a drawn drop-off, one precomputed sum
+    // for an outcome whose drop-off is not drawn.
+    const base = evaluateAnalysis(analysis);
+    const result = simulate(
+      analysis,
+      uncertainty(
+        [
+          { outcome: 'a', parameter: 'dropOff', distribution: 'uniform', min: '0.5', max: '0.5' },
+          {
+            outcome: 'a',
+            parameter: 'attribution',
+            distribution: 'beta',
+            alpha: '3',
+            beta: '2',
+            min: '0.25',
+            max: '0.25',
+          },
+          {
+            outcome: 'b',
+            parameter: 'leakage',
+            distribution: 'triangular',
+            min: '0.1',
+            mode: '0.1',
+            max: '0.1',
+          },
+        ],
+        30,
+      ),
+    );
+    for (const figure of Object.values(result.sroiRatio)) {
+      expect(Math.abs(Number(figure) / Number(base.sroiRatio) - 1)).toBeLessThan(1e-9);
+    }
+  });
+
+  it.each([
+    ['with the discount rate drawn', true],
+    ['with the discount rate fixed', false],
+  ])('values every draw as the exact engine does, %s', (_name, drawRate) => {
+    // The draws of each stream, made here with the same samplers, streams and block, then
+    // each draw's analysis evaluated by the exact engine.
+    const draws = 12;
+    const assumptions: [UncertainAssumption, FloatDistribution][] = [
+      [
+        { outcome: 'a', parameter: 'deadweight', distribution: 'uniform', min: '0.1', max: '0.3' },
+        { distribution: 'uniform', min: 0.1, max: 0.3 },
+      ],
+      [
+        {
+          outcome: 'a',
+          parameter: 'proxy',
+          distribution: 'pert',
+          min: '600',
+          mode: '1000',
+          max: '1500',
+        },
+        { distribution: 'pert', min: 600, mode: 1000, max: 1500 },
+      ],
+      [
+        {
+          outcome: 'a',
+          parameter: 'dropOff',
+          distribution: 'triangular',
+          min: '0.2',
+          mode: '0.5',
+          max: '0.6',
+        },
+        { distribution: 'triangular', min: 0.2, mode: 0.5, max: 0.6 },
+      ],
+      [
+        { outcome: 'b', parameter: 'displacement', distribution: 'beta', alpha: '2', beta: '5' },
+        { distribution: 'beta', alpha: 2, beta: 5, min: 0, max: 1 },
+      ],
+      ...(drawRate
+        ? ([
+            [
+              { parameter: 'discountRate', distribution: 'uniform', min: '0.01', max: '0.08' },
+              { distribution: 'uniform', min: 0.01, max: 0.08 },
+            ],
+          ] as [UncertainAssumption, FloatDistribution][])
+        : []),
+    ];
+    const flat = { ...twoOutcomes, discount: { rate: '3.5%', timing: 'mid' } };
+    const streams = randomStreams(7, assumptions.length);
+    const values = assumptions.map(([, distribution], k) => {
+      const block = new Float64Array(draws);
+      sampler(distribution).fill(streams[k] as (typeof streams)[number], block, draws);
+      return block;
+    });
+    const model = simulationModel(
+      parseAnalysis(flat),
+      uncertainty(assumptions.map(([assumption]) => assumption)),
+    );
+    const { ratios } = model.run(draws, 7);
+    for (let j = 0; j < draws; j++) {
+      const at = (k: number) => String((values[k] as Float64Array)[j]);
+      const [a, b] = flat.outcomes;
+      const drawn = {
+        ...flat,
+        discount: drawRate ? { rate: at(4), timing: 'mid' } : flat.discount,
+        outcomes: [
+          { ...a, deadweight: at(0), proxy: { ...a?.proxy, value: at(1) }, dropOff: at(2) },
+          { ...b, displacement: at(3) },
+        ],
+      };
+      const exact = Number(evaluateAnalysis(parseAnalysis(drawn)).sroiRatio);
+      expect(Math.abs((ratios[j] as number) / exact - 1)).toBeLessThan(1e-9);
+    }
   });
 
   it('orders its percentiles and accounts for every draw in the histogram', () => {
