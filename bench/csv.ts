@@ -1,24 +1,18 @@
 /**
- * Throughput of the CSV path for 100,000 outcome rows: csv-parse alone, then CSV → validated
- * analysis (readCsvAnalysis), then → result (evaluateAnalysis). Prints rows per second.
+ * Throughput of the CSV path for 100,000 outcome rows: csv-parse alone (W2's baseline), sroi's
+ * own tokenizer alone, readCsvTable, then CSV → validated analysis (readCsvAnalysis), then →
+ * result (evaluateAnalysis). Prints rows per second. The text is W2's (workloads/outcomesCsv.ts).
  * Run: npx tsx bench/csv.ts [rows]
  */
 import { parse } from 'csv-parse/sync';
+import { outcomesCsv } from './workloads/outcomesCsv.js';
 import { evaluateAnalysis } from '../src/calc/evaluateAnalysis.js';
+import { tokenizeCsv } from '../src/csv/_tokenizeCsv.js';
 import { readCsvAnalysis } from '../src/csv/readCsvAnalysis.js';
 import { readCsvTable } from '../src/csv/readCsvTable.js';
 
 const rows = Number(process.argv[2] ?? 100_000);
-const header =
-  'id,stakeholder,outcome,indicator,category,quantity,proxy_description,proxy_value,proxy_source,duration,start,deadweight,displacement,attribution,leakage,drop_off';
-const lines = [header];
-for (let i = 0; i < rows; i += 1) {
-  lines.push(
-    `o${i},Stakeholder ${i % 20},Outcome ${i},Indicator ${i},${i % 2 === 0 ? 'social' : 'fiscal'},${(i % 90) + 10},"Proxy, described",` +
-      `"£1,${String(i % 1000).padStart(3, '0')}.50",Source ${i % 5},${1 + (i % 5)},1,${i % 40}%,0%,25%,0,${i % 60}%`,
-  );
-}
-const text = `${lines.join('\r\n')}\r\n`;
+const text = outcomesCsv(rows);
 
 function time<T>(label: string, fn: () => T): { result: T; seconds: number } {
   fn(); // warm-up
@@ -38,7 +32,14 @@ console.log(
 const alone = time('csv-parse alone (cast: false)', () =>
   parse(text, { cast: false, relax_column_count: true, relax_quotes: true }),
 );
-time('readCsvTable alone (the CSV layer of the next)', () =>
+time('tokenizeCsv alone (cells, not kept)', () => {
+  let cells = 0;
+  tokenizeCsv(text, ',', (record) => {
+    cells += record.length;
+  });
+  return cells;
+});
+time('readCsvTable (every row kept)', () =>
   readCsvTable(text, { scoreHeader: (cells) => cells.length }),
 );
 const read = time('CSV → validated analysis (readCsvAnalysis)', () =>
