@@ -1,7 +1,8 @@
 /**
  * W2: CSV → validated analysis → result for 100,000 outcome rows (readCsvAnalysis, then
- * evaluateAnalysis), against csv-parse alone on the same text with the options readCsvTable gives
- * it. Targets: ≥ 50,000 rows/s end to end, and ≤ 3× csv-parse alone.
+ * evaluateAnalysis), against csv-parse alone on the same text, with the options readCsvTable
+ * gave it before sroi had its own tokenizer (src/csv/_tokenizeCsv.ts reads exactly what it reads).
+ * Targets: ≥ 50,000 rows/s end to end, and ≤ 3× csv-parse alone.
  */
 import { parse } from 'csv-parse/sync';
 import { CSV_SETTINGS, outcomesCsv } from './outcomesCsv.js';
@@ -37,7 +38,7 @@ export function csvToResult(text: string, times?: CsvToResultTimes): SroiResult 
   return result;
 }
 
-/** The baseline: csv-parse alone, with the options readCsvTable passes for a `,` file. */
+/** The baseline: csv-parse alone, with the options readCsvTable gave it for a `,` file. */
 export function csvParseAlone(text: string): string[][] {
   return parse(text, {
     delimiter: ',',
