@@ -72,7 +72,9 @@ function fillGamma(rng: RandomBits, shape: GammaShape, out: Float64Array, count:
     const x = out[i] as number;
     const t = 1 + c * x;
     const v = t * t * t;
-    out[i] = t > 0 && accepts(openUniform32(rng), x, v, d) ? d * v : gammaOne(rng, d, c);
+    // Separate stores: a merged expression would box every value (see fillStandardNormals).
+    if (t > 0 && accepts(openUniform32(rng), x, v, d)) out[i] = d * v;
+    else out[i] = gammaOne(rng, d, c);
   }
   if (power !== 0) {
     for (let i = 0; i < count; i++) {
@@ -217,7 +219,8 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
         fillStandardNormals(rng, out, count);
         for (let i = 0; i < count; i++) {
           const z = out[i] as number;
-          out[i] = mean + sign * (z >= alpha && z <= beta ? z : inside(rng));
+          if (z >= alpha && z <= beta) out[i] = mean + sign * z;
+          else out[i] = mean + sign * inside(rng);
         }
       },
     };

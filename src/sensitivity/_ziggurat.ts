@@ -61,11 +61,22 @@ export function standardNormal(rng: RandomBits): number {
   return normal(rng, X, RATIO);
 }
 
-/** Writes `count` standard normal variates into `out`: `standardNormal` `count` times, in one loop. */
+/**
+ * Writes `count` standard normal variates into `out`: `standardNormal` `count` times, in one
+ * loop. Each branch stores its own value: were the fast value and the rare call's result merged
+ * into one expression, V8 would box every value as a heap number.
+ */
 export function fillStandardNormals(rng: RandomBits, out: Float64Array, count: number): void {
   const x = X;
   const ratio = RATIO;
-  for (let i = 0; i < count; i++) out[i] = normal(rng, x, ratio);
+  for (let i = 0; i < count; i++) {
+    const a = rng.next();
+    const b = rng.next();
+    const u = ((a >>> 6) * 67108864 + (b >>> 6) + 0.5) * 4.440892098500626e-16 - 1;
+    const layer = ((a & 63) << 1) | (b & 1);
+    if (Math.abs(u) < (ratio[layer] as number)) out[i] = u * (x[layer] as number);
+    else out[i] = edgeOrTail(rng, u, layer);
+  }
 }
 
 /**
