@@ -166,7 +166,7 @@ export function runSensitivityBench(
   measure('100,000 draws × 100 outcomes × 5 years (target < 2 s)', () =>
     workloadSimulate(hundred, benchUncertainty(hundred, draws)),
   );
-  measure('  baseline: as many draws, same samplers, plain float64 loop', () =>
+  measure('  baseline: the same draws, plain float64 loop', () =>
     workloadPlainLoop(hundred, draws),
   );
   for (const factor of [1, 2, 4, 8]) {
