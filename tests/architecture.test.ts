@@ -42,7 +42,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   calc: ['decimal.js'],
   schema: ['decimal.js', 'zod'],
   sensitivity: ['decimal.js', 'pure-rand/generator/xoroshiro128plus'],
-  csv: ['decimal.js', 'csv-parse', 'csv-parse/sync'],
+  csv: ['decimal.js'],
   report: ['decimal.js'],
 };
 

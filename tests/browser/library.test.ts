@@ -93,7 +93,7 @@ describe.skipIf(skip)('the library in Chromium', () => {
     expect(browser.result).toEqual(JSON.parse(JSON.stringify(calculateSroi(analysis))));
     expect(browser.invalid).toBeGreaterThan(3);
     expect(browser.html).toBeGreaterThan(1000);
-    // CSV reading works too (csv-parse's browser build, chosen by package.json "browser"):
+    // CSV reading works too (sroi's own tokenizer; no Node built-ins):
     // hand-computed 10 × 250 / 1000 = 2.5
     expect(browser.csvRatio).toBe('2.5');
     await page.close();
