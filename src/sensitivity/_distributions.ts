@@ -7,7 +7,7 @@
  * gives the same draws on every machine running the same Node.js major version.
  */
 import { normalCdf, normalQuantile } from './_normal.js';
-import { openUniform, openUniform32 } from './_random.js';
+import { fillOpenUniforms, openUniform32, wordsFor } from './_random.js';
 import { fillStandardNormals, standardNormal } from './_ziggurat.js';
 import type { RandomBits } from './_random.js';
 
@@ -61,24 +61,35 @@ function gammaShape(k: number): GammaShape {
  * G(k) = G(k + 1)·u^(1/k).
  *
  * A block at a time: first tries take their normals from one `fillStandardNormals` (written
- * into `out` itself); a draw whose first try fails starts again from fresh random words, in
- * `gammaOne`. Each try still uses its own independent normal and uniform, so this is the same
- * algorithm, its random words read in another order.
+ * into `out` itself) and their uniforms from one block of words; a draw whose first try fails
+ * starts again from fresh random words, in `gammaOne`. Each try still uses its own independent
+ * normal and uniform, so this is the same algorithm, its random words read in another order.
+ * `words` is scratch space of at least 2 × `count` words.
  */
-function fillGamma(rng: RandomBits, shape: GammaShape, out: Float64Array, count: number): void {
+function fillGamma(
+  rng: RandomBits,
+  shape: GammaShape,
+  out: Float64Array,
+  count: number,
+  words: Int32Array,
+): void {
   const { d, c, power } = shape;
-  fillStandardNormals(rng, out, count);
+  fillStandardNormals(rng, out, count, words);
+  rng.fillWords(words, count);
   for (let i = 0; i < count; i++) {
     const x = out[i] as number;
     const t = 1 + c * x;
     const v = t * t * t;
+    const u = (((words[i] as number) >>> 0) + 0.5) * 2.3283064365386963e-10; // (k + ½)/2^32
     // Separate stores: a merged expression would box every value (see fillStandardNormals).
-    if (t > 0 && accepts(openUniform32(rng), x, v, d)) out[i] = d * v;
+    if (t > 0 && accepts(u, x, v, d)) out[i] = d * v;
     else out[i] = gammaOne(rng, d, c);
   }
   if (power !== 0) {
+    rng.fillWords(words, count);
     for (let i = 0; i < count; i++) {
-      out[i] = (out[i] as number) * Math.pow(openUniform32(rng), power);
+      const u = (((words[i] as number) >>> 0) + 0.5) * 2.3283064365386963e-10;
+      out[i] = (out[i] as number) * Math.pow(u, power);
     }
   }
 }
@@ -125,9 +136,12 @@ export function sampler(d: FloatDistribution): Sampler {
       const { min } = d;
       const width = d.max - d.min;
       if (width === 0) return constant(min);
+      let words: Int32Array = new Int32Array(0);
       return {
         fill: (rng, out, count) => {
-          for (let i = 0; i < count; i++) out[i] = min + width * openUniform(rng);
+          words = wordsFor(words, 2 * count);
+          fillOpenUniforms(rng, out, count, words);
+          for (let i = 0; i < count; i++) out[i] = min + width * (out[i] as number);
         },
       };
     }
@@ -138,10 +152,13 @@ export function sampler(d: FloatDistribution): Sampler {
       const split = (c - a) / (b - a);
       const left = (b - a) * (c - a);
       const right = (b - a) * (b - c);
+      let words: Int32Array = new Int32Array(0);
       return {
         fill: (rng, out, count) => {
+          words = wordsFor(words, 2 * count);
+          fillOpenUniforms(rng, out, count, words);
           for (let i = 0; i < count; i++) {
-            const u = openUniform(rng);
+            const u = out[i] as number;
             out[i] = u < split ? a + Math.sqrt(u * left) : b - Math.sqrt((1 - u) * right);
           }
         },
@@ -173,11 +190,13 @@ function scaledBeta(alpha: number, beta: number, a: number, b: number): Sampler 
   const y = gammaShape(beta);
   const width = b - a;
   let other = new Float64Array(0);
+  let words: Int32Array = new Int32Array(0);
   return {
     fill: (rng, out, count) => {
       if (other.length < count) other = new Float64Array(count);
-      fillGamma(rng, x, out, count);
-      fillGamma(rng, y, other, count);
+      words = wordsFor(words, 2 * count);
+      fillGamma(rng, x, out, count, words);
+      fillGamma(rng, y, other, count, words);
       for (let i = 0; i < count; i++) {
         const g = out[i] as number;
         out[i] = a + width * (g / (g + (other[i] as number)));
@@ -214,9 +233,11 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
         if (z >= alpha && z <= beta) return z;
       }
     };
+    let words: Int32Array = new Int32Array(0);
     return {
       fill: (rng, out, count) => {
-        fillStandardNormals(rng, out, count);
+        words = wordsFor(words, 2 * count);
+        fillStandardNormals(rng, out, count, words);
         for (let i = 0; i < count; i++) {
           const z = out[i] as number;
           if (z >= alpha && z <= beta) out[i] = mean + sign * z;
@@ -225,12 +246,14 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
       },
     };
   }
+  let words: Int32Array = new Int32Array(0);
   return {
     fill: (rng, out, count) => {
+      words = wordsFor(words, 2 * count);
+      fillOpenUniforms(rng, out, count, words);
       for (let i = 0; i < count; i++) {
-        out[i] =
-          mean +
-          sign * Math.min(Math.max(normalQuantile(from + width * openUniform(rng)), alpha), beta);
+        const u = out[i] as number;
+        out[i] = mean + sign * Math.min(Math.max(normalQuantile(from + width * u), alpha), beta);
       }
     },
   };

@@ -7,9 +7,12 @@
  * words on every machine.
  */
 
-/** What a sampler needs from a generator: 32 random bits per call, as a signed integer. */
+/** What a sampler needs from a generator: 32 random bits at a time, as signed integers. */
 export interface RandomBits {
+  /** The next word. */
   next(): number;
+  /** The next `count` words into `out`: the words `next` would give, in the same order. */
+  fillWords(out: Int32Array, count: number): void;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface RandomBits {
  * The powers of two are written as literals: V8 reads a module-level constant from memory, with
  * a check, at every call.
  */
-export function openUniform(rng: RandomBits): number {
+export function openUniform(rng: Pick<RandomBits, 'next'>): number {
   const high = rng.next() >>> 6;
   const low = rng.next() >>> 6;
   return (high * 67108864 + low + 0.5) * 2.220446049250313e-16; // 2^26, 2^−52
@@ -30,8 +33,31 @@ export function openUniform(rng: RandomBits): number {
  * accept/reject decisions inside the normal and gamma generators, where 32 bits of resolution
  * are ample and one word instead of two halves the cost.
  */
-export function openUniform32(rng: RandomBits): number {
+export function openUniform32(rng: Pick<RandomBits, 'next'>): number {
   return ((rng.next() >>> 0) + 0.5) * 2.3283064365386963e-10; // 2^−32
+}
+
+/**
+ * `count` open uniforms into `out`, the values `openUniform` would give one by one, from a block
+ * of 2 × `count` words (`words` is scratch space of at least that length).
+ */
+export function fillOpenUniforms(
+  rng: RandomBits,
+  out: Float64Array,
+  count: number,
+  words: Int32Array,
+): void {
+  rng.fillWords(words, 2 * count);
+  for (let i = 0; i < count; i++) {
+    const high = (words[2 * i] as number) >>> 6;
+    const low = (words[2 * i + 1] as number) >>> 6;
+    out[i] = (high * 67108864 + low + 0.5) * 2.220446049250313e-16; // 2^26, 2^−52
+  }
+}
+
+/** Scratch space of at least `length` words: `words` itself when it is long enough. */
+export function wordsFor(words: Int32Array, length: number): Int32Array {
+  return words.length >= length ? words : new Int32Array(length);
 }
 
 /**
@@ -59,6 +85,32 @@ export class Xoshiro128StarStar implements RandomBits {
     s[2] = s2 ^ (s1 << 9);
     s[3] = rotl(s3, 11);
     return Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+  }
+
+  /**
+   * The next `count` words into `out`, as `next` would give them, with the state held in local
+   * variables for the loop: about twice as fast per word as calling `next`.
+   */
+  fillWords(out: Int32Array, count: number): void {
+    const s = this.s;
+    let s0 = s[0] as number;
+    let s1 = s[1] as number;
+    let s2 = s[2] as number;
+    let s3 = s[3] as number;
+    for (let i = 0; i < count; i++) {
+      out[i] = Math.imul(rotl(Math.imul(s1, 5), 7), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
   }
 
   /**

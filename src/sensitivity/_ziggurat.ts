@@ -62,16 +62,23 @@ export function standardNormal(rng: RandomBits): number {
 }
 
 /**
- * Writes `count` standard normal variates into `out`: `standardNormal` `count` times, in one
- * loop. Each branch stores its own value: were the fast value and the rare call's result merged
- * into one expression, V8 would box every value as a heap number.
+ * Writes `count` standard normal variates into `out`, from a block of 2 × `count` words
+ * (`words` is scratch space of at least that length); the rare tries that need more draw their
+ * words one at a time after the block. Each branch stores its own value: were the fast value and
+ * the rare call's result merged into one expression, V8 would box every value as a heap number.
  */
-export function fillStandardNormals(rng: RandomBits, out: Float64Array, count: number): void {
+export function fillStandardNormals(
+  rng: RandomBits,
+  out: Float64Array,
+  count: number,
+  words: Int32Array,
+): void {
   const x = X;
   const ratio = RATIO;
+  rng.fillWords(words, 2 * count);
   for (let i = 0; i < count; i++) {
-    const a = rng.next();
-    const b = rng.next();
+    const a = words[2 * i] as number;
+    const b = words[2 * i + 1] as number;
     const u = ((a >>> 6) * 67108864 + (b >>> 6) + 0.5) * 4.440892098500626e-16 - 1;
     const layer = ((a & 63) << 1) | (b & 1);
     if (Math.abs(u) < (ratio[layer] as number)) out[i] = u * (x[layer] as number);
