@@ -16,19 +16,6 @@ export interface RandomBits {
 }
 
 /**
- * A uniform number strictly between 0 and 1: 52 random bits (the top 26 bits of two words)
- * placed at the middle of one of 2^52 equal cells, `(k + ½) / 2^52`, so that 0 and 1 never
- * occur and inverse CDFs and logarithms stay finite. (k + ½ has 53 bits, so it is exact.)
- * The powers of two are written as literals: V8 reads a module-level constant from memory, with
- * a check, at every call.
- */
-export function openUniform(rng: Pick<RandomBits, 'next'>): number {
-  const high = rng.next() >>> 6;
-  const low = rng.next() >>> 6;
-  return (high * 67108864 + low + 0.5) * 2.220446049250313e-16; // 2^26, 2^−52
-}
-
-/**
  * A uniform number strictly between 0 and 1 from one 32-bit word, `(k + ½) / 2^32`: for the
  * accept/reject decisions inside the normal and gamma generators, where 32 bits of resolution
  * are ample and one word instead of two halves the cost.
@@ -38,8 +25,12 @@ export function openUniform32(rng: Pick<RandomBits, 'next'>): number {
 }
 
 /**
- * `count` open uniforms into `out`, the values `openUniform` would give one by one, from a block
- * of 2 × `count` words (`words` is scratch space of at least that length).
+ * `count` uniform numbers strictly between 0 and 1 into `out`, from a block of 2 × `count` words
+ * (`words` is scratch space of at least that length): each takes 52 random bits, the top 26 of
+ * two words, the first as the high half, placed at the middle of one of 2^52 equal cells,
+ * `(k + ½) / 2^52`, so that 0 and 1 never occur and inverse CDFs and logarithms stay finite
+ * (k + ½ has 53 bits, so it is exact). The powers of two are written as literals: V8 reads a
+ * module-level constant from memory, with a check, at every use.
  */
 export function fillOpenUniforms(
   rng: RandomBits,

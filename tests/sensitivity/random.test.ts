@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  openUniform,
+  fillOpenUniforms,
   openUniform32,
   randomStreams,
   splitMix64,
@@ -121,20 +121,42 @@ describe('randomStreams', () => {
   });
 });
 
-describe('openUniform', () => {
+describe('fillOpenUniforms', () => {
+  /** A generator that gives the listed words, then zeros. */
+  const giving = (list: number[]) => {
+    const rng = {
+      next: () => list.shift() ?? 0,
+      fillWords: (out: Int32Array, count: number) => {
+        for (let i = 0; i < count; i++) out[i] = rng.next();
+      },
+    };
+    return rng;
+  };
+
   it('stays strictly between 0 and 1', () => {
-    const zeros = { next: () => 0 };
-    const ones = { next: () => -1 };
+    const out = new Float64Array(2);
+    fillOpenUniforms(giving([0, 0, -1, -1]), out, 2, new Int32Array(4));
     // hand-computed: (0 + ½)/2^52 and (2^52 − 1 + ½)/2^52
-    expect(openUniform(zeros)).toBe(0.5 / 2 ** 52);
-    expect(openUniform(ones)).toBe(1 - 0.5 / 2 ** 52);
+    expect([...out]).toEqual([0.5 / 2 ** 52, 1 - 0.5 / 2 ** 52]);
   });
 
   it('takes the top 26 bits of two words, the first as the high half', () => {
-    const words = [0x80000000 | 0, 0x00000040];
-    const rng = { next: () => words.shift() ?? 0 };
+    const out = new Float64Array(1);
+    fillOpenUniforms(giving([0x80000000 | 0, 0x00000040]), out, 1, new Int32Array(2));
     // hand-computed: k = 2^25 · 2^26 + 1 = 2^51 + 1, (k + ½)/2^52 = ½ + 1.5/2^52
-    expect(openUniform(rng)).toBe(0.5 + 1.5 / 2 ** 52);
+    expect(out[0]).toBe(0.5 + 1.5 / 2 ** 52);
+  });
+});
+
+describe('Xoshiro128StarStar.fillWords', () => {
+  it('gives the words next would give, in order', () => {
+    const words = new Int32Array(4);
+    const rng = reference();
+    rng.fillWords(words, 4);
+    // published: VerifyStatesXoshiro128 row 5, the state after four words
+    expect(rng.state()).toEqual([0xfc65379c, 0x52006d70, 0x87487639, 0xf1908343]);
+    // published: VerifyValuesXoshiro128 (starstar), as above
+    expect([...Uint32Array.from(words)]).toEqual([0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70]);
   });
 });
 
