@@ -41,7 +41,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   data: [],
   calc: ['decimal.js'],
   schema: ['decimal.js', 'zod'],
-  sensitivity: ['decimal.js', 'pure-rand/generator/xoroshiro128plus'],
+  sensitivity: ['decimal.js'],
   csv: ['decimal.js'],
   report: ['decimal.js'],
 };
