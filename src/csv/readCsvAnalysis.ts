@@ -112,8 +112,18 @@ export function readCsvAnalysis(
   options: ReadCsvAnalysisOptions = {},
 ): ReadCsvAnalysisResult {
   // Files with no problem are read in one streaming pass; any problem, and the full reading runs.
-  const quick = readValidQuickly(sources, options);
-  if (quick !== undefined) return quick;
+  return readValidQuickly(sources, options) ?? readCsvAnalysisInFull(sources, options);
+}
+
+/**
+ * `readCsvAnalysis` without its one-pass reading of valid files: every row kept as cells, then
+ * as JSON, then validated, and every issue located. For any file `readValidQuickly` accepts, it
+ * gives the same result (`tests/csv/corpus.test.ts` checks that on every valid file). @internal
+ */
+export function readCsvAnalysisInFull(
+  sources: CsvAnalysisSources,
+  options: ReadCsvAnalysisOptions = {},
+): ReadCsvAnalysisResult {
   const mapping = sources.columns ?? {};
   const issues: Issue[] = [];
   const notes: CsvNote[] = [];
@@ -245,9 +255,10 @@ interface QuickTable<T> {
  * validated form is kept, so that the cells and the JSON form of every row are never held
  * together (W5 in docs/performance.md). `undefined` at the first thing that would be an issue;
  * the full reading then runs and reports every issue. For a file it accepts it gives exactly
- * what the full reading gives (the corpus and `tests/csv/readCsvAnalysis.test.ts` check both).
+ * what the full reading gives (`tests/csv/corpus.test.ts` checks that on every valid file).
+ * @internal
  */
-function readValidQuickly(
+export function readValidQuickly(
   sources: CsvAnalysisSources,
   options: ReadCsvAnalysisOptions,
 ): ReadCsvAnalysisResult | undefined {

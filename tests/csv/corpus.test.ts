@@ -8,7 +8,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
-import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
+import {
+  readCsvAnalysis,
+  readCsvAnalysisInFull,
+  readValidQuickly,
+} from '../../src/csv/readCsvAnalysis.js';
 
 const corpus = join(__dirname, '..', '..', 'fixtures', 'csv');
 
@@ -35,13 +39,14 @@ const cases = readdirSync(corpus, { withFileTypes: true })
       existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : undefined;
     const expected = JSON.parse(read('expected.json') ?? '{}') as Expected;
     const inputs = read('inputs.csv');
-    const result = readCsvAnalysis({
+    const sources = {
       outcomes: { text: read('outcomes.csv') ?? '', file: 'outcomes.csv' },
       ...(inputs === undefined ? {} : { inputs: { text: inputs, file: 'inputs.csv' } }),
       settings: expected.settings,
       ...(expected.columns === undefined ? {} : { columns: expected.columns }),
-    });
-    return [entry.name, { expected, result }] as const;
+    };
+    const result = readCsvAnalysis(sources);
+    return [entry.name, { expected, result, sources }] as const;
   });
 
 describe('readCsvAnalysis on the corpus (fixtures/csv)', () => {
@@ -56,6 +61,17 @@ describe('readCsvAnalysis on the corpus (fixtures/csv)', () => {
       expect(result.issues[index]).toMatchObject(issue);
     });
   });
+
+  it.each(cases)(
+    '%s: reads a valid file in one pass, with the same result as the full reading',
+    (_name, { expected, result, sources }) => {
+      const quick = readValidQuickly(sources, {});
+      // The one-pass reading takes exactly the files with no issue, and changes nothing.
+      expect(quick !== undefined).toBe(expected.success);
+      expect(readCsvAnalysisInFull(sources)).toEqual(result);
+      if (quick !== undefined) expect(quick).toEqual(result);
+    },
+  );
 
   it.each(cases)(
     '%s: accounts for every row (read = used + rejected)',
