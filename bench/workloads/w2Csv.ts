@@ -6,6 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { CSV_SETTINGS, outcomesCsv } from './outcomesCsv.js';
+import { decimalBaseline } from './decimalBaseline.js';
 import { median, measureTogether } from './_measure.js';
 import { atLeast, atMost, formatCount, formatMs, formatRate, formatRatio } from './_report.js';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
@@ -54,8 +55,19 @@ export async function runW2(config: BenchConfig, emit: (line: BenchLine) => void
   const text = outcomesCsv(rows);
   // The end-to-end time is measured as one; its two parts are timed inside each run as well.
   const times: CsvToResultTimes = { read: [], evaluate: [] };
+  // The exact-arithmetic floor of the evaluation: W1's baseline loop on the same outcomes.
+  const read = readCsvAnalysis({
+    outcomes: { text, file: 'outcomes.csv' },
+    settings: CSV_SETTINGS,
+  });
+  if (!read.success) throw new Error('the bench CSV should be valid');
+  const analysis = read.analysis;
   const together = await measureTogether(
-    { endToEnd: () => csvToResult(text, times), alone: () => csvParseAlone(text) },
+    {
+      endToEnd: () => csvToResult(text, times),
+      alone: () => csvParseAlone(text),
+      arithmetic: () => decimalBaseline(analysis),
+    },
     config.runs,
   );
   const { endToEnd, alone } = together.measurements;
@@ -96,6 +108,15 @@ export async function runW2(config: BenchConfig, emit: (line: BenchLine) => void
     median: formatMs(evaluateMedian),
     throughput: formatRate(rows, evaluateMedian, 'rows'),
     ratio: formatRatio(evaluateMedian / alone.medianMs),
+  });
+  const arithmetic = together.measurements.arithmetic;
+  emit({
+    id: 'W2',
+    label: '  floor: W1 baseline decimal.js loop on the same outcomes',
+    median: formatMs(arithmetic.medianMs),
+    runs: arithmetic.samples.length,
+    throughput: formatRate(rows, arithmetic.medianMs, 'rows'),
+    ratio: formatRatio(together.ratio('arithmetic', 'alone')),
   });
   emit({
     id: 'W2',
