@@ -21,9 +21,25 @@ import type { MethodStatement, SroiResult } from '../model/result.js';
 /** A table cell: its text and, optionally, a second line in smaller type. */
 export type Cell = string | { readonly text: string; readonly note?: string };
 
+/** A table's column: its heading, and the side its cells align to. */
+export interface Column {
+  readonly label: string;
+  readonly align: 'left' | 'right';
+}
+
+/** A column of text, aligned left. */
+function left(label: string): Column {
+  return { label, align: 'left' };
+}
+
+/** A column of figures, aligned right. */
+function right(label: string): Column {
+  return { label, align: 'right' };
+}
+
 export interface Table {
   readonly caption: string;
-  readonly columns: readonly { readonly label: string; readonly align: 'left' | 'right' }[];
+  readonly columns: readonly Column[];
   readonly rows: readonly (readonly Cell[])[];
   /** A totals row, shown in bold. */
   readonly total?: readonly Cell[];
@@ -148,10 +164,10 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
       {
         caption: heading,
         columns: [
-          { label: capitalise(noun), align: 'left' },
-          { label: 'Present value', align: 'right' },
-          { label: 'Share of value', align: 'right' },
-          { label: 'SROI ratio', align: 'right' },
+          left(capitalise(noun)),
+          right('Present value'),
+          right('Share of value'),
+          right('SROI ratio'),
         ],
         rows: rows.map((r) => [r.label, money(r.presentValue), share(r.share), ratio(r.sroiRatio)]),
         total: ['Total', money(result.totalPresentValue), '', ratio(result.sroiRatio)],
@@ -209,11 +225,11 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
       {
         caption: 'Value by year',
         columns: [
-          { label: 'Year', align: 'left' },
-          { label: 'Value (undiscounted)', align: 'right' },
-          { label: 'Discount factor', align: 'right' },
-          { label: 'Present value', align: 'right' },
-          { label: 'Cumulative present value', align: 'right' },
+          left('Year'),
+          right('Value (undiscounted)'),
+          right('Discount factor'),
+          right('Present value'),
+          right('Cumulative present value'),
         ],
         rows: result.years.map((y) => [
           String(y.year),
@@ -282,10 +298,7 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
     tables: [
       {
         caption: 'From gross value to present value',
-        columns: [
-          { label: 'Step', align: 'left' },
-          { label: 'Amount', align: 'right' },
-        ],
+        columns: [left('Step'), right('Amount')],
         rows: [
           ['Gross value', money(w.grossValue)],
           ...steps.map((s) => [s.label, taken(s.amount, money)]),
@@ -309,13 +322,13 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
       {
         caption: 'Inputs',
         columns: [
-          { label: 'Stakeholder', align: 'left' },
-          { label: 'Input', align: 'left' },
-          { label: 'Kind', align: 'left' },
-          { label: 'Year', align: 'right' },
-          { label: 'Value', align: 'right' },
-          { label: 'Discount factor', align: 'right' },
-          { label: 'Present value', align: 'right' },
+          left('Stakeholder'),
+          left('Input'),
+          left('Kind'),
+          right('Year'),
+          right('Value'),
+          right('Discount factor'),
+          right('Present value'),
         ],
         rows: result.inputs.map((input) => [
           input.stakeholder === undefined
@@ -426,13 +439,13 @@ function impactMapSection(
         {
           caption: 'Impact map',
           columns: [
-            { label: 'Stakeholder', align: 'left' },
-            { label: 'Outcome', align: 'left' },
-            { label: 'Category', align: 'left' },
-            { label: 'Proxy value', align: 'right' },
-            { label: 'Gross value (first year)', align: 'right' },
-            { label: 'Impact (first year)', align: 'right' },
-            { label: 'Present value', align: 'right' },
+            left('Stakeholder'),
+            left('Outcome'),
+            left('Category'),
+            right('Proxy value'),
+            right('Gross value (first year)'),
+            right('Impact (first year)'),
+            right('Present value'),
           ],
           rows: result.outcomes.map((o) => [
             name(o.stakeholder),
@@ -462,12 +475,12 @@ function impactMapSection(
       {
         caption: 'Outcomes and financial proxies',
         columns: [
-          { label: 'Stakeholder', align: 'left' },
-          { label: 'Outcome and indicator', align: 'left' },
-          { label: 'Category', align: 'left' },
-          { label: 'Quantity', align: 'right' },
-          { label: 'Financial proxy and source', align: 'left' },
-          { label: 'Proxy value', align: 'right' },
+          left('Stakeholder'),
+          left('Outcome and indicator'),
+          left('Category'),
+          right('Quantity'),
+          left('Financial proxy and source'),
+          right('Proxy value'),
         ],
         rows: rows.map(({ o, a }): Cell[] => {
           if (a === undefined) {
@@ -498,15 +511,15 @@ function impactMapSection(
       {
         caption: 'Deductions, duration and value',
         columns: [
-          { label: 'Outcome', align: 'left' },
-          { label: 'Deadweight', align: 'right' },
-          { label: 'Displacement', align: 'right' },
-          { label: 'Attribution', align: 'right' },
-          { label: 'Leakage', align: 'right' },
-          { label: 'Duration', align: 'right' },
-          { label: 'Drop-off', align: 'right' },
-          { label: 'Impact (first year)', align: 'right' },
-          { label: 'Present value', align: 'right' },
+          left('Outcome'),
+          right('Deadweight'),
+          right('Displacement'),
+          right('Attribution'),
+          right('Leakage'),
+          right('Duration'),
+          right('Drop-off'),
+          right('Impact (first year)'),
+          right('Present value'),
         ],
         rows: rows.map(({ o, a }): Cell[] =>
           a === undefined
@@ -612,12 +625,12 @@ function sensitivitySection(
       {
         caption: 'One-way sensitivity',
         columns: [
-          { label: 'Assumption', align: 'left' },
-          { label: 'Outcome or input', align: 'left' },
-          { label: 'Low value', align: 'right' },
-          { label: 'SROI ratio', align: 'right' },
-          { label: 'High value', align: 'right' },
-          { label: 'SROI ratio', align: 'right' },
+          left('Assumption'),
+          left('Outcome or input'),
+          right('Low value'),
+          right('SROI ratio'),
+          right('High value'),
+          right('SROI ratio'),
         ],
         rows: rows.map((r) => [
           label(r.parameter),
@@ -631,10 +644,10 @@ function sensitivitySection(
       {
         caption: `Switching values (SROI ratio ${target})`,
         columns: [
-          { label: 'Assumption', align: 'left' },
-          { label: 'Outcome or input', align: 'left' },
-          { label: 'Base value', align: 'right' },
-          { label: 'Switching value', align: 'right' },
+          left('Assumption'),
+          left('Outcome or input'),
+          right('Base value'),
+          right('Switching value'),
         ],
         rows: sensitivity.switchingValues.map((s) => [
           label(s.parameter),
@@ -709,11 +722,11 @@ function simulationSection(
       {
         caption: 'Simulated figures',
         columns: [
-          { label: 'Figure', align: 'left' },
-          { label: 'Mean', align: 'right' },
-          { label: '5th percentile', align: 'right' },
-          { label: 'Median', align: 'right' },
-          { label: '95th percentile', align: 'right' },
+          left('Figure'),
+          right('Mean'),
+          right('5th percentile'),
+          right('Median'),
+          right('95th percentile'),
         ],
         rows: [
           ['SROI ratio', f.ratio(r.mean), f.ratio(r.p5), f.ratio(r.p50), f.ratio(r.p95)],
@@ -725,11 +738,7 @@ function simulationSection(
       {
         caption: 'Histogram of the simulated SROI ratio',
         collapsible: true,
-        columns: [
-          { label: 'SROI ratio from', align: 'right' },
-          { label: 'to under', align: 'right' },
-          { label: 'Draws', align: 'right' },
-        ],
+        columns: [right('SROI ratio from'), right('to under'), right('Draws')],
         rows: simulation.histogram.map((bin) => [
           f.ratio(bin.from),
           f.ratio(bin.to),
