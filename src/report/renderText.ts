@@ -33,8 +33,10 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
   const share = (value: string | null) =>
     value === null ? '—' : `${formatNumber(new Dec(value).times(100).toString(), 1, mode)}%`;
   const table = (rows: string[][]): string[] => {
-    const widths =
-      rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
+    const widths: number[] = [];
+    for (const row of rows) {
+      row.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, cell.length)));
+    }
     return rows.map(
       (row) =>
         '  ' +
@@ -51,7 +53,8 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
     result.sroiRatio === null
       ? ratio(null)
       : `${ratio(result.sroiRatio)} : 1  (${formatMoney(result.sroiRatio, result.currency, ratioPlaces, mode)} of value for each ${formatMoney('1', result.currency, 0)} invested)`;
-  lines.push(
+  // An array, not the arguments of one push: a table can have more rows than a call has room for.
+  const body = [
     `  SROI ratio            ${headline}`,
     `  Total present value   ${money(result.totalPresentValue)}`,
     `  Total inputs          ${money(result.totalInputs)}`,
@@ -92,7 +95,8 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
         money(y.presentValue),
       ]),
     ]),
-  );
+  ];
+  for (const line of body) lines.push(line);
   if (result.warnings.length > 0) {
     lines.push('', 'Warnings', ...result.warnings.map((w) => `  ${w.code}: ${w.message}`));
   }

@@ -54,7 +54,8 @@ export function safeParseAnalysis(
   }
   const parsed = analysisInputSchema.safeParse(input, { reportInput: true });
   const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map(toIssue);
-  issues.push(...crossFieldIssues(input, options));
+  // One by one: a spread of hundreds of thousands of issues would overflow the call stack.
+  for (const issue of crossFieldIssues(input, options)) issues.push(issue);
   if (!parsed.success || issues.length > 0) {
     return { success: false, issues: dedupe(issues) };
   }
@@ -322,7 +323,7 @@ function crossFieldIssues(input: unknown, options: ParseAnalysisOptions): Issue[
     if (isRecord(i)) checkStakeholder(i['stakeholder'], ['inputs', index, 'stakeholder']);
   });
 
-  issues.push(...priceYearIssues(input, outcomes, options));
+  for (const issue of priceYearIssues(input, outcomes, options)) issues.push(issue);
   return issues;
 }
 
