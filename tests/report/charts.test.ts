@@ -62,6 +62,20 @@ describe('barChart', () => {
     expect(svg).toContain('>£200</text>');
     expect(svg).toContain('>-£100</text>');
   });
+
+  it('draws more bars than a function call has room for arguments', () => {
+    // 150,000 bars: Math.max(...widths) overflowed the stack (a generated map can have a
+    // stakeholder per row). One bar of 150,000 at the largest value: the widest of them all.
+    const bars = Array.from({ length: 150_000 }, (_, i) => ({
+      label: `s${i}`,
+      value: i + 1,
+      valueLabel: String(i + 1),
+    }));
+    const many = rects(barChart({ ...text, formatTick: String, bars }));
+    expect(many).toHaveLength(150_000);
+    const widest = Math.max(...many.slice(-10).map((r) => r.width));
+    expect(many[many.length - 1]?.width).toBe(widest);
+  });
 });
 
 describe('columnChart', () => {

@@ -83,6 +83,24 @@ export function textWidth(text: string, fontSize = 12): number {
 }
 
 /**
+ * The largest of `values`, and at least `floor`. A loop, not `Math.max(...values)`: a spread
+ * into one call overflows the stack beyond about 100,000 values (a chart of every stakeholder
+ * of a generated map can have that many bars).
+ */
+export function maxOf(values: readonly number[], floor = -Infinity): number {
+  let max = floor;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
+/** The smallest of `values`, and at most `ceiling` (see `maxOf`). */
+export function minOf(values: readonly number[], ceiling = Infinity): number {
+  let min = ceiling;
+  for (const value of values) if (value < min) min = value;
+  return min;
+}
+
+/**
  * Round tick values spanning `min`…`max` (widened to include 0 unless `includeZero` is false),
  * about `count` of them, at a step of 1, 2 or 5 × 10ⁿ.
  */

@@ -1,6 +1,8 @@
 import {
   OKABE_ITO,
   linearScale,
+  maxOf,
+  minOf,
   niceTicks,
   px,
   shorten,
@@ -44,11 +46,17 @@ export function barChart(data: BarChartData): string {
   const rowHeight = 28;
   const top = 8;
   const labels = data.bars.map((bar) => shorten(bar.label, 30));
-  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
-  const valueWidth = Math.max(70, ...data.bars.map((bar) => textWidth(bar.valueLabel) + 10));
+  const labelWidth = maxOf(
+    labels.map((l) => textWidth(l) + 10),
+    60,
+  );
+  const valueWidth = maxOf(
+    data.bars.map((bar) => textWidth(bar.valueLabel) + 10),
+    70,
+  );
   const ticks = niceTicks(
-    Math.min(...data.bars.map((bar) => bar.value)),
-    Math.max(...data.bars.map((bar) => bar.value)),
+    minOf(data.bars.map((bar) => bar.value)),
+    maxOf(data.bars.map((bar) => bar.value)),
     5,
   );
   const plotLeft = labelWidth;
