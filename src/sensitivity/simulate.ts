@@ -140,6 +140,14 @@ interface Draw {
   readonly outcome: FloatOutcome | undefined;
   readonly slot: number;
   readonly sampler: Sampler;
+  /** Which random stream draws it (see `drawPlan`). */
+  readonly stream: number;
+}
+
+/** The draws of a simulation, and how many random streams their numbering uses. */
+interface DrawPlan {
+  readonly draws: readonly Draw[];
+  readonly streams: number;
 }
 
 /**
@@ -179,8 +187,6 @@ const BLOCK = 1024;
 
 /** The float64 model of a simulation. @internal */
 export interface SimulationModel {
-  /** Present value, total inputs and ratio with every assumption at its base value. */
-  readonly baseCase: () => { presentValue: number; totalInputs: number; sroiRatio: number };
   readonly run: (
     draws: number,
     seed: number,
@@ -195,7 +201,8 @@ export function simulationModel(
 ): SimulationModel {
   const exact = sensitivityModel(analysis, options);
   const horizon = exact.result.method.horizon;
-  const lastYear = Math.max(horizon, ...analysis.inputs.map((i) => i.year));
+  let lastYear = horizon;
+  for (const input of analysis.inputs) lastYear = Math.max(lastYear, input.year);
   const baseFactors = Float64Array.from({ length: lastYear + 1 }, (_, year) =>
     exact.factor(year).toNumber(),
   );
@@ -228,36 +235,37 @@ export function simulationModel(
   };
 
   const plan = drawPlan(analysis, uncertainty, outcomes);
-  const rateUncertain = plan.some((d) => d.outcome === undefined);
+  const rateUncertain = plan.draws.some((d) => d.outcome === undefined);
   const rates = Float64Array.from({ length: lastYear + 1 }, (_, year) =>
     year === 0 ? 0 : Number(discountRate(analysis.discount, year)),
   );
   const firstRate = rates[1] ?? 0;
   const timing = analysis.discount.timing;
 
-  const baseCase = () => {
-    let presentValue = 0;
-    for (const o of outcomes) presentValue += outcomePresentValue(o, o.base, baseFactors);
-    const inputsTotal = totalInputs(baseFactors);
-    return { presentValue, totalInputs: inputsTotal, sroiRatio: presentValue / inputsTotal };
-  };
-
   const run = (draws: number, seed: number) => {
-    const streams = randomStreams(seed, plan.length);
-    const blocks = plan.map(() => new Float64Array(BLOCK));
-    const rateBlock = blocks[plan.findIndex((d) => d.outcome === undefined)];
+    const streams = randomStreams(seed, plan.streams);
+    const blocks = plan.draws.map(() => new Float64Array(BLOCK));
+    const rateBlock = blocks[plan.draws.findIndex((d) => d.outcome === undefined)];
+    // Each outcome's drawn blocks by slot, in one pass over the plan (not one per outcome).
+    const drawnBlocks = new Map<FloatOutcome, Map<number, Float64Array>>();
+    plan.draws.forEach((d, k) => {
+      if (d.outcome === undefined) return;
+      const slots = drawnBlocks.get(d.outcome) ?? new Map<number, Float64Array>();
+      slots.set(d.slot, blocks[k] as Float64Array);
+      drawnBlocks.set(d.outcome, slots);
+    });
     // The outcomes valued in every draw (all of them when the rate is drawn); the others' PV is fixed.
-    const valued = rateUncertain
-      ? outcomes
-      : outcomes.filter((o) => plan.some((d) => d.outcome === o));
+    const valued = rateUncertain ? outcomes : outcomes.filter((o) => drawnBlocks.has(o));
     let fixedValue = 0;
     for (const o of outcomes) {
-      if (!valued.includes(o)) fixedValue += outcomePresentValue(o, o.base, baseFactors);
+      if (!rateUncertain && !drawnBlocks.has(o)) {
+        fixedValue += outcomePresentValue(o, o.base, baseFactors);
+      }
     }
     const ones = new Float64Array(BLOCK).fill(1);
     const zeros = new Float64Array(BLOCK);
     const valuations = valued.map((o) =>
-      outcomeValuation(o, plan, blocks, baseFactors, ones, zeros),
+      outcomeValuation(o, drawnBlocks.get(o) ?? new Map(), baseFactors, ones, zeros),
     );
     const fixedInputs = totalInputs(baseFactors);
 
@@ -270,8 +278,9 @@ export function simulationModel(
     const factors = new Float64Array(lastYear + 1);
     for (let first = 0; first < draws; first += BLOCK) {
       const count = Math.min(BLOCK, draws - first);
-      for (let k = 0; k < plan.length; k++) {
-        (plan[k] as Draw).sampler.fill(streams[k] as RandomBits, blocks[k] as Float64Array, count);
+      for (let k = 0; k < plan.draws.length; k++) {
+        const draw = plan.draws[k] as Draw;
+        draw.sampler.fill(streams[draw.stream] as RandomBits, blocks[k] as Float64Array, count);
       }
       const pv = presentValues.subarray(first, first + count);
       pv.fill(fixedValue);
@@ -304,22 +313,17 @@ export function simulationModel(
     }
     return { ratios, presentValues };
   };
-  return { baseCase, run };
+  return { run };
 }
 
-/** Splits an outcome's assumptions into the fixed product and the drawn blocks. */
+/** Splits an outcome's assumptions into the fixed product and the drawn blocks (by slot). */
 function outcomeValuation(
   o: FloatOutcome,
-  plan: readonly Draw[],
-  blocks: readonly Float64Array[],
+  drawn: ReadonlyMap<number, Float64Array>,
   factors: Float64Array,
   ones: Float64Array,
   zeros: Float64Array,
 ): OutcomeValuation {
-  const drawn = new Map<number, Float64Array>();
-  plan.forEach((d, k) => {
-    if (d.outcome === o) drawn.set(d.slot, blocks[k] as Float64Array);
-  });
   const base = (slot: number) => o.base[slot] as number;
   let fixed = o.rebase;
   for (const slot of [Q, P]) if (!drawn.has(slot)) fixed *= base(slot);
@@ -341,7 +345,8 @@ function outcomeValuation(
     displacement: drawn.get(DP) ?? zeros,
     attribution: drawn.get(AT) ?? zeros,
     leakage: drawn.get(LK) ?? zeros,
-    dropOff: drawn.get(DO),
+    // Drop-off is never applied to an outcome with a quantity profile (DESIGN §2), drawn or not.
+    dropOff: o.weights === undefined ? drawn.get(DO) : undefined,
     start: o.start,
     lastYear: o.lastYear,
     yearWeights,
@@ -437,47 +442,64 @@ function discountFactorsFloat(
 }
 
 /**
- * Which assumption each stream draws, in the order of the uncertainty section with `"*"`
- * expanded in outcome order. An outcome's own entry takes precedence over `"*"`; `"*"` skips
- * the outcomes to which the assumption does not apply (drop-off and a zero first-year quantity
- * of an outcome with `quantityByYear`).
+ * Which assumption each stream draws. Streams are numbered in the order of the uncertainty
+ * section, with `"*"` expanded in outcome order, and every outcome of a `"*"` entry keeps its
+ * stream number even when the entry does not draw for it: an outcome's own entry takes precedence
+ * over `"*"`, and `"*"` skips the outcomes to which the assumption does not apply (drop-off, and a
+ * zero first-year quantity, of an outcome with `quantityByYear`). So an entry added at the end of
+ * the section, even an outcome's own entry under an earlier `"*"`, leaves every other outcome's
+ * draws as they were.
  */
 function drawPlan(
   analysis: Analysis,
   uncertainty: Uncertainty,
   outcomes: readonly FloatOutcome[],
-): Draw[] {
+): DrawPlan {
   const own = new Set(
     uncertainty.parameters.flatMap((a) =>
       a.outcome === undefined || a.outcome === '*' ? [] : [`${a.outcome}|${a.parameter}`],
     ),
   );
-  const plan: Draw[] = [];
+  const indexOf = new Map(analysis.outcomes.map((outcome, index) => [outcome.id, index]));
+  const draws: Draw[] = [];
+  let stream = 0;
   for (const assumption of uncertainty.parameters) {
     // One sampler serves every outcome of a "*" assumption: samplers keep no state between calls.
     const shared = sampler(floatDistribution(analysis, assumption));
     if (assumption.parameter === 'discountRate') {
-      plan.push({ outcome: undefined, slot: -1, sampler: shared });
+      draws.push({ outcome: undefined, slot: -1, sampler: shared, stream: stream++ });
       continue;
     }
     const slot = SLOTS.indexOf(assumption.parameter);
+    if (assumption.outcome !== '*') {
+      const index = indexOf.get(assumption.outcome ?? '');
+      const floatOutcome = index === undefined ? undefined : outcomes[index];
+      if (floatOutcome !== undefined) {
+        draws.push({ outcome: floatOutcome, slot, sampler: shared, stream });
+      }
+      stream++;
+      continue;
+    }
     analysis.outcomes.forEach((outcome, index) => {
-      const floatOutcome = outcomes[index] as FloatOutcome;
-      if (assumption.outcome === '*') {
-        if (own.has(`${outcome.id}|${assumption.parameter}`)) return;
-        const profile = outcome.quantityByYear;
-        if (profile !== undefined && assumption.parameter === 'dropOff') return;
-        if (
-          profile !== undefined &&
-          assumption.parameter === 'quantity' &&
-          new Dec(profile[0] ?? '0').isZero()
-        )
-          return;
-      } else if (assumption.outcome !== outcome.id) return;
-      plan.push({ outcome: floatOutcome, slot, sampler: shared });
+      const number = stream++;
+      if (own.has(`${outcome.id}|${assumption.parameter}`)) return;
+      const profile = outcome.quantityByYear;
+      if (profile !== undefined && assumption.parameter === 'dropOff') return;
+      if (
+        profile !== undefined &&
+        assumption.parameter === 'quantity' &&
+        new Dec(profile[0] ?? '0').isZero()
+      )
+        return;
+      draws.push({
+        outcome: outcomes[index] as FloatOutcome,
+        slot,
+        sampler: shared,
+        stream: number,
+      });
     });
   }
-  return plan;
+  return { draws, streams: stream };
 }
 
 function floatDistribution(analysis: Analysis, a: UncertainAssumption): FloatDistribution {
