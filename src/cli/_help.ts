@@ -149,7 +149,8 @@ byte. See docs/sensitivity.md.
 
 ${analysisOptions}Simulation (replace the section's own):
   -n, --draws <n>               how many draws (default 10000)
-  --seed <n>                    seed of the random number generator (default 42)
+  --seed <n>                    seed of the random number generator (default 42; a negative
+                                seed is written --seed=-5)
   --bins <n>                    histogram bins (default 20)
 Output:
   -f, --format <format>         text (default, rounded), json (decimal strings), markdown

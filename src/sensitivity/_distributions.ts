@@ -2,8 +2,8 @@
  * Samplers for the distributions of `Uncertainty`, in float64, driven by a seeded generator
  * (`_random.ts`). Every sampler is exact in distribution up to float rounding (no tabulated
  * approximation), and its constants are worked out once per assumption, not per draw. Only
- * `Math.sqrt` (exact in IEEE 754), `Math.log`, `Math.exp` and `Math.pow` are used; V8 computes
- * the last three with its own port of fdlibm rather than the platform's C library, so a seed
+ * `Math.sqrt` (exact in IEEE 754), `Math.log`, `Math.log1p`, `Math.exp` and `Math.pow` are used;
+ * V8 computes the last four with its own port of fdlibm rather than the platform's C library, so a seed
  * gives the same draws on every machine running the same Node.js major version.
  */
 import { normalCdf, normalQuantile } from './_normal.js';
@@ -181,20 +181,59 @@ export function sampler(d: FloatDistribution): Sampler {
 }
 
 /**
+ * Log-gamma variates: ln G for G ~ Gamma(k), for shapes below 1 too. With the boost
+ * G(k) = G(k + 1)·u^(1/k), `u^(1/k)` underflows to 0 once k is small (below about 0.01), so the
+ * logarithm is formed as ln G(k + 1) + ln(u)/k, which never underflows. The random words are
+ * read exactly as `fillGamma` reads them.
+ */
+function fillLogGamma(
+  rng: RandomBits,
+  shape: GammaShape,
+  out: Float64Array,
+  count: number,
+  words: Int32Array,
+): void {
+  fillGamma(rng, { ...shape, power: 0 }, out, count, words);
+  if (shape.power === 0) {
+    for (let i = 0; i < count; i++) out[i] = Math.log(out[i] as number);
+    return;
+  }
+  rng.fillWords(words, count);
+  for (let i = 0; i < count; i++) {
+    const u = (((words[i] as number) >>> 0) + 0.5) * 2.3283064365386963e-10; // (k + ½)/2^32
+    out[i] = Math.log(out[i] as number) + shape.power * Math.log(u);
+  }
+}
+
+/**
  * `a + (b − a)·X`, X ~ Beta(α, β) = G/(G + H), G ~ Gamma(α), H ~ Gamma(β) (L. Devroye,
  * "Non-Uniform Random Variate Generation", Springer, 1986, IX.4.1); any shapes above 0. A
- * block of G, then a block of H.
+ * block of G, then a block of H. When a shape is below 1, G and H can underflow to 0 together
+ * (0/0): then X = 1/(1 + H/G) is formed from their logarithms, which is always defined.
  */
 function scaledBeta(alpha: number, beta: number, a: number, b: number): Sampler {
   const x = gammaShape(alpha);
   const y = gammaShape(beta);
   const width = b - a;
+  const inLogs = x.power !== 0 || y.power !== 0;
   let other = new Float64Array(0);
   let words: Int32Array = new Int32Array(0);
   return {
     fill: (rng, out, count) => {
       if (other.length < count) other = new Float64Array(count);
       words = wordsFor(words, 2 * count);
+      if (inLogs) {
+        fillLogGamma(rng, x, out, count, words);
+        fillLogGamma(rng, y, other, count, words);
+        for (let i = 0; i < count; i++) {
+          // X = e^(−softplus(r)), r = ln(H/G), softplus(r) = ln(1 + e^r) written so that e^r
+          // never overflows: X keeps its value down to the smallest double, then rounds to 0.
+          const r = (other[i] as number) - (out[i] as number);
+          const softplus = r > 0 ? r + Math.log1p(Math.exp(-r)) : Math.log1p(Math.exp(r));
+          out[i] = a + width * Math.exp(-softplus);
+        }
+        return;
+      }
       fillGamma(rng, x, out, count, words);
       fillGamma(rng, y, other, count, words);
       for (let i = 0; i < count; i++) {
@@ -205,15 +244,19 @@ function scaledBeta(alpha: number, beta: number, a: number, b: number): Sampler 
   };
 }
 
+/** 2^−969: times the smallest uniform, 2^−53, it is still 2^−1022, the smallest normal double. */
+const MIN_INVERTIBLE_WIDTH = 2 ** -969;
+
 /**
  * A normal distribution truncated to [lower, upper], with α, β the standardised bounds. When
  * the interval holds at least a quarter of the probability, by rejection: a block of standard
  * normals (`_ziggurat.ts`), each outside [α, β] replaced by drawing again until one falls
  * inside. Otherwise by inversion: u uniform between Φ(α) and Φ(β), x = μ + σΦ⁻¹(u). When the
  * interval lies wholly above the mean it is mirrored below it, where Φ is small and keeps its
- * relative precision. When the interval holds no probability that float64 can represent (more
- * than ~38 standard deviations out), every draw is the bound nearest the mean, the limit of the
- * distribution.
+ * relative precision. When the interval holds less than 2^−969 of the probability (about 36.5
+ * standard deviations out), inversion could round to an infinite value, so every draw is the
+ * bound nearest the mean: the limit of the distribution, whose values all lie within about
+ * sd/36 of that bound.
  */
 function truncatedNormal(mean: number, sd: number, lower: number, upper: number): Sampler {
   if (sd === 0) return constant(mean);
@@ -222,7 +265,8 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
   const beta = mirrored ? (mean - lower) / sd : (upper - mean) / sd;
   const from = normalCdf(alpha);
   const width = normalCdf(beta) - from;
-  if (!(width > 0)) return constant(Math.min(Math.max(mean, lower), upper));
+  // Inversion needs width·u to stay a normal double for every u down to 2^−53.
+  if (!(width >= MIN_INVERTIBLE_WIDTH)) return constant(Math.min(Math.max(mean, lower), upper));
   const sign = mirrored ? -sd : sd;
   if (width >= 0.25) {
     // Most of the mass is inside (at most 4 tries on average, usually one): cheaper than the

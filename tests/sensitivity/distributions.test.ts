@@ -167,6 +167,34 @@ describe('sampler', () => {
     expect(Math.abs(mean(xs) - 0.5049046616981282)).toBeLessThan(0.0002);
   });
 
+  it('draws beta values for very small shapes, never NaN (review: G and H both underflowed)', () => {
+    // Beta(0.005, 0.005) is symmetric about ½, so about half its values lie below ½
+    // (binomial sd over 102,400 draws: 0.0016; tolerance 0.01).
+    const symmetric = draws(
+      { distribution: 'beta', alpha: 0.005, beta: 0.005, min: 0, max: 1 },
+      102_400,
+    );
+    expect(symmetric.every((x) => x >= 0 && x <= 1)).toBe(true);
+    expect(Math.abs(symmetric.filter((x) => x < 0.5).length / 102_400 - 0.5)).toBeLessThan(0.01);
+    // Beta(0.001, 1) has CDF x^0.001, so P(X < 2^−1075, which rounds to 0) = e^(0.001 × ln 2^−1075)
+    // = e^(−0.74513) = 0.4747: that share of exact zeros is correct float rounding.
+    const skewed = draws({ distribution: 'beta', alpha: 0.001, beta: 1, min: 0, max: 1 }, 102_400);
+    expect(skewed.some(Number.isNaN)).toBe(false);
+    expect(Math.abs(skewed.filter((x) => x === 0).length / 102_400 - 0.4747)).toBeLessThan(0.01);
+  });
+
+  it('never draws beyond the range of a normal truncated ~38 sd from its mean (review)', () => {
+    // N(1.383, 0.01) on [0, 1]: the range starts 38.3 sd below the mean, so every value lies
+    // within about 0.01/38 of 1 (inversion used to give values near 0 and, unbounded, infinity).
+    const near = draws({ distribution: 'normal', mean: 1.383, sd: 0.01, min: 0, max: 1 }, 102_400);
+    expect(near.every((x) => x > 0.999 && x <= 1)).toBe(true);
+    const open = draws(
+      { distribution: 'normal', mean: 0, sd: 1, min: 38.3, max: Infinity },
+      102_400,
+    );
+    expect(open.every((x) => Number.isFinite(x) && x >= 38.3 && x < 38.4)).toBe(true);
+  });
+
   it('gives the same values for the same generator state and block size', () => {
     for (const distribution of [
       { distribution: 'uniform', min: 0, max: 1 },
