@@ -232,7 +232,11 @@ function renderScenarios(result: EvaluateScenariosResult, format: Format): strin
 
 /** Columns padded to their widest cell; the first two left-aligned, the rest too (text). */
 export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // A loop, not Math.max(...rows): a table can have more rows than a call has room for.
+  const widths = head.map((h) => h.length);
+  for (const row of rows) {
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  }
   const line = (cells: readonly string[]) =>
     `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
   return [line(head), ...rows.map(line)].join('\n');

@@ -415,7 +415,8 @@ function discountRateFunction(model: SensitivityModel, slice: RatioSlice): Param
   const { analysis, result } = model;
   const discount = analysis.discount;
   const horizon = result.method.horizon;
-  const lastYear = Math.max(horizon, ...analysis.inputs.map((i) => i.year));
+  let lastYear = horizon;
+  for (const input of analysis.inputs) lastYear = Math.max(lastYear, input.year);
   const yearValues: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
   if (slice.kind === 'total') {
     for (const y of result.years) yearValues[y.year] = new Dec(y.value);
