@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeIo } from './_fakeIo.js';
 import { run } from '../../src/cli/run.js';
+import { textTable } from '../../src/cli/sensitivityCommand.js';
 import { smallAnalysis } from '../sensitivity/_smallAnalysis.js';
 
 /** PV 800 + 150 over inputs 400: ratio 2.375 (the analysis of tests/sensitivity/solveFor.test.ts). */
@@ -138,6 +139,18 @@ describe('sroi sensitivity', () => {
     const { code, stderr } = await cli(['sensitivity', file], { ...analysis, inputs: [] });
     expect(code).toBe(1);
     expect(stderr).toContain('total inputs are zero');
+  });
+});
+
+describe('textTable', () => {
+  it('pads every column to its widest cell, for more rows than a call has room for', () => {
+    // 200,000 rows: Math.max(h.length, ...cells) overflowed the stack at about 120,000.
+    const rows = Array.from({ length: 200_000 }, (_, i) => [`o${i}`, String(i % 7)]);
+    const lines = textTable(['outcome', 'n'], rows).split('\n');
+    expect(lines).toHaveLength(200_001);
+    // the widest first cell is "o199999" (7 characters), as wide as the header "outcome"
+    expect(lines[0]).toBe('  outcome  n');
+    expect(lines[1]).toBe('  o0       0');
   });
 });
 
