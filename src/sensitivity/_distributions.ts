@@ -120,6 +120,23 @@ export interface Sampler {
   readonly fill: (rng: RandomBits, out: Float64Array, count: number) => void;
 }
 
+/** Fills a block with values of one kind from a generator. */
+type BlockFiller = (rng: RandomBits, out: Float64Array, count: number) => void;
+
+/**
+ * A filler of open uniforms (`fillOpenUniforms`) or standard normals (`fillStandardNormals`)
+ * that keeps its own scratch words between calls, grown to the largest block it has filled.
+ */
+function withScratch(
+  fill: (rng: RandomBits, out: Float64Array, count: number, words: Int32Array) => void,
+): BlockFiller {
+  let words: Int32Array = new Int32Array(0);
+  return (rng, out, count) => {
+    words = wordsFor(words, 2 * count);
+    fill(rng, out, count, words);
+  };
+}
+
 function constant(value: number): Sampler {
   return { fill: (_rng, out, count) => out.fill(value, 0, count) };
 }
@@ -136,11 +153,10 @@ export function sampler(d: FloatDistribution): Sampler {
       const { min } = d;
       const width = d.max - d.min;
       if (width === 0) return constant(min);
-      let words: Int32Array = new Int32Array(0);
+      const uniforms = withScratch(fillOpenUniforms);
       return {
         fill: (rng, out, count) => {
-          words = wordsFor(words, 2 * count);
-          fillOpenUniforms(rng, out, count, words);
+          uniforms(rng, out, count);
           for (let i = 0; i < count; i++) out[i] = min + width * (out[i] as number);
         },
       };
@@ -152,11 +168,10 @@ export function sampler(d: FloatDistribution): Sampler {
       const split = (c - a) / (b - a);
       const left = (b - a) * (c - a);
       const right = (b - a) * (b - c);
-      let words: Int32Array = new Int32Array(0);
+      const uniforms = withScratch(fillOpenUniforms);
       return {
         fill: (rng, out, count) => {
-          words = wordsFor(words, 2 * count);
-          fillOpenUniforms(rng, out, count, words);
+          uniforms(rng, out, count);
           for (let i = 0; i < count; i++) {
             const u = out[i] as number;
             out[i] = u < split ? a + Math.sqrt(u * left) : b - Math.sqrt((1 - u) * right);
@@ -277,11 +292,10 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
         if (z >= alpha && z <= beta) return z;
       }
     };
-    let words: Int32Array = new Int32Array(0);
+    const normals = withScratch(fillStandardNormals);
     return {
       fill: (rng, out, count) => {
-        words = wordsFor(words, 2 * count);
-        fillStandardNormals(rng, out, count, words);
+        normals(rng, out, count);
         for (let i = 0; i < count; i++) {
           const z = out[i] as number;
           if (z >= alpha && z <= beta) out[i] = mean + sign * z;
@@ -290,11 +304,10 @@ function truncatedNormal(mean: number, sd: number, lower: number, upper: number)
       },
     };
   }
-  let words: Int32Array = new Int32Array(0);
+  const uniforms = withScratch(fillOpenUniforms);
   return {
     fill: (rng, out, count) => {
-      words = wordsFor(words, 2 * count);
-      fillOpenUniforms(rng, out, count, words);
+      uniforms(rng, out, count);
       for (let i = 0; i < count; i++) {
         const u = out[i] as number;
         out[i] = mean + sign * Math.min(Math.max(normalQuantile(from + width * u), alpha), beta);
