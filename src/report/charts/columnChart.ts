@@ -1,4 +1,14 @@
-import { INK, linearScale, niceTicks, px, svgFrame, svgText, textWidth } from './_svg.js';
+import {
+  INK,
+  linearScale,
+  maxOf,
+  minOf,
+  niceTicks,
+  px,
+  svgFrame,
+  svgText,
+  textWidth,
+} from './_svg.js';
 import { escapeHtml } from '../escapeHtml.js';
 import type { ChartText } from './_svg.js';
 
@@ -39,8 +49,8 @@ export function columnChart(data: ColumnChartData): string {
   const top = 34;
   const bottom = height - 44;
   const all = data.series.flatMap((s) => s.values);
-  const ticks = niceTicks(Math.min(...all), Math.max(...all), 5);
-  const left = Math.max(...ticks.map((t) => textWidth(data.formatTick(t), 11))) + 14;
+  const ticks = niceTicks(minOf(all), maxOf(all), 5);
+  const left = maxOf(ticks.map((t) => textWidth(data.formatTick(t), 11))) + 14;
   const right = width - 8;
   const y = linearScale(ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1, bottom, top);
   const groupWidth = (right - left) / Math.max(1, data.categories.length);

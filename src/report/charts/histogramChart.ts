@@ -2,6 +2,8 @@ import {
   INK,
   OKABE_ITO,
   linearScale,
+  maxOf,
+  minOf,
   niceTicks,
   px,
   svgFrame,
@@ -52,11 +54,11 @@ export function histogramChart(data: HistogramChartData): string {
   const top = 22;
   const bottom = height - 42;
   const counts = data.bins.map((b) => b.count);
-  const countTicks = niceTicks(0, Math.max(1, ...counts), 4);
-  const left = Math.max(...countTicks.map((t) => textWidth(String(t), 11))) + 14;
+  const countTicks = niceTicks(0, maxOf(counts, 1), 4);
+  const left = maxOf(countTicks.map((t) => textWidth(String(t), 11))) + 14;
   const right = width - 12;
-  const lo = Math.min(...data.bins.map((b) => b.from));
-  const hi = Math.max(...data.bins.map((b) => b.to));
+  const lo = minOf(data.bins.map((b) => b.from));
+  const hi = maxOf(data.bins.map((b) => b.to));
   const x = linearScale(lo, hi, left, right);
   const y = linearScale(0, countTicks[countTicks.length - 1] ?? 1, bottom, top);
   const xTicks = niceTicks(lo, hi, 6, false).filter((t) => t >= lo && t <= hi);

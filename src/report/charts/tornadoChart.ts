@@ -2,6 +2,8 @@ import {
   INK,
   OKABE_ITO,
   linearScale,
+  maxOf,
+  minOf,
   niceTicks,
   px,
   shorten,
@@ -55,9 +57,12 @@ export function tornadoChart(data: TornadoChartData): string {
     ...data.rows.flatMap((r) => [r.low, r.high]),
     ...(data.target === undefined ? [] : [data.target.value]),
   ];
-  const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
+  const ticks = niceTicks(minOf(values), maxOf(values), 6);
   const labels = data.rows.map((row) => shorten(row.label, 34));
-  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
+  const labelWidth = maxOf(
+    labels.map((l) => textWidth(l) + 10),
+    60,
+  );
   const valueWidth = Math.max(
     90,
     ...data.rows.map((r) => textWidth(`${r.lowLabel} – ${r.highLabel}`) + 10),

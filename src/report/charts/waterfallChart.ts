@@ -2,6 +2,8 @@ import {
   INK,
   OKABE_ITO,
   linearScale,
+  maxOf,
+  minOf,
   niceTicks,
   px,
   shorten,
@@ -59,10 +61,16 @@ export function waterfallChart(data: WaterfallChartData): string {
     return { from, to };
   });
   const ends = spans.flatMap((s) => [s.from, s.to]);
-  const ticks = niceTicks(Math.min(...ends), Math.max(...ends), 5);
+  const ticks = niceTicks(minOf(ends), maxOf(ends), 5);
   const labels = data.steps.map((step) => shorten(step.label, 30));
-  const labelWidth = Math.max(60, ...labels.map((l) => textWidth(l) + 10));
-  const valueWidth = Math.max(80, ...data.steps.map((s) => textWidth(s.valueLabel) + 10));
+  const labelWidth = maxOf(
+    labels.map((l) => textWidth(l) + 10),
+    60,
+  );
+  const valueWidth = maxOf(
+    data.steps.map((s) => textWidth(s.valueLabel) + 10),
+    80,
+  );
   const x = linearScale(
     ticks[0] ?? 0,
     ticks[ticks.length - 1] ?? 1,
