@@ -57,30 +57,28 @@ describe('safeParseUncertainty', () => {
   });
 
   it('reports every problem with its path', () => {
+    const badParameters = [
+      { outcome: 'a', parameter: 'deadweight', distribution: 'uniform', min: '-10%', max: '20%' },
+      { outcome: 'zz', parameter: 'proxy', distribution: 'normal', mean: 1, sd: -1 },
+      { parameter: 'quantity', distribution: 'beta', alpha: 0, beta: 2 },
+      { outcome: 'p', parameter: 'dropOff', distribution: 'pert', min: 0, mode: 0.5, max: 0.4 },
+      {
+        outcome: 'a',
+        parameter: 'deadweight',
+        distribution: 'triangular',
+        min: 0,
+        mode: 0,
+        max: 0,
+      },
+      // rates 3% then 2% move together: the year-1 rate can fall to 1% (year 2 at 0) and rise
+      // to 100% (year 2 at 99%)
+      { parameter: 'discountRate', distribution: 'uniform', min: '0', max: '2%' },
+    ];
+    // With a bad seed, the seed is reported alone; without it, every parameter's problem is.
     const parsed = safeParseUncertainty(
       {
         seed: 1.5,
-        parameters: [
-          {
-            outcome: 'a',
-            parameter: 'deadweight',
-            distribution: 'uniform',
-            min: '-10%',
-            max: '20%',
-          },
-          { outcome: 'zz', parameter: 'proxy', distribution: 'normal', mean: 1, sd: -1 },
-          { parameter: 'quantity', distribution: 'beta', alpha: 0, beta: 2 },
-          { outcome: 'p', parameter: 'dropOff', distribution: 'pert', min: 0, mode: 0.5, max: 0.4 },
-          {
-            outcome: 'a',
-            parameter: 'deadweight',
-            distribution: 'triangular',
-            min: 0,
-            mode: 0,
-            max: 0,
-          },
-          { parameter: 'discountRate', distribution: 'uniform', min: '0', max: '2%' },
-        ],
+        parameters: badParameters,
       },
       analysis,
     );
@@ -89,29 +87,7 @@ describe('safeParseUncertainty', () => {
     ]);
     const second = safeParseUncertainty(
       {
-        parameters: [
-          {
-            outcome: 'a',
-            parameter: 'deadweight',
-            distribution: 'uniform',
-            min: '-10%',
-            max: '20%',
-          },
-          { outcome: 'zz', parameter: 'proxy', distribution: 'normal', mean: 1, sd: -1 },
-          { parameter: 'quantity', distribution: 'beta', alpha: 0, beta: 2 },
-          { outcome: 'p', parameter: 'dropOff', distribution: 'pert', min: 0, mode: 0.5, max: 0.4 },
-          {
-            outcome: 'a',
-            parameter: 'deadweight',
-            distribution: 'triangular',
-            min: 0,
-            mode: 0,
-            max: 0,
-          },
-          // rates 3% then 2% move together: the year-1 rate can fall to 1% (year 2 at 0) and
-          // rise to 100% (year 2 at 99%)
-          { parameter: 'discountRate', distribution: 'uniform', min: '0', max: '2%' },
-        ],
+        parameters: badParameters,
       },
       analysis,
     );
