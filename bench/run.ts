@@ -1,10 +1,10 @@
 /**
- * `npm run bench`: the benchmark suite of issue 7. Generates its own seeded synthetic analyses,
+ * `npm run bench`: the benchmark suite (docs/performance.md). Generates its own seeded synthetic analyses,
  * runs each workload several times in this one process and prints, for each, the median time,
  * the throughput, the ratio to a baseline measured in the same run, the target and PASS / MISS.
  * Prints figures only; nothing here is a test. See bench/README.md and docs/performance.md.
  *
- *   npm run bench                      every workload at issue 7's sizes
+ *   npm run bench                      every workload at full size
  *   npm run bench -- --quick           smaller sizes, fewer runs
  *   npm run bench -- --only W1,W3      some workloads
  */
@@ -56,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const fact of machineFacts()) print(fact);
   const { minRuns, maxRuns, budgetMs } = config.runs;
   print(
-    `${config.quick ? 'quick mode: reduced sizes' : "issue 7's sizes"}; each time is the median of ` +
+    `${config.quick ? 'quick mode: reduced sizes' : 'full sizes'}; each time is the median of ` +
       `${minRuns}–${maxRuns} timed runs (as many as fit ~${budgetMs / 1000} s) after one warm-up run`,
   );
   print(

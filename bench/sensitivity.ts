@@ -1,5 +1,5 @@
 /**
- * Sensitivity and uncertainty benchmarks (issue 5). Prints figures; asserts nothing.
+ * Sensitivity and uncertainty benchmarks. Prints figures; asserts nothing.
  * - Switching values for every assumption of a seeded 1,000-outcome × 5-year analysis
  *   (target: under 1 s), and how the time grows with outcomes.
  * - 100,000 Monte Carlo draws of a 100-outcome × 5-year analysis with five uncertain

@@ -8,8 +8,8 @@ import type { SroiResult } from './model/result.js';
 export type CalculateSroiOptions = EvaluateAnalysisOptions;
 
 /**
- * The whole pipeline: validates an analysis written as JSON (DESIGN §3), then calculates its
- * SROI (DESIGN §2) and returns the result contract (DESIGN §5). Throws one `SroiError` with code
+ * The whole pipeline: validates an analysis written as JSON (docs/model.md), then calculates its
+ * SROI (docs/method.md) and returns the result contract (docs/model.md). Throws one `SroiError` with code
  * `INVALID_ANALYSIS` listing every problem when the input is invalid.
  *
  * @example

@@ -33,7 +33,7 @@ export type { CalculateSroiOptions } from './calculateSroi.js';
 export { evaluateAnalysis, UNCATEGORISED } from './calc/evaluateAnalysis.js';
 export type { EvaluateAnalysisOptions } from './calc/evaluateAnalysis.js';
 
-// Building blocks of the calculation (DESIGN §2), in the order the method applies them.
+// Building blocks of the calculation (docs/method.md), in the order the method applies them.
 export { rebase } from './calc/rebase.js';
 export { grossValue } from './calc/grossValue.js';
 export { impact } from './calc/impact.js';
@@ -59,7 +59,7 @@ export type { AnalysisInput } from './schema/analysisSchema.js';
 export { readNumber } from './schema/readNumber.js';
 export type { NumberReading } from './schema/readNumber.js';
 
-// CSV: the analysis kept as outcomes.csv and inputs.csv (DESIGN §4); text in, no file access.
+// CSV: the analysis kept as outcomes.csv and inputs.csv (docs/csv-format.md); text in, no file access.
 export { readCsvAnalysis } from './csv/readCsvAnalysis.js';
 export type {
   CsvAnalysisSources,
@@ -87,7 +87,7 @@ export type { FormatCsvOptions } from './csv/formatCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { csvTemplate } from './csv/csvTemplate.js';
 
-// Sensitivity and uncertainty (DESIGN §2): one-way tests, switching values, goal seek,
+// Sensitivity and uncertainty (docs/method.md): one-way tests, switching values, goal seek,
 // scenarios and seeded Monte Carlo simulation.
 export {
   globalParameters,

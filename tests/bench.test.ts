@@ -173,7 +173,7 @@ describe('csvParseAlone', () => {
 });
 
 describe('parseBenchArgs', () => {
-  it('runs every workload at issue 7 sizes by default', () => {
+  it('runs every workload at full size by default', () => {
     const config = parseBenchArgs([]);
     expect(config.quick).toBe(false);
     expect(config.only).toEqual(['W1', 'W2', 'W3', 'W4', 'W5']);

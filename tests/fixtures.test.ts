@@ -1,5 +1,5 @@
 /**
- * The published evaluations the library reproduces (DESIGN §6). Every folder under `fixtures/`
+ * The published evaluations the library reproduces (docs/fixtures.md). Every folder under `fixtures/`
  * that has an `expected.json` is one fixture: its `analysis.json` goes through `calculateSroi`,
  * its CSV form (`analysis-csv.json` naming `outcomes.csv` and `inputs.csv`) goes through the CLI
  * in-process, and every published figure must come out equal when rounded half-up to the
@@ -19,7 +19,7 @@ import { round } from '../src/report/round.js';
 
 const root = join(__dirname, '..');
 const fixturesDir = join(root, 'fixtures');
-/** `fixtures/csv/` is the corpus of awkward CSV files (issue 3), not published evaluations. */
+/** `fixtures/csv/` is the corpus of awkward CSV files, not published evaluations. */
 const NOT_EVALUATIONS = new Set(['csv']);
 
 const TOTALS = [
@@ -170,7 +170,7 @@ async function runCli(argv: readonly string[]) {
 }
 
 describe('fixtures/', () => {
-  it('holds the five fixtures of issue 4, each with an expected.json', () => {
+  it('holds the five published fixtures, each with an expected.json', () => {
     const names = fixtures.map((f) => f.name);
     for (const name of [
       'befriending-pssru-2010',

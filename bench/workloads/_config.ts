@@ -1,5 +1,5 @@
 /**
- * What `npm run bench` runs: the workloads, their sizes (issue 7's, or smaller with `--quick`),
+ * What `npm run bench` runs: the workloads, their sizes (full, or smaller with `--quick`),
  * and how many timed runs each measurement gets.
  */
 import type { MeasureOptions } from './_measure.js';

@@ -1,5 +1,5 @@
 /**
- * The loop issue 7 quotes for scale: "a bare decimal.js loop at 34 digits takes about 80 ms here"
+ * The loop the performance targets quote for scale: "a bare decimal.js loop at 34 digits takes about 80 ms here"
  * for W1's 5,000 outcomes × 10 years. Per outcome-year it does three operations and nothing
  * else: the value times the year's discount factor, added to a total, and the value times
  * (1 − dropOff) for the next year. Timed in the same run as W1, it tells how this machine compares

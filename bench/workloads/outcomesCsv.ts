@@ -16,5 +16,5 @@ export function outcomesCsv(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** The settings that go with the CSV (DESIGN §3): a name, and the default discount rate. */
+/** The settings that go with the CSV (docs/model.md): a name, and the default discount rate. */
 export const CSV_SETTINGS = { name: 'bench' } as const;

@@ -5,7 +5,7 @@
  *   npx tsx bench/workloads/summariseProfile.ts /tmp/sroi-prof/<file>.cpuprofile
  *
  * W1 calculateSroi (5,000 × 10), W1e evaluateAnalysis alone, W2 CSV → result (100,000 rows),
- * W3 switching values (1,000 × 5), W4 simulate (100,000 draws × 100 outcomes). Sizes as issue 7.
+ * W3 switching values (1,000 × 5), W4 simulate (100,000 draws × 100 outcomes). Full sizes.
  */
 import { outcomesCsv } from './outcomesCsv.js';
 import { csvToResult } from './w2Csv.js';

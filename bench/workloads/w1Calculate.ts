@@ -75,7 +75,7 @@ export async function runW1(config: BenchConfig, emit: (line: BenchLine) => void
   });
   emit({
     id: 'W1',
-    label: "  issue 7's bare decimal.js loop (3 operations per outcome-year)",
+    label: "  the targets' bare decimal.js loop (3 operations per outcome-year)",
     median: formatMs(bare.medianMs),
     runs: bare.samples.length,
     throughput: formatRate(outcomes, bare.medianMs, 'outcomes'),

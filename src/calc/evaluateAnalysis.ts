@@ -36,7 +36,7 @@ export const UNCATEGORISED = 'uncategorised';
 
 /**
  * Calculates the SROI of an analysis that is already validated (the output of
- * `parseAnalysis`): every step of DESIGN §2, from gross value to ratio, with breakdowns by year,
+ * `parseAnalysis`): every step of docs/method.md, from gross value to ratio, with breakdowns by year,
  * outcome, stakeholder and category, and a waterfall from gross value to present value.
  * Pure: no I/O, no clock, no global state. Use `calculateSroi` for input that is not yet
  * validated.

@@ -20,7 +20,7 @@ export type OutcomeValueFields = Pick<
 
 /**
  * An outcome's undiscounted value in each valued year, `start … start + duration − 1`
- * (DESIGN §2). The first valued year holds the impact; every later year holds the year before
+ * (docs/method.md). The first valued year holds the impact; every later year holds the year before
  * times `(1 − dropOff)`, so drop-off compounds and never touches the first valued year — the
  * SROI Guide 2012 stage 4 and the Value Map's "drop off" columns work this way.
  *

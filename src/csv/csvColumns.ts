@@ -1,5 +1,5 @@
 /**
- * The columns of the two CSV tables (DESIGN §4): each column's canonical snake_case header, the
+ * The columns of the two CSV tables (docs/csv-format.md): each column's canonical snake_case header, the
  * place in the JSON analysis it fills, whether it is required, and the other titles accepted for
  * it — among them the SROI Value Map's own ("Stakeholders", "Financial proxy", "Value in
  * currency", "Deadweight %", "Drop off %", "Outcomes start", …). Headers are compared after

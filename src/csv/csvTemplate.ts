@@ -3,7 +3,7 @@ import { formatCsv } from './formatCsv.js';
 
 /**
  * The files `sroi template` writes: `outcomes.csv` and `inputs.csv` with the canonical headers
- * (DESIGN §4), a comment row saying how to fill them in and one example row commented out with
+ * (docs/csv-format.md), a comment row saying how to fill them in and one example row commented out with
  * `#` (comment rows are skipped and counted, never read as data), and `analysis.json`, which
  * holds the settings and names the two tables by relative path.
  *

@@ -26,7 +26,7 @@ export interface CsvAnalysisSources {
   readonly outcomes: CsvSource;
   readonly inputs?: CsvSource;
   /**
-   * Everything else of the analysis as JSON (DESIGN §3): `name`, `currency`, `priceYear`,
+   * Everything else of the analysis as JSON (docs/model.md): `name`, `currency`, `priceYear`,
    * `discount`, `horizon`, `stakeholders`, and `inputs` as a list when there is no inputs file.
    */
   readonly settings?: Readonly<Record<string, unknown>>;
@@ -89,8 +89,8 @@ interface TableWork {
 }
 
 /**
- * Reads an analysis kept as two CSV tables — `outcomes.csv` and optionally `inputs.csv` (DESIGN
- * §4) — plus its settings, validates it with `safeParseAnalysis`, and locates every problem in
+ * Reads an analysis kept as two CSV tables — `outcomes.csv` and optionally `inputs.csv`
+ * (docs/csv-format.md) — plus its settings, validates it with `safeParseAnalysis`, and locates every problem in
  * the files: each issue carries the file, the physical line, the column header as written and
  * the raw cell. Nothing is lost: each non-blank data row is in the analysis or named by an
  * issue, and `tables` says how many rows were read, used and rejected. It never throws for bad

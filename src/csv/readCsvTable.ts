@@ -55,7 +55,7 @@ export type ReadCsvTableResult =
   | { readonly ok: false; readonly issue: Issue; readonly rowsRead: number };
 
 /**
- * Reads CSV text as a spreadsheet writes it (DESIGN §4): a UTF-8 byte-order mark, CRLF or CR
+ * Reads CSV text as a spreadsheet writes it (docs/csv-format.md): a UTF-8 byte-order mark, CRLF or CR
  * line ends, `,` `;` or tab as the delimiter (detected from the rows that look most like a
  * header), title rows above the header (the header row is found), quoted cells with newlines,
  * blank rows and comment rows. Cells are never converted: every cell stays text. Line numbers

@@ -18,7 +18,7 @@ export type DecimalString = string;
  */
 export type PriceYear = number | string;
 
-/** When, within a year, a year's flow is taken to happen for discounting (DESIGN §2). */
+/** When, within a year, a year's flow is taken to happen for discounting (docs/method.md). */
 export type DiscountTiming = 'end' | 'start' | 'mid';
 
 /** The bundled HM Treasury Green Book discount schedules. */

@@ -1,5 +1,5 @@
 /**
- * The result of a calculation (DESIGN §5). Every decimal figure is a string at full internal
+ * The result of a calculation (docs/model.md). Every decimal figure is a string at full internal
  * precision; nothing is rounded here. Rounding happens only when a report is rendered.
  */
 import type { DecimalString, DiscountTiming, PriceYear } from './analysis.js';

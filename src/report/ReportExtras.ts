@@ -1,6 +1,6 @@
 /**
- * The sensitivity and Monte Carlo results a report can show, described by their shape (issue 5's
- * JSON) rather than imported from `src/sensitivity`, so that a report accepts them however they
+ * The sensitivity and Monte Carlo results a report can show, described by their shape (the
+ * JSON of `sroi sensitivity` and `sroi simulate`) rather than imported from `src/sensitivity`, so that a report accepts them however they
  * were produced — by the library, or read back from `sroi sensitivity --format json`. Figures
  * may be decimal strings (the exact engine) or numbers (the float fast path).
  */
@@ -35,7 +35,7 @@ export interface ReportSwitchingValue {
   readonly ratioAtLimit?: ReportFigure | null;
 }
 
-/** One-way sensitivity and switching values (issue 5). */
+/** One-way sensitivity and switching values. */
 export interface ReportSensitivity {
   readonly base?: { readonly sroiRatio: ReportFigure | null };
   /** The target SROI ratio of the switching values (1 by default). */
@@ -60,7 +60,7 @@ export interface ReportHistogramBin {
   readonly count: number;
 }
 
-/** A Monte Carlo simulation (issue 5). */
+/** A Monte Carlo simulation. */
 export interface ReportSimulation {
   readonly draws: number;
   readonly seed: number | string;

@@ -86,7 +86,7 @@ export const outcomeInputSchema = z.strictObject({
 });
 
 /**
- * The analysis as people write it (DESIGN §3). Transforms read money and fractions into
+ * The analysis as people write it (docs/model.md). Transforms read money and fractions into
  * canonical decimal strings; `parseAnalysis` adds the checks that span fields and the defaults.
  */
 export const analysisInputSchema = z
@@ -108,7 +108,7 @@ export const analysisInputSchema = z
   })
   .meta({
     title: 'SROI analysis',
-    description: 'An SROI analysis for the sroi library (DESIGN §3).',
+    description: 'An SROI analysis for the sroi library (docs/model.md).',
   });
 
 /** The analysis as people may write it: money and fractions as numbers or text. */

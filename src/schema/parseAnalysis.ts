@@ -28,7 +28,7 @@ export type SafeParseAnalysisResult =
   | { readonly success: false; readonly issues: readonly Issue[] };
 
 /**
- * Validates an analysis written as JSON (DESIGN §3) and returns it normalised — every money
+ * Validates an analysis written as JSON (docs/model.md) and returns it normalised — every money
  * amount and fraction a decimal string, every default filled in — or every problem found, each
  * with its JSON path. It never throws for bad input and never stops at the first problem.
  *

@@ -236,7 +236,7 @@ function discountedUnits(
 /**
  * One outcome's present value with its drop-off or duration changed: the first valued year's
  * value, reduced by drop-off year on year (compounding), each valued year discounted; years
- * after a set horizon are left out (DESIGN §2). Not for outcomes with `quantityByYear`.
+ * after a set horizon are left out (docs/method.md). Not for outcomes with `quantityByYear`.
  */
 export function outcomePresentValue(
   model: Pick<SensitivityModel, 'factor' | 'horizon'> &

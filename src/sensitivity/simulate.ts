@@ -57,7 +57,7 @@ export interface SimulateOptions extends EvaluateAnalysisOptions {
  * spreadsheets' PERCENTILE): the value at rank h = (n − 1)p, interpolated linearly between the
  * order statistics either side.
  *
- * Speed: the draws run on float64 (DESIGN §7), 1,024 at a time: each stream fills a block of
+ * Speed: the draws run on float64 (docs/precision.md), 1,024 at a time: each stream fills a block of
  * values, then the block is valued column by column. Each outcome's coefficients are read once
  * from the exact engine and multiplied together where they are not drawn; a draw recomputes
  * only the outcomes with an uncertain assumption (all of them when the discount rate is
@@ -345,7 +345,7 @@ function outcomeValuation(
     displacement: drawn.get(DP) ?? zeros,
     attribution: drawn.get(AT) ?? zeros,
     leakage: drawn.get(LK) ?? zeros,
-    // Drop-off is never applied to an outcome with a quantity profile (DESIGN §2), drawn or not.
+    // Drop-off is never applied to an outcome with a quantity profile (docs/method.md), drawn or not.
     dropOff: o.weights === undefined ? drawn.get(DO) : undefined,
     start: o.start,
     lastYear: o.lastYear,
@@ -423,7 +423,7 @@ function outcomePresentValue(o: FloatOutcome, v: Float64Array, factors: Float64A
   return value * units;
 }
 
-/** Discount factors with every year's rate moved by `shift` (DESIGN §2 timings), in float64. */
+/** Discount factors with every year's rate moved by `shift` (the timings of docs/method.md), in float64. */
 function discountFactorsFloat(
   rates: Float64Array,
   shift: number,

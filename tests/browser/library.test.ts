@@ -2,7 +2,7 @@
  * The library in a browser: the public API bundled for the browser (esbuild, platform "browser",
  * no Node built-ins available) and run in Debian's headless Chromium, where it must give the
  * same figures as in Node. This is what "the core has no I/O" buys an application.
- * SROI_SKIP_BROWSER=1 skips it on a machine without Chromium (see report.test.ts); CI never sets it.
+ * It skips on a machine without Chromium; CI requires it (tests/_support/externalTools.ts).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,13 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import type { BrowserContext } from 'playwright-core';
 
 const root = join(__dirname, '..', '..');
 const output = join(root, 'tests', '.output', 'browser-library');
-const skip = process.env['SROI_SKIP_BROWSER'] === '1';
+const skip = skipWithout(chromiumTool);
 const analysis = JSON.parse(
   readFileSync(join(root, 'fixtures', 'changing-minds', 'analysis.json'), 'utf8'),
 ) as Parameters<typeof calculateSroi>[0];
@@ -54,7 +55,7 @@ describe.skipIf(skip)('the library in Chromium', () => {
     );
     profile = mkdtempSync(join(tmpdir(), 'sroi-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumTool.path,
       headless: true,
       args: [
         '--headless',

@@ -5,8 +5,8 @@
  * console error, no request but the file itself, the headline ratio visible, every chart drawn at
  * a non-zero size, nothing wider than A4 when printed. A full-page PNG is saved beside it.
  *
- * Set SROI_SKIP_BROWSER=1 to skip this file on a machine without Chromium; CI never sets it, so
- * a missing browser fails there.
+ * On a machine without Chromium it skips (the run says so in one line); CI sets
+ * SROI_REQUIRE_BROWSER=1, so a missing browser fails there (tests/_support/externalTools.ts).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { run } from '../../src/cli/run.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import { round } from '../../src/report/round.js';
@@ -27,8 +28,8 @@ import type { AnalysisInput } from '../../src/schema/analysisSchema.js';
 
 const root = join(__dirname, '..', '..');
 const output = join(root, 'tests', '.output', 'browser');
-const CHROMIUM = '/usr/bin/chromium';
-const skip = process.env['SROI_SKIP_BROWSER'] === '1';
+const CHROMIUM = chromiumTool.path;
+const skip = skipWithout(chromiumTool);
 
 /** Every `analysis.json` of `fixtures/*` and `examples/*`. */
 function analyses(): string[] {
@@ -107,9 +108,7 @@ async function chartSizes(page: Page): Promise<{ width: number; height: number }
 describe.skipIf(skip)('HTML report in headless Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium), or set SROI_SKIP_BROWSER=1 to skip the browser test`,
-      );
+      throw new Error(`${CHROMIUM} not found: ${chromiumTool.install}`);
     }
     mkdirSync(output, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'sroi-chromium-'));
@@ -175,7 +174,7 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
     const html = renderHtml(result, {
       // the library's own sensitivity analysis of the example (src/sensitivity)
       sensitivity: sensitivityAnalysis(parseAnalysis(befriending)),
-      // a hand-written simulation in the shape of issue 5 (the Monte Carlo is not built yet)
+      // a hand-written simulation in the shape of `sroi simulate --format json`
       simulation: {
         draws: 1000,
         seed: 1,

@@ -15,7 +15,7 @@ const outcome = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
-/** The DESIGN §5 example: £1 of inputs, 3.5%, end-of-year, written out by hand. */
+/** The docs/model.md example: £1 of inputs, 3.5%, end-of-year, written out by hand. */
 describe('evaluateAnalysis', () => {
   const befriending = run({
     name: 'Befriending',

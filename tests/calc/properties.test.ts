@@ -128,7 +128,7 @@ describe('calculation invariants', () => {
     );
   });
 
-  it('agrees with the year-by-year definition of DESIGN §2, worked at 60 digits', () => {
+  it('agrees with the year-by-year definition of docs/method.md, worked at 60 digits', () => {
     // An independent reference: every outcome valued year by year from the definitions (no
     // grouping, no shared factors), discounted one year at a time, with a horizon that may cut
     // outcomes short. The engine factors the same sums differently (docs/method.md), so the two

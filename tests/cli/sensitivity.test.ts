@@ -38,7 +38,7 @@ async function cli(args: string[], json: unknown = analysis) {
 }
 
 describe('sroi sensitivity', () => {
-  it('prints the JSON shape of issue 5 with hand-derived figures', async () => {
+  it('prints the documented JSON shape with hand-derived figures', async () => {
     const { code, stdout } = await cli(['sensitivity', file, '--format', 'json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as {
@@ -155,7 +155,7 @@ describe('textTable', () => {
 });
 
 describe('sroi simulate', () => {
-  it('prints the JSON shape of issue 5 and the same bytes for the same seed', async () => {
+  it('prints the documented JSON shape and the same bytes for the same seed', async () => {
     const first = await cli(['simulate', file, '--format', 'json']);
     expect(first.code).toBe(0);
     const result = JSON.parse(first.stdout) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * The corpus of awkward and malformed CSV files (issue 3): each folder of `fixtures/csv/` holds
+ * The corpus of awkward and malformed CSV files: each folder of `fixtures/csv/` holds
  * `outcomes.csv`, perhaps `inputs.csv`, and `expected.json` with the exact issues (code, file,
  * line, column, raw cell), the row accounting, the notes and — for files that should read —
  * hand-computed figures with their provenance.

@@ -12,7 +12,7 @@ describe('analysisJsonSchema', () => {
     expect(JSON.parse(file)).toEqual(analysisJsonSchema());
   });
 
-  it('describes every field of DESIGN §3 and forbids unknown ones', () => {
+  it('describes every field of docs/model.md and forbids unknown ones', () => {
     const schema = analysisJsonSchema() as {
       properties: Record<
         string,

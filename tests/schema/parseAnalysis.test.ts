@@ -41,7 +41,7 @@ describe('parseAnalysis', () => {
     expect(parsed.issues[0]?.message).toContain('"same" is used twice');
   });
 
-  it('fills the defaults of DESIGN §2 and §3', () => {
+  it('fills the defaults of docs/method.md and docs/model.md', () => {
     const parsed = parseAnalysis(analysis());
     expect(parsed.currency).toBe('GBP');
     expect(parsed.discount).toEqual({ timing: 'end', rate: '0.035' });

@@ -123,7 +123,7 @@ describe('oneWaySensitivity', () => {
 });
 
 describe('sensitivityAnalysis', () => {
-  it('has the shape of issue 5: base, target, switchingValues, oneWay', () => {
+  it('has the documented shape: base, target, switchingValues, oneWay', () => {
     const result = sensitivityAnalysis(small, { target: '2' });
     expect(Object.keys(result)).toEqual(['base', 'target', 'switchingValues', 'oneWay']);
     expect(result.base).toEqual({ sroiRatio: '2.375' }); // 950 / 400
