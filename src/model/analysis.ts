@@ -65,6 +65,26 @@ export interface FinancialProxy {
   readonly priceYear?: PriceYear;
 }
 
+/**
+ * The assumptions of an outcome that evidence can be recorded for: where the quantity came from,
+ * why the duration, each deduction and the drop-off are what they are. The proxy's own source is
+ * `proxy.source`.
+ */
+export type EvidenceTopic =
+  | 'quantity'
+  | 'duration'
+  | 'deadweight'
+  | 'displacement'
+  | 'attribution'
+  | 'leakage'
+  | 'dropOff';
+
+/** The evidence behind an outcome's assumptions, as free text, by assumption. Changes no figure. */
+export type Evidence = Readonly<Partial<Record<EvidenceTopic, string>>>;
+
+/** Whether an analysis forecasts value to come or evaluates value that has happened. */
+export type AnalysisKind = 'forecast' | 'evaluative';
+
 /** One row of the impact map: a change for one stakeholder, its quantity and its value. */
 export interface Outcome {
   /** Unique within the analysis; `o1`, `o2`, … in row order when not given. */
@@ -72,6 +92,8 @@ export interface Outcome {
   /** The stakeholder's id (when stakeholders are listed) or the stakeholder as written. */
   readonly stakeholder: string;
   readonly outcome: string;
+  /** What the activity delivered that leads to the outcome (the Value Map's "Outputs"). */
+  readonly output?: string;
   readonly indicator?: string;
   readonly category?: string;
   /** How many units of the outcome occur (people, events…), ≥ 0. */
@@ -93,11 +115,23 @@ export interface Outcome {
   readonly dropOff: DecimalString;
   /** A quantity for each valued year; replaces `quantity` and switches drop-off off. */
   readonly quantityByYear?: readonly DecimalString[];
+  /** The evidence behind the assumptions; informative only. */
+  readonly evidence?: Evidence;
 }
 
 /** A whole SROI analysis, validated and normalised. */
 export interface Analysis {
   readonly name: string;
+  /** Who the analysis is for or by (informative, as are `author` … `date`: no figure changes). */
+  readonly organisation?: string;
+  readonly author?: string;
+  /** The period the analysis covers, as free text (`"April 2023 – March 2024"`). */
+  readonly period?: string;
+  readonly kind?: AnalysisKind;
+  /** Plain text describing the activity and the analysis. */
+  readonly description?: string;
+  /** The analysis's own date as written (reports show it; they never read the clock). */
+  readonly date?: string;
   /** ISO 4217 code, `GBP` by default. */
   readonly currency: string;
   /** The price base of the result; proxies with their own `priceYear` are rebased to it. */
