@@ -1,15 +1,16 @@
 import { SroiError } from '../model/SroiError.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
-import type { OutcomeOverride, Scenario } from './Scenario.js';
+import type { InputOverride, OutcomeOverride, Scenario } from './Scenario.js';
 import type { Analysis, Discount, Input, Outcome } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
 
 /**
- * The analysis with a scenario's overrides applied (see `Scenario`). The analysis itself is not
+ * The analysis with a scenario's overrides applied (see `Scenario`): outcomes and inputs the
+ * scenario excludes are left out, the rest changed field by field. The analysis itself is not
  * changed. Throws `SroiError` `INVALID_ANALYSIS`, listing every problem, when the scenario names
- * an outcome or input that does not exist or leaves an outcome inconsistent (`quantityByYear`
- * that no longer matches `duration`); `safeParseScenarios` reports the same problems with their
- * paths in the analysis file.
+ * an outcome or input that does not exist, leaves out every outcome, or leaves an outcome
+ * inconsistent (`quantityByYear` that no longer matches `duration`); `safeParseScenarios`
+ * reports the same problems with their paths in the analysis file.
  *
  * @example
  * applyScenario(
@@ -37,19 +38,22 @@ export function applyScenario(analysis: Analysis, scenario: Scenario, name = 'sc
 }
 
 function apply(analysis: Analysis, scenario: Scenario): Analysis {
-  const outcomes = analysis.outcomes.map((outcome) => {
-    let changed = overrideOutcome(outcome, scenario.outcomes?.['*']);
-    changed = overrideOutcome(changed, scenario.outcomes?.[outcome.id]);
-    return changed;
+  const outcomes = analysis.outcomes.flatMap((outcome): Outcome[] => {
+    if (outcomeExcluded(scenario, outcome)) return [];
+    const changed = overrideOutcome(outcome, own(scenario.outcomes, '*'));
+    return [overrideOutcome(changed, own(scenario.outcomes, outcome.id))];
   });
-  const inputs = analysis.inputs.map((input, index): Input => {
-    const override = inputOverride(analysis, scenario, index);
-    if (override === undefined) return input;
-    return {
-      ...input,
-      ...(override.value === undefined ? {} : { value: override.value }),
-      ...(override.year === undefined ? {} : { year: override.year }),
-    };
+  const inputs = analysis.inputs.flatMap((input, index): Input[] => {
+    const override = inputOverride(scenario, input, index);
+    if (override === undefined) return [input];
+    if (override.exclude === true) return [];
+    return [
+      {
+        ...input,
+        ...(override.value === undefined ? {} : { value: override.value }),
+        ...(override.year === undefined ? {} : { year: override.year }),
+      },
+    ];
   });
   const horizon = scenario.horizon ?? analysis.horizon;
   return {
@@ -61,9 +65,17 @@ function apply(analysis: Analysis, scenario: Scenario): Analysis {
   };
 }
 
+/** Whether the scenario leaves the outcome out: its own `exclude`, else that of `"*"`. */
+function outcomeExcluded(scenario: Scenario, outcome: Outcome): boolean {
+  return (
+    own(scenario.outcomes, outcome.id)?.exclude ?? own(scenario.outcomes, '*')?.exclude ?? false
+  );
+}
+
 function overrideOutcome(outcome: Outcome, override: OutcomeOverride | undefined): Outcome {
   if (override === undefined) return outcome;
-  const { proxy, quantityByYear, ...fields } = override;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- exclude is no field of an outcome
+  const { proxy, quantityByYear, exclude, ...fields } = override;
   const quantity = fields.quantity ?? quantityByYear?.[0] ?? outcome.quantity;
   return {
     ...outcome,
@@ -86,13 +98,16 @@ function overrideDiscount(discount: Discount, override: Scenario['discount']): D
 }
 
 /** The override of the input at `index`: by its position, or by its description. */
-function inputOverride(analysis: Analysis, scenario: Scenario, index: number) {
-  const overrides = scenario.inputs;
-  if (overrides === undefined) return undefined;
-  const input = analysis.inputs[index];
-  return (
-    overrides[String(index)] ?? (input === undefined ? undefined : overrides[input.description])
-  );
+function inputOverride(scenario: Scenario, input: Input, index: number): InputOverride | undefined {
+  return own(scenario.inputs, String(index)) ?? own(scenario.inputs, input.description);
+}
+
+/**
+ * The entry under `key` if it is the record's own: an outcome may be called `constructor`, and
+ * `{}.constructor` is not an override.
+ */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /**
@@ -104,10 +119,16 @@ export function scenarioIssues(
   scenario: Scenario,
   path: readonly (string | number)[],
 ): Issue[] {
-  const issues = scenarioKeyIssues(analysis, scenario, path);
+  const issues = [
+    ...scenarioKeyIssues(analysis, scenario, path),
+    ...excludeIssues(analysis, scenario, path),
+  ];
   if (issues.length > 0) return issues;
   return consistencyIssues(analysis, scenario, path);
 }
+
+/** How many ids or names a message lists at most. */
+const EXAMPLES = 5;
 
 /**
  * Outcome ids and input names in a scenario that match nothing in the analysis. Reads the
@@ -119,12 +140,13 @@ export function scenarioKeyIssues(
   path: readonly (string | number)[],
 ): Issue[] {
   const issues: Issue[] = [];
-  const ids = new Set(analysis.outcomes.map((o) => o.id));
+  const ids = analysis.outcomes.map((o) => o.id);
+  const known = new Set(ids);
   for (const key of keysOf(scenario.outcomes)) {
-    if (key === '*' || ids.has(key)) continue;
+    if (key === '*' || known.has(key)) continue;
     issues.push({
       code: 'invalid_value',
-      message: `no outcome has the id "${key}" (ids: ${[...ids].map((id) => `"${id}"`).join(', ')}; "*" means every outcome)`,
+      message: `no outcome has the id "${key}" (${someOf(ids, key, 'id')}; "*" means every outcome)`,
       path: [...path, 'outcomes', key],
       received: key,
     });
@@ -147,6 +169,64 @@ export function scenarioKeyIssues(
   return issues;
 }
 
+/**
+ * The ids a message offers in place of an unknown one: all of them when there are few, else a
+ * bounded number, those equal to `key` but for case first — `ids: "a", "b"` or
+ * `one of 15 ids, e.g. "a", "b", "c", "d", "e"`.
+ */
+function someOf(ids: readonly string[], key: string, noun: string): string {
+  const quoted = (list: readonly string[]) => list.map((id) => `"${id}"`).join(', ');
+  if (ids.length <= EXAMPLES) return `${noun}s: ${quoted(ids)}`;
+  const lower = key.toLowerCase();
+  const near = ids.filter((id) => id.toLowerCase() === lower);
+  const rest = ids.filter((id) => id.toLowerCase() !== lower);
+  const shown = [...near, ...rest].slice(0, EXAMPLES);
+  return `one of ${ids.length} ${noun}s, e.g. ${quoted(shown)}`;
+}
+
+/**
+ * An outcome's or input's own override that leaves it out and changes it too (a contradiction),
+ * and a scenario that leaves out every outcome.
+ */
+function excludeIssues(
+  analysis: Analysis,
+  scenario: Scenario,
+  path: readonly (string | number)[],
+): Issue[] {
+  const issues: Issue[] = [];
+  const overrides: [
+    string,
+    Readonly<Record<string, OutcomeOverride | InputOverride>> | undefined,
+  ][] = [
+    ['outcomes', scenario.outcomes],
+    ['inputs', scenario.inputs],
+  ];
+  for (const [section, record] of overrides) {
+    for (const [key, override] of Object.entries(record ?? {})) {
+      const others = Object.keys(override).filter((field) => field !== 'exclude');
+      // "*" may exclude and change at once: its fields reach the outcomes kept by their own entry.
+      if (override.exclude !== true || others.length === 0 || key === '*') continue;
+      const what = section === 'inputs' ? `input "${key}"` : `outcome "${key}"`;
+      const fields = others.map((field) => `"${field}"`).join(', ');
+      issues.push({
+        code: 'invalid_value',
+        message: `exclude: true leaves ${what} out, so ${fields} would change nothing; remove ${others.length === 1 ? 'it' : 'them'} or the exclude`,
+        path: [...path, section, key, 'exclude'],
+        received: true,
+      });
+    }
+  }
+  if (analysis.outcomes.every((outcome) => outcomeExcluded(scenario, outcome))) {
+    issues.push({
+      code: 'invalid_value',
+      message:
+        'this scenario leaves out every outcome, and an analysis needs at least one (keep one with { "exclude": false })',
+      path: [...path, 'outcomes'],
+    });
+  }
+  return issues;
+}
+
 function consistencyIssues(
   analysis: Analysis,
   scenario: Scenario,
@@ -154,9 +234,10 @@ function consistencyIssues(
 ): Issue[] {
   const issues: Issue[] = [];
   const changed = apply(analysis, scenario);
+  const kept = analysis.outcomes.filter((outcome) => !outcomeExcluded(scenario, outcome));
   changed.outcomes.forEach((outcome, index) => {
-    const original = analysis.outcomes[index];
-    const key = scenario.outcomes?.[outcome.id] === undefined ? '*' : outcome.id;
+    const original = kept[index];
+    const key = keyOf(scenario, outcome.id);
     if (
       outcome.quantityByYear !== undefined &&
       outcome.quantityByYear.length !== outcome.duration
@@ -167,7 +248,7 @@ function consistencyIssues(
         path: [...path, 'outcomes', key],
       });
     }
-    const override = scenario.outcomes?.[outcome.id] ?? scenario.outcomes?.['*'];
+    const override = own(scenario.outcomes, outcome.id) ?? own(scenario.outcomes, '*');
     if (
       original?.quantityByYear !== undefined &&
       override?.quantity !== undefined &&
@@ -190,11 +271,15 @@ function consistencyIssues(
       const outcome = typeof index === 'number' ? changed.outcomes[index] : undefined;
       if (issue.code !== 'price_year' || issue.path[0] !== 'outcomes' || outcome === undefined)
         continue;
-      const key = scenario.outcomes?.[outcome.id] === undefined ? '*' : outcome.id;
-      issues.push({ ...issue, path: [...path, 'outcomes', key, ...rest] });
+      issues.push({ ...issue, path: [...path, 'outcomes', keyOf(scenario, outcome.id), ...rest] });
     }
   }
   return issues;
+}
+
+/** The key of the entry that changes outcome `id`: its own, or `"*"`. */
+function keyOf(scenario: Scenario, id: string): string {
+  return own(scenario.outcomes, id) === undefined ? '*' : id;
 }
 
 function keysOf(value: unknown): string[] {

@@ -12,8 +12,10 @@ export type SafeParseScenariosResult =
 /**
  * Validates the `scenarios` section of an analysis file against the analysis it belongs to:
  * field rules (fractions 0–1, money, whole years), unknown fields, outcome ids and input names
- * that exist, and outcomes left consistent. Every issue has its path from the analysis root.
- * Never throws for bad input.
+ * that exist, an `exclude` that leaves at least one outcome and changes nothing it leaves out,
+ * and outcomes left consistent. Every issue has its path from the analysis root. Names are data:
+ * a scenario called `__proto__`, an outcome called `constructor`, are kept or reported like any
+ * other. Never throws for bad input.
  *
  * @example
  * const analysis = parseAnalysis({
@@ -32,15 +34,16 @@ export function safeParseScenarios(input: unknown, analysis: Analysis): SafePars
     );
     return { success: false, issues: [...read.issues, ...keyIssues] };
   }
-  const scenarios: Record<string, Scenario> = {};
+  const entries: [string, Scenario][] = [];
   const issues: Issue[] = [];
   for (const [name, raw] of Object.entries(read.data)) {
     const scenario = withoutUndefined(raw) as Scenario;
-    scenarios[name] = scenario;
-    issues.push(...scenarioIssues(analysis, scenario, ['scenarios', name]));
+    entries.push([name, scenario]);
+    for (const issue of scenarioIssues(analysis, scenario, ['scenarios', name])) issues.push(issue);
   }
   if (issues.length > 0) return { success: false, issues };
-  return { success: true, scenarios, issues: [] };
+  // Object.fromEntries defines each name, so a scenario called "__proto__" is kept like any other.
+  return { success: true, scenarios: Object.fromEntries(entries), issues: [] };
 }
 
 /** Drops keys whose value is `undefined` (optional fields left empty), at every depth. */

@@ -162,3 +162,160 @@ describe('evaluateScenarios', () => {
     ]);
   });
 });
+
+describe('scenarios that leave outcomes and inputs out', () => {
+  it('leaves an excluded outcome out of the result', () => {
+    const { scenarios } = evaluateScenarios(analysis, {
+      withoutA: { outcomes: { a: { exclude: true } } },
+    });
+    const result = scenarios[0]?.result;
+    expect(result?.outcomes.map((o) => o.id)).toEqual(['b', 'c']);
+    // hand-computed: b 100 + 50 = 150, c (2 + 1) × 50 = 150 → 300 over 500 = 0.6
+    expect(result?.sroiRatio).toBe('0.6');
+  });
+
+  it('keeps an outcome that "*" leaves out when its own entry says exclude: false, with the fields of "*"', () => {
+    const { scenarios } = evaluateScenarios(analysis, {
+      onlyB: { outcomes: { '*': { exclude: true, dropOff: '0' }, b: { exclude: false } } },
+    });
+    expect(scenarios[0]?.result.outcomes.map((o) => o.id)).toEqual(['b']);
+    // hand-computed: b alone without drop-off, 100 + 100 = 200 over 500 = 0.4
+    expect(scenarios[0]?.result.sroiRatio).toBe('0.4');
+  });
+
+  it('leaves an excluded input out of the total inputs', () => {
+    const { scenarios } = evaluateScenarios(analysis, {
+      cashOnly: { inputs: { Volunteers: { exclude: true } } },
+    });
+    // hand-computed: 1100 over the grant of 400 alone = 2.75
+    expect(scenarios[0]?.result.inputs.map((i) => i.description)).toEqual(['Grant']);
+    expect(scenarios[0]?.result.sroiRatio).toBe('2.75');
+  });
+
+  it('reports an own override that both leaves out and changes, and a scenario that leaves out every outcome', () => {
+    const parsed = safeParseScenarios(
+      {
+        odd: {
+          outcomes: { a: { exclude: true, quantity: '5' } },
+          inputs: { '0': { exclude: true, value: '1', year: 1 } },
+        },
+        empty: { outcomes: { '*': { exclude: true } } },
+      },
+      analysis,
+    );
+    expect(parsed.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'scenarios.odd.outcomes.a.exclude',
+        'exclude: true leaves outcome "a" out, so "quantity" would change nothing; remove it or the exclude',
+      ],
+      [
+        'scenarios.odd.inputs.0.exclude',
+        'exclude: true leaves input "0" out, so "value", "year" would change nothing; remove them or the exclude',
+      ],
+      [
+        'scenarios.empty.outcomes',
+        'this scenario leaves out every outcome, and an analysis needs at least one (keep one with { "exclude": false })',
+      ],
+    ]);
+  });
+
+  it('takes exclude as true or false only', () => {
+    const parsed = safeParseScenarios({ low: { outcomes: { a: { exclude: 'yes' } } } }, analysis);
+    expect(parsed.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['scenarios.low.outcomes.a.exclude', 'exclude must be boolean, got "yes"'],
+    ]);
+  });
+
+  it('throws from applyScenario when every outcome is left out', () => {
+    expect(() =>
+      applyScenario(analysis, { outcomes: { a: { exclude: true }, '*': { exclude: true } } }),
+    ).toThrow(/leaves out every outcome/);
+  });
+});
+
+describe('scenario names are data', () => {
+  /** Two outcomes named like Object.prototype's members; inputs 10. a: 10, b: 20, rate 0. */
+  const awkward = parseAnalysis({
+    name: 'Awkward names',
+    discount: { rate: '0' },
+    inputs: [{ description: 'toString', value: '10' }],
+    outcomes: [
+      {
+        id: '__proto__',
+        stakeholder: 's',
+        outcome: 'A',
+        quantity: 1,
+        proxy: { value: 10 },
+        duration: 1,
+      },
+      {
+        id: 'constructor',
+        stakeholder: 's',
+        outcome: 'B',
+        quantity: 1,
+        proxy: { value: 20 },
+        duration: 1,
+      },
+    ],
+  });
+
+  it('keeps a scenario named "__proto__" and overrides keyed "__proto__" and "constructor"', () => {
+    // JSON.parse makes "__proto__" an own key, as an analysis file read from disk does
+    const section: unknown = JSON.parse(
+      '{"__proto__": {"outcomes": {"__proto__": {"quantity": "0"}}},' +
+        ' "constructor": {"outcomes": {"constructor": {"exclude": true}}, "inputs": {"toString": {"value": "5"}}}}',
+    );
+    const parsed = safeParseScenarios(section, awkward);
+    expect(parsed.issues).toEqual([]);
+    if (!parsed.success) return;
+    expect(Object.keys(parsed.scenarios)).toEqual(['__proto__', 'constructor']);
+    const { scenarios } = evaluateScenarios(awkward, parsed.scenarios);
+    expect(scenarios.map((s) => [s.name, s.result.totalPresentValue, s.result.sroiRatio])).toEqual([
+      ['__proto__', '20', '2'], // hand-computed: outcome "__proto__" at quantity 0 leaves 20; 20 / 10
+      ['constructor', '10', '2'], // hand-computed: without "constructor", 10 over the input set to 5
+    ]);
+  });
+
+  it('reports "__proto__" and "constructor" as unknown outcome ids where the analysis has none', () => {
+    const section: unknown = JSON.parse(
+      '{"low": {"outcomes": {"__proto__": {"quantity": "1"}, "constructor": {"quantity": "2"}}}}',
+    );
+    const parsed = safeParseScenarios(section, analysis);
+    expect(parsed.issues.map((i) => i.path.join('.'))).toEqual([
+      'scenarios.low.outcomes.__proto__',
+      'scenarios.low.outcomes.constructor',
+    ]);
+  });
+
+  it('checks the fields of a scenario named "__proto__"', () => {
+    const section: unknown = JSON.parse('{"__proto__": {"outcomes": {"a": {"deadweight": 40}}}}');
+    const parsed = safeParseScenarios(section, analysis);
+    expect(parsed.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'scenarios.__proto__.outcomes.a.deadweight',
+        'deadweight must be a fraction from 0 to 1, got 40 (write 40% or 0.4)',
+      ],
+    ]);
+  });
+
+  it('reads no override from Object.prototype for an outcome the scenario does not name', () => {
+    const profiled = parseAnalysis({
+      ...smallAnalysis,
+      outcomes: [{ ...outcomeA, id: 'constructor', quantityByYear: ['1', '2'], duration: 2 }],
+    });
+    // the problem is the "*" entry's: {}.constructor is Object, not an override of "constructor"
+    const parsed = safeParseScenarios({ short: { outcomes: { '*': { duration: 1 } } } }, profiled);
+    expect(parsed.issues.map((i) => i.path.join('.'))).toEqual(['scenarios.short.outcomes.*']);
+  });
+
+  it('names a bounded number of ids when an id is unknown, the one that differs only in case first', () => {
+    const many = parseAnalysis({
+      ...smallAnalysis,
+      outcomes: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => ({ ...outcomeA, id })),
+    });
+    const parsed = safeParseScenarios({ low: { outcomes: { G: { quantity: '1' } } } }, many);
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      'no outcome has the id "G" (one of 7 ids, e.g. "g", "a", "b", "c", "d"; "*" means every outcome)',
+    ]);
+  });
+});
