@@ -212,7 +212,12 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
   let stageStart = 1;
   layout.forEach(({ column, year }, i) => {
     const c = i + 1;
-    const title = column.title.replace('{year}', String(year ?? ''));
+    // "Value £" names the currency: in another currency, the inputs' value takes the proxy's
+    // currency-neutral title (the two are told apart by their place)
+    const title =
+      column.key === 'inputValue' && plan.currency !== 'GBP'
+        ? (column.alsoTitled.find((t) => t === 'Value in currency') ?? column.title)
+        : column.title.replace('{year}', String(year ?? ''));
     const question = column.question.replace('{year}', String(year ?? ''));
     put(titleRow, c, { text: title }, headerStyle);
     put(questionRow, c, { text: question }, questionStyle);

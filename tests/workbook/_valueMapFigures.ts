@@ -46,7 +46,9 @@ export function valueMapFigures(sheet: WorkbookSheet): ValueMapFigures {
   for (const [c, text] of [...titles].sort(([a], [b]) => a - b)) {
     const year = /^Year \d+$/.test(text);
     const i = valueMapColumns.findIndex(
-      (col, k) => k >= next && (year ? col.key === 'year' : col.title === text),
+      (col, k) =>
+        k >= next &&
+        (year ? col.key === 'year' : col.title === text || col.alsoTitled.includes(text)),
     );
     if (i === -1) throw new Error(`the title "${text}" is not in the layout, or out of its order`);
     keyed.set(year ? text : (valueMapColumns[i]?.key ?? ''), c);

@@ -189,3 +189,14 @@ describe('writeValueMap', () => {
     expect(writeValueMap(everything, result)).toEqual(writeValueMap(everything, result));
   });
 });
+
+describe('writeValueMap in another currency', () => {
+  it('titles the inputs’ value without the pound sign', () => {
+    const analysis = { ...everything, currency: 'EUR' };
+    const { figures } = written(analysis);
+    const titles = [...figures.titles.values()];
+    expect(titles).not.toContain('Value £');
+    expect(titles.filter((t) => t === 'Value in currency')).toHaveLength(2); // the inputs', the proxy's
+    expect(figures.title('Currency')?.value).toBe('EUR');
+  });
+});
