@@ -36,12 +36,24 @@ const BUILT_IN: Readonly<Record<number, string>> = {
   49: '@',
 };
 
-/** The format code of a built-in number format id, or `undefined` for a locale-dependent one. */
+/**
+ * The format code of a built-in number format id, or `undefined` for a locale-dependent one.
+ *
+ * @example
+ * [builtInNumberFormat(10), builtInNumberFormat(7)];
+ * //=> ['0.00%', undefined]
+ */
 export function builtInNumberFormat(id: number): string | undefined {
   return BUILT_IN[id];
 }
 
-/** The kind of a built-in format id whose code depends on the locale. */
+/**
+ * The kind of a built-in format id, including those whose code depends on the locale.
+ *
+ * @example
+ * [builtInNumberFormatKind(9), builtInNumberFormatKind(7), builtInNumberFormatKind(14)];
+ * //=> ['percent', 'currency', 'date']
+ */
 export function builtInNumberFormatKind(id: number): NumberFormatKind {
   const code = BUILT_IN[id];
   if (code !== undefined) return numberFormatKind(code);

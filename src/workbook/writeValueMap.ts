@@ -125,6 +125,13 @@ function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): 
         inputs: [],
       });
   });
+  // each stakeholder's first run, by id and by name as written
+  const firstRun = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) {
+    if (!firstRun.has(g.key)) firstRun.set(g.key, g);
+    const name = `name:${g.stakeholder.toLowerCase()}`;
+    if (!firstRun.has(name)) firstRun.set(name, g);
+  }
   const unattached: PlanInput[] = [];
   const inputOnly = new Map<string, PlanInput[]>();
   analysis.inputs.forEach((input, j) => {
@@ -134,11 +141,13 @@ function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): 
       unattached.push(planned);
       return;
     }
-    const match = (g: { key: string; stakeholder: string }) =>
-      g.key === who || g.stakeholder.toLowerCase() === shown(who).toLowerCase();
-    const group = groups.find(match);
+    const group = firstRun.get(who) ?? firstRun.get(`name:${shown(who).toLowerCase()}`);
     if (group !== undefined) group.inputs.push(planned);
-    else inputOnly.set(who, [...(inputOnly.get(who) ?? []), planned]);
+    else {
+      const list = inputOnly.get(who);
+      if (list === undefined) inputOnly.set(who, [planned]);
+      else list.push(planned);
+    }
   });
   const planGroups: PlanGroup[] = [
     ...(unattached.length === 0 ? [] : [{ stakeholder: '', outcomes: [], inputs: unattached }]),

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { readWorkbook } from '../../src/workbook/readWorkbook.js';
 import { valueMapColumns, valueMapTitleRows } from '../../src/workbook/valueMapLayout.js';
 import { writeValueMap } from '../../src/workbook/writeValueMap.js';
@@ -198,5 +199,33 @@ describe('writeValueMap in another currency', () => {
     expect(titles).not.toContain('Value £');
     expect(titles.filter((t) => t === 'Value in currency')).toHaveLength(2); // the inputs', the proxy's
     expect(figures.title('Currency')?.value).toBe('EUR');
+  });
+});
+
+describe('writeValueMap at scale', () => {
+  it('writes and reads back a map of 5,000 outcomes and 5,000 inputs', () => {
+    const analysis = parseAnalysis({
+      name: 'Large',
+      discount: { rate: '0' },
+      inputs: Array.from({ length: 5000 }, (_, i) => ({
+        stakeholder: `S${i % 50}`,
+        description: `Input ${i}`,
+        value: '2',
+      })),
+      outcomes: Array.from({ length: 5000 }, (_, i) => ({
+        id: `o${i}`,
+        stakeholder: `S${i % 50}`,
+        outcome: `Outcome ${i}`,
+        quantity: '1',
+        proxy: { value: '3' },
+        duration: 1,
+      })),
+    });
+    const { issues, figures } = written(analysis);
+    expect(issues).toEqual([]);
+    // hand-computed: 5,000 × 1 × 3 = 15,000 of value (rate 0) for 5,000 × 2 = 10,000 of inputs
+    expect(figures.result('totalPresentValue')?.value).toBe('15000');
+    expect(figures.result('totalInputs')?.value).toBe('10000');
+    expect(figures.outcome('o4999', 'impact')?.value).toBe('3');
   });
 });
