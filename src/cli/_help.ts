@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { EXPORT_HELP } from './exportCommand.js';
 
 export const VERSION: string = packageJson.version;
 
@@ -10,11 +11,13 @@ Commands:
   calculate <analysis.json | outcomes.csv>   the SROI ratio and every figure behind it
   validate <analysis.json | outcomes.csv>    check an analysis; list every problem and row counts
   report <analysis.json | outcomes.csv>      a report for funders: self-contained HTML or Markdown
-  template [DIR]                             write blank outcomes.csv, inputs.csv, analysis.json
+  template [DIR] [--xlsx]                    write blank outcomes.csv, inputs.csv, analysis.json
+                                             (--xlsx: a blank Value Map workbook)
   schema                                     print the JSON Schema of an analysis file
   sensitivity <analysis.json | outcomes.csv> switching values and one-way tests of every
                                              assumption; --scenarios: the file's scenarios
   simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
+  export <analysis.json | outcomes.csv>      a Value Map workbook (.xlsx) with live formulas; JSON, CSV
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -73,14 +76,17 @@ Examples:
   sroi validate analysis.json --format json
 `;
 
-const template = `Usage: sroi template [DIR] [--force]
+const template = `Usage: sroi template [DIR] [--xlsx] [--force]
 
 Writes outcomes.csv and inputs.csv with the canonical headers and a commented example row, and
-analysis.json, which holds the settings and names the two tables. DIR defaults to the current
+analysis.json, which holds the settings and names the two tables. With --xlsx, writes instead
+value-map.xlsx: a blank Value Map workbook whose formulas compute the present value and the
+ratio, with data validation (percentages 0-100%, durations above 0). DIR defaults to the current
 directory; existing files are not overwritten unless --force is given.
 
-Example:
+Examples:
   sroi template my-analysis && sroi validate my-analysis/analysis.json
+  sroi template --xlsx my-analysis
 `;
 
 const schema = `Usage: sroi schema [--out FILE]
@@ -170,4 +176,5 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   report,
   sensitivity,
   simulate,
+  export: EXPORT_HELP,
 };

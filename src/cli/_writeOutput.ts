@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CliError } from './_errors.js';
 import type { CliIo } from './_io.js';
 
@@ -21,6 +21,17 @@ export async function writeText(io: CliIo, path: string, text: string): Promise<
   }
 }
 
+/** Writes a binary file for a command (an .xlsx workbook), with the same error handling. */
+export async function writeBinary(io: CliIo, path: string, bytes: Uint8Array): Promise<void> {
+  if (io.writeBytes === undefined)
+    throw new CliError(`cannot write ${path}: no binary output here`);
+  try {
+    await io.writeBytes(resolve(io.cwd, path), bytes);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${reason(error)}`);
+  }
+}
+
 /** Creates a folder (and its parents) for a command, with the same error handling. */
 export async function makeFolder(io: CliIo, path: string): Promise<void> {
   if (io.mkdir === undefined) return;
@@ -28,6 +39,51 @@ export async function makeFolder(io: CliIo, path: string): Promise<void> {
     await io.mkdir(resolve(io.cwd, path));
   } catch (error) {
     throw new CliError(`cannot create the folder ${path}: ${reason(error)}`);
+  }
+}
+
+/**
+ * Refuses to overwrite files a command would create (`sroi template`, `sroi export --format
+ * csv`) unless `--force` was given: an input error naming every file already there.
+ */
+export async function refuseExisting(
+  io: CliIo,
+  paths: readonly string[],
+  force: boolean,
+): Promise<void> {
+  if (force) return;
+  const existing: string[] = [];
+  for (const path of paths) {
+    const exists = await io.readFile(resolve(io.cwd, path)).then(
+      () => true,
+      () => false,
+    );
+    if (exists) existing.push(path);
+  }
+  if (existing.length > 0) {
+    throw new CliError(
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite`,
+    );
+  }
+}
+
+/**
+ * Writes files into a folder (created if need be), each with a note on standard error, after
+ * `refuseExisting`: `sroi template` and `sroi export --format csv`.
+ */
+export async function writeFiles(
+  io: CliIo,
+  dir: string,
+  files: Readonly<Record<string, string>>,
+  force: boolean,
+): Promise<void> {
+  const paths = Object.keys(files).map((name) => join(dir, name));
+  await refuseExisting(io, paths, force);
+  await makeFolder(io, dir);
+  for (const [name, text] of Object.entries(files)) {
+    const path = join(dir, name);
+    await writeText(io, path, text);
+    io.stderr(`wrote ${path}\n`);
   }
 }
 

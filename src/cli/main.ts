@@ -6,6 +6,7 @@ const code = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  writeBytes: (path, bytes) => writeFile(path, bytes),
   mkdir: async (path) => {
     await mkdir(path, { recursive: true });
   },

@@ -3,6 +3,7 @@
  * without spawning a process. `main.ts` wires it to the real process.
  */
 import { calculateCommand } from './calculateCommand.js';
+import { exportCommand } from './exportCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { templateCommand } from './templateCommand.js';
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await sensitivityCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,44 +1,38 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { CliError, UsageError } from './_errors.js';
+import { UsageError } from './_errors.js';
 import { csvTemplate } from '../csv/csvTemplate.js';
-import { makeFolder, writeText } from './_writeOutput.js';
+import { valueMapTemplate } from '../workbook/valueMapTemplate.js';
+import { makeFolder, refuseExisting, writeBinary, writeFiles } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
+/** The workbook `sroi template --xlsx` writes. */
+export const VALUE_MAP_TEMPLATE_FILE = 'value-map.xlsx';
+
 /**
- * `sroi template [DIR] [--force]`: writes `outcomes.csv`, `inputs.csv` and `analysis.json`
- * into DIR (default: the current directory). Refuses to overwrite a file unless `--force`.
+ * `sroi template [DIR] [--xlsx] [--force]`: writes `outcomes.csv`, `inputs.csv` and
+ * `analysis.json` into DIR (default: the current directory), or with `--xlsx` a blank Value Map
+ * workbook, `value-map.xlsx`. Refuses to overwrite a file unless `--force`.
  */
 export async function templateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     force: { type: 'boolean', default: false },
+    xlsx: { type: 'boolean', default: false },
   });
   const [dir = '.', ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const files = Object.entries(csvTemplate()).map(([name, text]) => ({
-    path: join(dir, name),
-    text,
-  }));
-  if (!values.force) {
-    const existing: string[] = [];
-    for (const { path } of files) {
-      const exists = await io.readFile(resolve(io.cwd, path)).then(
-        () => true,
-        () => false,
-      );
-      if (exists) existing.push(path);
-    }
-    if (existing.length > 0) {
-      throw new CliError(
-        `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite`,
-      );
-    }
-  }
-  await makeFolder(io, dir);
-  for (const { path, text } of files) {
-    await writeText(io, path, text);
+  if (values.xlsx) {
+    const path = join(dir, VALUE_MAP_TEMPLATE_FILE);
+    await refuseExisting(io, [path], values.force);
+    await makeFolder(io, dir);
+    await writeBinary(io, path, valueMapTemplate());
     io.stderr(`wrote ${path}\n`);
+    io.stderr(
+      'Fill in the Value Map sheet (stakeholders, inputs, outcomes); its formulas compute the present value and the ratio.\n',
+    );
+    return 0;
   }
+  await writeFiles(io, dir, csvTemplate(), values.force);
   io.stderr(`Fill in the two tables, then run: sroi calculate ${join(dir, 'analysis.json')}\n`);
   return 0;
 }

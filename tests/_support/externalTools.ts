@@ -25,6 +25,17 @@ export const chromiumTool: ExternalTool = {
   requiredBy: 'SROI_REQUIRE_BROWSER',
 };
 
+/**
+ * LibreOffice, headless (Debian's `libreoffice-calc-nogui`), which recalculates the Value Map
+ * workbooks sroi writes; `SROI_LIBREOFFICE_PATH` names another `soffice`.
+ */
+export const libreofficeTool: ExternalTool = {
+  purpose: 'LibreOffice recalculation tests (tests/workbook/libreoffice.test.ts)',
+  path: process.env['SROI_LIBREOFFICE_PATH'] ?? '/usr/bin/soffice',
+  install: 'apt-get install -y libreoffice-calc-nogui',
+  requiredBy: 'SROI_REQUIRE_LIBREOFFICE',
+};
+
 /** Whether the tool's executable is on this machine. */
 export function available(tool: ExternalTool): boolean {
   return existsSync(tool.path);

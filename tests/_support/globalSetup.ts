@@ -3,10 +3,10 @@
  * program they drive is not on this machine, and stops the run when CI requires a program that
  * is missing (see `externalTools.ts`).
  */
-import { available, chromiumTool, required, skipLine } from './externalTools.js';
+import { available, chromiumTool, libreofficeTool, required, skipLine } from './externalTools.js';
 
 export default function setup(): void {
-  for (const tool of [chromiumTool]) {
+  for (const tool of [chromiumTool, libreofficeTool]) {
     if (available(tool)) continue;
     if (required(tool)) {
       throw new Error(
