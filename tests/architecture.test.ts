@@ -34,7 +34,8 @@ const allowed: Record<string, readonly string[]> = {
   sensitivity: ['model', 'calc', 'data', 'schema'],
   csv: ['model', 'calc', 'data', 'schema'],
   report: ['model', 'calc', 'data', 'schema', 'sensitivity'],
-  cli: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report'],
+  cli: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report', 'json'],
+  json: ['model', 'schema'],
 };
 const packagesAllowed: Record<string, readonly string[]> = {
   model: [],
@@ -44,6 +45,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   sensitivity: ['decimal.js'],
   csv: ['decimal.js'],
   report: ['decimal.js'],
+  json: [],
 };
 
 describe('architecture', () => {
