@@ -1,13 +1,14 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { csvTemplate } from '../csv/csvTemplate.js';
-import { makeFolder, writeText } from './_writeOutput.js';
+import { createText, exists, makeFolder, writeText } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
 /**
  * `sroi template [DIR] [--force]`: writes `outcomes.csv`, `inputs.csv` and `analysis.json`
- * into DIR (default: the current directory). Refuses to overwrite a file unless `--force`.
+ * into DIR (default: the current directory). Never replaces a file unless `--force` (each file
+ * is created exclusively, so a file that appears meanwhile, or one that cannot be read, is kept).
  */
 export async function templateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -21,13 +22,7 @@ export async function templateCommand(args: readonly string[], io: CliIo): Promi
   }));
   if (!values.force) {
     const existing: string[] = [];
-    for (const { path } of files) {
-      const exists = await io.readFile(resolve(io.cwd, path)).then(
-        () => true,
-        () => false,
-      );
-      if (exists) existing.push(path);
-    }
+    for (const { path } of files) if (await exists(io, path)) existing.push(path);
     if (existing.length > 0) {
       throw new CliError(
         `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}; use --force to overwrite`,
@@ -36,7 +31,7 @@ export async function templateCommand(args: readonly string[], io: CliIo): Promi
   }
   await makeFolder(io, dir);
   for (const { path, text } of files) {
-    await writeText(io, path, text);
+    await (values.force ? writeText(io, path, text) : createText(io, path, text));
     io.stderr(`wrote ${path}\n`);
   }
   io.stderr(`Fill in the two tables, then run: sroi calculate ${join(dir, 'analysis.json')}\n`);
