@@ -40,6 +40,9 @@ export function safeParseAnalysisJson(
       `safeParseAnalysisJson reads JSON text, got ${text === null ? 'null' : typeof text}`,
     );
   }
+  if (typeof options !== 'object' || options === null) {
+    throw new SroiError('INVALID_ARGUMENT', 'safeParseAnalysisJson: options must be an object');
+  }
   const { file, ...parseOptions } = options;
   const read = readJson(text, file === undefined ? {} : { file });
   if (!read.ok) return { success: false, issues: read.issues };
