@@ -35,7 +35,8 @@ const allowed: Record<string, readonly string[]> = {
   csv: ['model', 'calc', 'data', 'schema'],
   report: ['model', 'calc', 'data', 'schema', 'sensitivity'],
   workbook: ['model', 'calc', 'data', 'schema'],
-  cli: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report', 'workbook'],
+  json: ['model', 'schema'],
+  cli: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report', 'workbook', 'json'],
 };
 const packagesAllowed: Record<string, readonly string[]> = {
   model: [],
@@ -46,6 +47,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   csv: ['decimal.js'],
   report: ['decimal.js'],
   workbook: ['fflate'],
+  json: [],
 };
 
 describe('architecture', () => {

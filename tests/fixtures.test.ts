@@ -30,11 +30,12 @@ import { round } from '../src/report/round.js';
 
 const root = join(__dirname, '..');
 /**
- * `fixtures/csv/` is the corpus of awkward CSV files, not published evaluations.
+ * `fixtures/csv/` is the corpus of awkward CSV files and `fixtures/hostile/` the hostile inputs
+ * (docs/security.md), not published evaluations.
  * `fixtures/pending/` holds fixtures checked here like the others that another part of the
  * project cannot take yet; each one's SOURCE.md says why (docs/fixtures.md).
  */
-const NOT_EVALUATIONS = new Set(['csv', 'pending']);
+const NOT_EVALUATIONS = new Set(['csv', 'hostile', 'pending']);
 
 /** Every evaluation folder: `fixtures/<name>/` and `fixtures/pending/<name>/`, by name. */
 function evaluationFolders(): { readonly name: string; readonly rel: string }[] {

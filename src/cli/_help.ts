@@ -24,7 +24,8 @@ Options:
   -v, --version   show the version
 
 Exit codes: 0 success, 1 invalid input (every problem is listed), 2 usage error, 3 internal error.
-Docs: docs/cli.md
+--out FILE replaces FILE in one step and never a file the command reads; --out - is standard output.
+Docs: docs/cli.md, docs/security.md
 `;
 
 const analysisOptions = `Where the data is:
@@ -41,6 +42,9 @@ Settings (override the analysis file's):
   --timing <end|start|mid>      when in each year flows are discounted (default end)
   --price-year <year>           price base: 2023 or 2023-24; proxies' price years are rebased
   --horizon <years>             last year valued
+Files:
+  --max-input-size <size>       refuse a file larger than this, before reading it
+                                (default 100MB, at most 500MB; e.g. 200MB, 1500000)
 `;
 
 const calculate = `Usage: sroi calculate <analysis.json | outcomes.csv> [options]
@@ -178,3 +182,8 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   simulate,
   export: EXPORT_HELP,
 };
+
+/** The help of a command, by own property only: `sroi help __proto__` has none. */
+export function helpOf(topic: string): string | undefined {
+  return Object.hasOwn(HELP, topic) ? HELP[topic] : undefined;
+}

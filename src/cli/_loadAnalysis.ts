@@ -1,12 +1,15 @@
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { CliError, UsageError } from './_errors.js';
 import { issueList, readSummary } from './_printRead.js';
-import { parseJson, readText } from './_readInput.js';
+import { readJsonFile, readText, setMaxInputSize } from './_readInput.js';
+import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
+import { findColumn } from '../csv/matchColumns.js';
 import { readCsvAnalysis } from '../csv/readCsvAnalysis.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import type { CliIo } from './_io.js';
 import type { CsvNote } from '../csv/CsvNote.js';
 import type { CsvTableAccounting } from '../csv/readCsvAnalysis.js';
+import type { JsonIssue, ReadJsonResult } from '../json/readJson.js';
 import type { Analysis } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
 
@@ -21,6 +24,7 @@ export const analysisFlags = {
   timing: { type: 'string' },
   'price-year': { type: 'string' },
   horizon: { type: 'string' },
+  'max-input-size': { type: 'string' },
 } as const;
 
 /** The values of `analysisFlags` after parsing. */
@@ -34,12 +38,14 @@ export interface AnalysisFlagValues {
   readonly timing?: string | undefined;
   readonly 'price-year'?: string | undefined;
   readonly horizon?: string | undefined;
+  readonly 'max-input-size'?: string | undefined;
 }
 
 /** An analysis read from the command line's files and flags, or every problem with it. */
 export interface LoadedAnalysis {
   readonly analysis?: Analysis;
-  readonly issues: readonly Issue[];
+  /** Every problem; those about a JSON file's values carry their `file:line:column`. */
+  readonly issues: readonly JsonIssue[];
   /** Row accounting per CSV table; empty when the analysis was JSON only. */
   readonly tables: readonly CsvTableAccounting[];
   readonly notes: readonly CsvNote[];
@@ -55,14 +61,27 @@ export async function loadAnalysis(
   file: string,
   flags: AnalysisFlagValues,
 ): Promise<LoadedAnalysis> {
+  setMaxInputSize(io, flags['max-input-size']);
   const columns = parseColumnMap(flags.map ?? []);
   if (extname(file).toLowerCase() === '.json') {
-    const json = parseJson(await readText(io, file), file);
+    const read = await readJsonFile(io, file);
+    if (!read.ok) return { issues: read.issues, tables: [], notes: [] };
+    const json = read.value;
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new CliError(
-        `${file}: an analysis file must hold a JSON object, got ${Array.isArray(json) ? 'a list' : typeof json}`,
+        `${file}: an analysis file must hold a JSON object, got ${Array.isArray(json) ? 'a list' : json === null ? 'null' : typeof json}`,
       );
     }
+    // Issues about a setting a flag gave are not located in the file: the value is the flag's.
+    const fromFlags = flaggedPaths(flags);
+    const located = (issues: readonly Issue[]): JsonIssue[] =>
+      read
+        .withIssues(issues)
+        .map((issue) =>
+          'location' in issue && fromFlags.some((path) => startsWith(issue.path, path))
+            ? withoutLocation(issue)
+            : issue,
+        );
     const { outcomes, inputs, columns: fileColumns, ...rest } = json as Record<string, unknown>;
     if (typeof outcomes !== 'string' && typeof inputs !== 'string' && flags.inputs === undefined) {
       if (fileColumns !== undefined) {
@@ -71,9 +90,9 @@ export async function loadAnalysis(
       const parsed = safeParseAnalysis(
         withFlags({ ...rest, outcomes, ...(inputs === undefined ? {} : { inputs }) }, flags),
       );
-      return parsed.success
+      return parsed.success && read.issues.length === 0
         ? { analysis: parsed.analysis, issues: [], tables: [], notes: [] }
-        : { issues: parsed.issues, tables: [], notes: [] };
+        : { issues: located(parsed.issues), tables: [], notes: [] };
     }
     if (typeof outcomes !== 'string') {
       throw new CliError(
@@ -87,13 +106,39 @@ export async function loadAnalysis(
     const inputsFile = flags.inputs ?? (typeof inputs === 'string' ? near(inputs) : undefined);
     const settings: Record<string, unknown> = withFlags({ ...rest }, flags);
     if (Array.isArray(inputs) && flags.inputs === undefined) settings['inputs'] = inputs;
-    return readCsv(io, outcomesFile, inputsFile, settings, {
+    const loaded = await readCsv(io, outcomesFile, inputsFile, settings, {
       ...readColumns(fileColumns, file),
       ...columns,
     });
+    if (loaded.analysis !== undefined && read.issues.length === 0) return loaded;
+    return { tables: loaded.tables, notes: loaded.notes, issues: located(loaded.issues) };
   }
   const settings = withFlags({ name: defaultName(file) }, flags);
   return readCsv(io, file, flags.inputs, settings, columns);
+}
+
+/** The paths of the settings the flags give (they replace the file's own). */
+function flaggedPaths(flags: AnalysisFlagValues): (readonly string[])[] {
+  const paths: (readonly string[])[] = [];
+  if (flags.name !== undefined) paths.push(['name']);
+  if (flags.currency !== undefined) paths.push(['currency']);
+  if (flags['price-year'] !== undefined) paths.push(['priceYear']);
+  if (flags.horizon !== undefined) paths.push(['horizon']);
+  if (flags.timing !== undefined) paths.push(['discount', 'timing']);
+  if (flags['discount-rate'] !== undefined || flags['discount-schedule'] !== undefined) {
+    paths.push(['discount', 'rate'], ['discount', 'rates'], ['discount', 'schedule']);
+  }
+  return paths;
+}
+
+function startsWith(path: readonly (string | number)[], prefix: readonly string[]): boolean {
+  return prefix.every((segment, i) => path[i] === segment);
+}
+
+function withoutLocation(issue: JsonIssue): JsonIssue {
+  const rest = { ...issue };
+  delete rest.location;
+  return rest;
 }
 
 async function readCsv(
@@ -165,9 +210,12 @@ function withFlags(
   return out;
 }
 
-/** Reads `--map "Field=Header"` flags into a field → header mapping. */
+/**
+ * Reads `--map "Field=Header"` flags into a field → header mapping. A field sroi does not read
+ * is a usage error; every name is data (`__proto__=X` is an unknown field, not a prototype).
+ */
 export function parseColumnMap(maps: readonly string[]): Record<string, string> {
-  const columns: Record<string, string> = {};
+  const columns = new Map<string, string>();
   for (const map of maps) {
     const at = map.indexOf('=');
     const field = map.slice(0, at).trim();
@@ -177,9 +225,19 @@ export function parseColumnMap(maps: readonly string[]): Record<string, string> 
         `--map must be written "field=Your header", e.g. --map "outcome=Result", got "${map}"`,
       );
     }
-    columns[field] = header;
+    if (
+      findColumn(outcomeColumns, field) === undefined &&
+      findColumn(inputColumns, field) === undefined
+    ) {
+      const fields = [...new Set([...outcomeColumns, ...inputColumns].map((c) => c.name))];
+      throw new UsageError(
+        `--map names an unknown field "${field}" (fields: ${fields.join(', ')})`,
+      );
+    }
+    columns.set(field, header);
   }
-  return columns;
+  // Object.fromEntries makes each name an own property, "__proto__" included.
+  return Object.fromEntries(columns);
 }
 
 function readColumns(value: unknown, file: string): Record<string, string> {
@@ -211,16 +269,31 @@ export async function loadOrReport(
 }
 
 /**
- * The raw `scenarios` or `uncertainty` section of an analysis JSON file (already checked for
- * shape by the loader); `undefined` when the file is a CSV or has no such section.
+ * The raw `scenarios` or `uncertainty` section of an analysis JSON file (already read, and
+ * checked for shape, by the loader: the file is read once per command); `undefined` when the
+ * file is a CSV or has no such section.
  */
 export async function readSection(
   io: CliIo,
   file: string,
   key: 'scenarios' | 'uncertainty',
 ): Promise<unknown> {
-  if (extname(file).toLowerCase() !== '.json') return undefined;
-  const json = parseJson(await readText(io, file), file);
+  const read = await jsonOf(io, file);
+  const json = read?.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
-  return (json as Record<string, unknown>)[key];
+  return Object.hasOwn(json, key) ? (json as Record<string, unknown>)[key] : undefined;
+}
+
+/** Prints the issues of a section of the analysis file, each located in the file. */
+export async function printIssues(
+  io: CliIo,
+  file: string,
+  issues: readonly Issue[],
+): Promise<void> {
+  const read = await jsonOf(io, file);
+  io.stderr(issueList(file, read === undefined ? issues : read.locate(issues)));
+}
+
+async function jsonOf(io: CliIo, file: string): Promise<ReadJsonResult | undefined> {
+  return extname(file).toLowerCase() === '.json' ? readJsonFile(io, file) : undefined;
 }

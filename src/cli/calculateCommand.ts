@@ -10,12 +10,13 @@ import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
 
-const RENDERERS: Readonly<Record<string, (result: SroiResult, analysis: Analysis) => string>> = {
-  text: (result) => renderText(result),
-  json: (result) => `${JSON.stringify(result, null, 2)}\n`,
-  markdown: (result, analysis) => renderMarkdown(result, { analysis }),
-  csv: (result) => renderCsv(result),
-};
+/** Each format's renderer, by name (a `Map`: `--format __proto__` is an unknown format). */
+const RENDERERS = new Map<string, (result: SroiResult, analysis: Analysis) => string>([
+  ['text', (result) => renderText(result)],
+  ['json', (result) => `${JSON.stringify(result, null, 2)}\n`],
+  ['markdown', (result, analysis) => renderMarkdown(result, { analysis })],
+  ['csv', (result) => renderCsv(result)],
+]);
 
 /**
  * `sroi calculate <analysis.json | outcomes.csv> [--inputs inputs.csv] [settings]
@@ -35,10 +36,10 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
     );
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const render = RENDERERS[values.format];
+  const render = RENDERERS.get(values.format);
   if (render === undefined) {
     throw new UsageError(
-      `--format must be one of ${Object.keys(RENDERERS).join(', ')}, got "${values.format}"`,
+      `--format must be one of ${[...RENDERERS.keys()].join(', ')}, got "${values.format}"`,
     );
   }
 
@@ -46,6 +47,6 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
   if (analysis === undefined) return 1;
   const result = asInputError(file, () => evaluateAnalysis(analysis));
   const output = render(result, analysis);
-  await writeOutput(io, values.out, output);
+  await writeOutput(io, values.out, output, values.format === 'text' ? 'text' : 'data');
   return 0;
 }

@@ -6,7 +6,7 @@ import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
 import type { CsvColumn } from '../csv/csvColumns.js';
 import { formatCsv } from '../csv/formatCsv.js';
 import { writeValueMap } from '../workbook/writeValueMap.js';
-import { writeBinary, writeFiles, writeOutput } from './_writeOutput.js';
+import { refuseInput, writeFiles, writeOutput, writeText } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 
@@ -70,12 +70,13 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   const analysis = await loadOrReport(io, file, values);
   if (analysis === undefined) return 1;
   if (format === 'json') {
-    await writeOutput(io, out, `${JSON.stringify(analysis, null, 2)}\n`);
+    await writeOutput(io, out, `${JSON.stringify(analysis, null, 2)}\n`, 'data');
     return 0;
   }
   if (format === 'xlsx' && out !== undefined) {
     const result = asInputError(file, () => evaluateAnalysis(analysis));
-    await writeBinary(io, out, writeValueMap(analysis, result));
+    await refuseInput(io, out);
+    await writeText(io, out, writeValueMap(analysis, result));
     io.stderr(`wrote ${out}\n`);
     return 0;
   }

@@ -1,7 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
-import { issueList } from './_printRead.js';
+import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { renderHtml } from '../report/renderHtml.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
@@ -57,7 +56,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
   if (section !== undefined) {
     const parsed = safeParseUncertainty(section, analysis);
     if (!parsed.success) {
-      io.stderr(issueList(file, parsed.issues));
+      await printIssues(io, file, parsed.issues);
       return 1;
     }
     simulation = asInputError(file, () => simulate(analysis, parsed.uncertainty));
@@ -69,6 +68,6 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     ...(simulation === undefined ? {} : { simulation }),
   };
   const output = format === 'html' ? renderHtml(result, options) : renderMarkdown(result, options);
-  await writeOutput(io, values.out, output);
+  await writeOutput(io, values.out, output, 'data');
   return 0;
 }

@@ -11,16 +11,23 @@ import { validateCommand } from './validateCommand.js';
 import { sensitivityCommand } from './sensitivityCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { CliError, UsageError } from './_errors.js';
-import { HELP, VERSION } from './_help.js';
+import { HELP, VERSION, helpOf } from './_help.js';
+import { terminalIo } from './_terminal.js';
 import type { CliIo } from './_io.js';
 
-/** Runs the CLI and returns its exit code: 0 success, 1 invalid input, 2 usage, 3 a bug. */
-export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI and returns its exit code: 0 success, 1 invalid input, 2 usage, 3 a bug. Text
+ * for the terminal passes through `terminalSafe` (`_terminal.ts`) on its way to `given`.
+ */
+export async function run(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = terminalIo(given);
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       const topic = command === 'help' ? rest[0] : undefined;
-      io.stdout(topic === undefined ? HELP.main : (HELP[topic] ?? HELP.main));
+      const help = topic === undefined ? HELP.main : helpOf(topic);
+      if (help === undefined) throw new UsageError(`no help on "${topic}": it is not a command`);
+      io.stdout(help);
       return 0;
     }
     if (command === '--version' || command === '-v') {
@@ -28,7 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      const help = HELP[command];
+      const help = helpOf(command);
       if (help === undefined) throw new UsageError(`unknown command "${command}"`);
       io.stdout(help);
       return 0;

@@ -9,6 +9,6 @@ export async function schemaCommand(args: readonly string[], io: CliIo): Promise
   const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const text = `${JSON.stringify(analysisJsonSchema(), null, 2)}\n`;
-  await writeOutput(io, values.out, text);
+  await writeOutput(io, values.out, text, 'data');
   return 0;
 }

@@ -1,7 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
-import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
-import { issueList } from './_printRead.js';
+import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
 import { SroiError } from '../model/SroiError.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
@@ -69,7 +68,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
       }
       const parsed = safeParseScenarios(section, analysis);
       if (!parsed.success) {
-        io.stderr(issueList(file, parsed.issues));
+        await printIssues(io, file, parsed.issues);
         return 1;
       }
       output = renderScenarios(evaluateScenarios(analysis, parsed.scenarios), format);
@@ -86,7 +85,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
     if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   }
-  await write(io, values.out, output);
+  await write(io, values.out, output, format);
   return 0;
 }
 
@@ -108,8 +107,14 @@ function readFlagNumber(flag: string, text: string, percent: boolean): string {
   return read.value;
 }
 
-export async function write(io: CliIo, out: string | undefined, output: string): Promise<void> {
-  await writeOutput(io, out, output);
+/** Writes a command's output: text for people, or JSON and Markdown, which escape their own text. */
+export async function write(
+  io: CliIo,
+  out: string | undefined,
+  output: string,
+  format: Format,
+): Promise<void> {
+  await writeOutput(io, out, output, format === 'text' ? 'text' : 'data');
 }
 
 const FRACTIONS = new Set([

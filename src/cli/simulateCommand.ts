@@ -1,7 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport, readSection } from './_loadAnalysis.js';
-import { issueList } from './_printRead.js';
+import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
 import { markdownTable, readFormat, textTable, write } from './sensitivityCommand.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
@@ -44,7 +43,7 @@ export async function simulateCommand(args: readonly string[], io: CliIo): Promi
   }
   const parsed = safeParseUncertainty(section, analysis);
   if (!parsed.success) {
-    io.stderr(issueList(file, parsed.issues));
+    await printIssues(io, file, parsed.issues);
     return 1;
   }
   const result: SimulationResult = asInputError(file, () =>
@@ -54,7 +53,7 @@ export async function simulateCommand(args: readonly string[], io: CliIo): Promi
       ...(bins === undefined ? {} : { bins }),
     }),
   );
-  await write(io, values.out, render(result, analysis.name, analysis.currency, format));
+  await write(io, values.out, render(result, analysis.name, analysis.currency, format), format);
   return 0;
 }
 

@@ -3,7 +3,7 @@ import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { csvTemplate } from '../csv/csvTemplate.js';
 import { valueMapTemplate } from '../workbook/valueMapTemplate.js';
-import { makeFolder, refuseExisting, writeBinary, writeFiles } from './_writeOutput.js';
+import { writeFiles } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 
 /** The workbook `sroi template --xlsx` writes. */
@@ -12,7 +12,8 @@ export const VALUE_MAP_TEMPLATE_FILE = 'value-map.xlsx';
 /**
  * `sroi template [DIR] [--xlsx] [--force]`: writes `outcomes.csv`, `inputs.csv` and
  * `analysis.json` into DIR (default: the current directory), or with `--xlsx` a blank Value Map
- * workbook, `value-map.xlsx`. Refuses to overwrite a file unless `--force`.
+ * workbook, `value-map.xlsx`. Never replaces a file unless `--force` (each file is created
+ * exclusively, so a file that appears meanwhile, or one that cannot be read, is kept).
  */
 export async function templateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -22,11 +23,7 @@ export async function templateCommand(args: readonly string[], io: CliIo): Promi
   const [dir = '.', ...extra] = positionals;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.xlsx) {
-    const path = join(dir, VALUE_MAP_TEMPLATE_FILE);
-    await refuseExisting(io, [path], values.force);
-    await makeFolder(io, dir);
-    await writeBinary(io, path, valueMapTemplate());
-    io.stderr(`wrote ${path}\n`);
+    await writeFiles(io, dir, { [VALUE_MAP_TEMPLATE_FILE]: valueMapTemplate() }, values.force);
     io.stderr(
       'Fill in the Value Map sheet (stakeholders, inputs, outcomes); its formulas compute the present value and the ratio.\n',
     );

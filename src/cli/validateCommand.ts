@@ -1,7 +1,8 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
-import { issueList, readSummary } from './_printRead.js';
+import { boundedIssue, issueList, readSummary } from './_printRead.js';
+import { dataOut } from './_terminal.js';
 import type { CliIo } from './_io.js';
 
 /**
@@ -27,8 +28,9 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
   const loaded = await loadAnalysis(io, file, values);
   const valid = loaded.analysis !== undefined;
   if (values.format === 'json') {
-    const { tables, notes, issues } = loaded;
-    io.stdout(`${JSON.stringify({ valid, issues, tables, notes }, null, 2)}\n`);
+    const { tables, notes } = loaded;
+    const issues = loaded.issues.map(boundedIssue);
+    dataOut(io)(`${JSON.stringify({ valid, issues, tables, notes }, null, 2)}\n`);
   } else {
     io.stdout(readSummary(loaded));
     io.stdout(valid ? `${file}: no problems found\n` : issueList(file, loaded.issues));

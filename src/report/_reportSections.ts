@@ -837,7 +837,7 @@ function note(text: string, extra: string | undefined): Cell {
 
 /** A decimal string shown in full, thousands grouped, never rounded. */
 function exact(value: string): string {
-  return formatNumber(value, value.split('.')[1]?.length ?? 0);
+  return formatNumber(value);
 }
 
 /** Drops trailing zeros after a decimal point: `12.50` → `12.5`, `3.00` → `3`. */

@@ -1,3 +1,5 @@
+import { textArgument } from './_arguments.js';
+
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attribute values: `&`, `<`,
  * `>`, `"` and `'` become character references. Every piece of text from a user's files passes
@@ -9,13 +11,13 @@
  * //=> '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return textArgument('escapeHtml', text).replace(/[&<>"']/g, (char) => ENTITIES.get(char) ?? char);
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+const ENTITIES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&#39;'],
+]);

@@ -1,3 +1,5 @@
+import { textArgument } from './_arguments.js';
+
 /**
  * Escapes text for Markdown (CommonMark and GitHub Flavored Markdown), in a paragraph, a heading
  * or a table cell. Every character that can start markup is backslash-escaped — emphasis
@@ -14,10 +16,16 @@ underline or a code block. Parentheses are left alone: with `[` and `]` escaped 
  * //=> '\\[x\\](javascript:alert(1)) \\| \\<b\\>'
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .trim()
-    .replace(/[\\`*_~[\]!<>&#|$]/g, '\\$&')
-    .replace(/^[-+](?=\s|-|$)/, '\\$&')
-    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+  textArgument('escapeMarkdown', text);
+  return (
+    text
+      // A run of white space that holds a line break becomes one space. Each run is matched once
+      // and tested in a callback: a pattern with white space on both sides of the break
+      // rescanned long runs of spaces from every position (quadratic time on a long name).
+      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
+      .trim()
+      .replace(/[\\`*_~[\]!<>&#|$]/g, '\\$&')
+      .replace(/^[-+](?=\s|-|$)/, '\\$&')
+      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+  );
 }

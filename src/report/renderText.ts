@@ -1,20 +1,24 @@
-import { formatMoney, formatNumber } from './round.js';
+import { decimalsArgument, invalid } from './_arguments.js';
+import { formatMoney, formatNumber, roundingArgument } from './round.js';
 import { Dec } from '../calc/_decimal.js';
 import type { RoundingMode } from './round.js';
 import type { SroiResult } from '../model/result.js';
 
 /** Options of `renderText`. */
 export interface RenderTextOptions {
-  /** Decimal places of ratios (default 2). */
+  /** Decimal places of ratios (default 2; 0 to 20). */
   readonly ratioDecimals?: number;
-  /** Decimal places of money (default 2). */
+  /** Decimal places of money (default 2; 0 to 20). */
   readonly moneyDecimals?: number;
   readonly rounding?: RoundingMode;
 }
 
 /**
  * A plain-text summary of a result for a terminal: the headline figures, value by stakeholder,
- * category and year, and any warnings. Figures are rounded here and only here.
+ * category and year, and any warnings. Figures are rounded here and only here: a figure that
+ * rounds to zero but is not zero reads `< £0.01`, a very large one `£4.27 × 10^18`
+ * (`formatNumber`). A `result` that is not a result, or an option out of range, is a
+ * `SroiError` with code `INVALID_ARGUMENT`.
  *
  * @example
  * renderText(calculateSroi({
@@ -24,9 +28,13 @@ export interface RenderTextOptions {
  * //=> '  SROI ratio            2.50 : 1  (£2.50 of value for each £1 invested)'
  */
 export function renderText(result: SroiResult, options: RenderTextOptions = {}): string {
-  const ratioPlaces = options.ratioDecimals ?? 2;
-  const moneyPlaces = options.moneyDecimals ?? 2;
-  const mode = options.rounding ?? 'half-up';
+  checkResult(result);
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('renderText', 'options must be an object', options);
+  }
+  const ratioPlaces = decimalsArgument('renderText', options.ratioDecimals ?? 2, 'ratioDecimals');
+  const moneyPlaces = decimalsArgument('renderText', options.moneyDecimals ?? 2, 'moneyDecimals');
+  const mode = roundingArgument('renderText', options.rounding ?? 'half-up');
   const money = (value: string) => formatMoney(value, result.currency, moneyPlaces, mode);
   const ratio = (value: string | null) =>
     value === null ? 'undefined (no inputs)' : formatNumber(value, ratioPlaces, mode);
@@ -101,4 +109,21 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
     lines.push('', 'Warnings', ...result.warnings.map((w) => `  ${w.code}: ${w.message}`));
   }
   return lines.join('\n') + '\n';
+}
+
+/** The parts of a result `renderText` reads are there: a result, not any object. */
+function checkResult(result: unknown): asserts result is SroiResult {
+  const fields = result as Partial<Record<keyof SroiResult, unknown>> | null;
+  const ok =
+    typeof fields === 'object' &&
+    fields !== null &&
+    typeof fields.name === 'string' &&
+    typeof fields.currency === 'string' &&
+    typeof fields.totalPresentValue === 'string' &&
+    Array.isArray(fields.stakeholders) &&
+    Array.isArray(fields.categories) &&
+    Array.isArray(fields.years) &&
+    Array.isArray(fields.warnings);
+  if (!ok)
+    throw invalid('renderText', 'result must be an SroiResult, as calculateSroi returns', result);
 }

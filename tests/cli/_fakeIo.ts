@@ -1,14 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CliIo } from '../../src/cli/_io.js';
 
 export const root = join(__dirname, '..', '..');
 
-/** A CLI I/O over the repository (read-only) plus an in-memory overlay that receives writes. */
-export function fakeIo(files: Record<string, string> = {}) {
+/** What a fake I/O does besides holding files. */
+export interface FakeIoOptions {
+  /** Paths (relative to the repository) that exist but cannot be read (`EACCES`). */
+  readonly unreadable?: readonly string[];
+  /** A write to a path for which this is true stops halfway with `ENOSPC` (a full disk). */
+  readonly failWrite?: (path: string) => boolean;
+}
+
+function nodeError(code: string, path: string): Error {
+  return Object.assign(new Error(`${code}: ${path}`), { code });
+}
+
+/**
+ * A CLI I/O over the repository (read-only) plus an in-memory overlay that receives writes, with
+ * every member of `CliIo`: `stat` (in-memory files get an inode of their own), reads limited to
+ * `maxBytes`, exclusive creation, `rename` and `remove`.
+ */
+export function fakeIo(files: Record<string, string> = {}, options: FakeIoOptions = {}) {
   const written = new Map<string, string>(
     Object.entries(files).map(([p, t]) => [join(root, p), t]),
   );
+  const unreadable = new Set((options.unreadable ?? []).map((p) => join(root, p)));
+  const inodes = new Map<string, number>();
+  const inode = (path: string) => {
+    if (!inodes.has(path)) inodes.set(path, 1_000_000 + inodes.size);
+    return inodes.get(path) ?? 0;
+  };
+  const present = (path: string) => written.has(path) || unreadable.has(path) || existsSync(path);
   const out = { stdout: '', stderr: '' };
   const io: CliIo = {
     stdout: (text) => {
@@ -17,15 +40,48 @@ export function fakeIo(files: Record<string, string> = {}) {
     stderr: (text) => {
       out.stderr += text;
     },
-    readFile: async (path) => {
-      const memory = written.get(path);
-      if (memory !== undefined) return memory;
-      return readFileSync(path, 'utf8');
+    readFile: async (path, maxBytes = Infinity) => {
+      if (unreadable.has(path)) throw nodeError('EACCES', path);
+      const text = written.get(path) ?? readFileSync(path, 'utf8');
+      if (Buffer.byteLength(text) > maxBytes) throw nodeError('EFBIG', path);
+      return text;
     },
-    writeFile: async (path, text) => {
+    writeFile: async (path, data, { exclusive = false } = {}) => {
+      // Bytes (a workbook) are kept one character per byte; the tests of text outputs read text.
+      const text = typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
       if (!path.startsWith(root)) throw new Error(`test wrote outside the repository: ${path}`);
+      if (exclusive && present(path)) throw nodeError('EEXIST', path);
+      if (options.failWrite?.(path) === true) {
+        written.set(path, text.slice(0, text.length >> 1));
+        throw nodeError('ENOSPC', path);
+      }
       written.set(path, text);
     },
+    stat: async (path) => {
+      const memory = written.get(path);
+      if (memory !== undefined) {
+        return { kind: 'file', size: Buffer.byteLength(memory), dev: 0, ino: inode(path) };
+      }
+      if (unreadable.has(path)) return { kind: 'file', size: 10, dev: 0, ino: inode(path) };
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info === undefined) throw nodeError('ENOENT', path);
+      return {
+        kind: info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other',
+        size: info.size,
+        dev: info.dev,
+        ino: info.ino,
+      };
+    },
+    rename: async (from, to) => {
+      const text = written.get(from);
+      if (text === undefined) throw nodeError('ENOENT', from);
+      written.delete(from);
+      written.set(to, text);
+    },
+    remove: async (path) => {
+      written.delete(path);
+    },
+    realpath: async (path) => path,
     mkdir: async () => {},
     cwd: root,
   };

@@ -242,7 +242,10 @@ describe('run calculate', () => {
       'broken.json': '{\n  "name": "x",\n}',
     });
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^sroi: broken\.json:3:1: not valid JSON/);
+    // The "}" after the trailing comma is line 3, column 1.
+    expect(broken.stderr).toBe(
+      'broken.json: 1 problem found\n  broken.json:3:1: (root): expected another field after the comma (JSON allows no comma before "}"), got "}"\n',
+    );
     const missingCsv = await cli(['calculate', 'a/analysis.json'], {
       'a/analysis.json': '{ "name": "x", "outcomes": "gone.csv" }',
     });
@@ -348,25 +351,26 @@ describe('run validate', () => {
     ]);
   });
 
-  it('validates a JSON analysis with issues by JSON path', async () => {
-    const { code, stdout } = await cli(['validate', 'bad.json'], {
-      'bad.json': JSON.stringify({
-        name: 'x',
-        outcomes: [
-          {
-            stakeholder: 'a',
-            outcome: 'b',
-            quantity: 1,
-            proxy: { value: 1 },
-            duration: 1,
-            dropOff: 50,
-          },
-        ],
-      }),
+  it('validates a JSON analysis with issues by JSON path and file:line:column', async () => {
+    const text = JSON.stringify({
+      name: 'x',
+      outcomes: [
+        {
+          stakeholder: 'a',
+          outcome: 'b',
+          quantity: 1,
+          proxy: { value: 1 },
+          duration: 1,
+          dropOff: 50,
+        },
+      ],
     });
+    const { code, stdout } = await cli(['validate', 'bad.json'], { 'bad.json': text });
+    // One line; the value 50 is the text's only "50", at its index + 1.
+    const column = text.indexOf('50') + 1;
     expect(code).toBe(1);
     expect(stdout).toBe(
-      'bad.json: 1 problem found\n  outcomes[0].dropOff: dropOff must be a fraction from 0 to 1, got 50 (write 50% or 0.5)\n',
+      `bad.json: 1 problem found\n  bad.json:1:${column}: outcomes[0].dropOff: dropOff must be a fraction from 0 to 1, got 50 (write 50% or 0.5)\n`,
     );
   });
 });

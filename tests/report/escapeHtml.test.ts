@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SroiError } from '../../src/model/SroiError.js';
 import { escapeHtml } from '../../src/report/escapeHtml.js';
 
 describe('escapeHtml', () => {
@@ -16,5 +17,16 @@ describe('escapeHtml', () => {
   it('leaves no character that could open a tag or end an attribute', () => {
     const all = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
     expect(escapeHtml(all)).not.toMatch(/[<>"']/);
+  });
+
+  it('escapes a million characters in time proportional to their length', () => {
+    expect(escapeHtml('<'.repeat(1_000_000))).toBe('&lt;'.repeat(1_000_000));
+  });
+
+  it('throws SroiError for a value that is not text, instead of a TypeError', () => {
+    expect(() => escapeHtml(undefined as never)).toThrow(SroiError);
+    expect(() => escapeHtml(5 as never)).toThrow(
+      'escapeHtml: text must be a string, got the number 5',
+    );
   });
 });

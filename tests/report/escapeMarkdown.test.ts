@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SroiError } from '../../src/model/SroiError.js';
 import { escapeMarkdown } from '../../src/report/escapeMarkdown.js';
 
 describe('escapeMarkdown', () => {
@@ -26,6 +27,30 @@ describe('escapeMarkdown', () => {
     'leaves %j as it is',
     (text) => {
       expect(escapeMarkdown(text)).toBe(text);
+    },
+  );
+
+  it.each([
+    // Runs of spaces once took time quadratic in their length (56 s for one long name).
+    ['spaces', `a${' '.repeat(1_000_000)}b`, `a${' '.repeat(1_000_000)}b`],
+    ['spaces before a line break', `a${' '.repeat(1_000_000)}\nb`, 'a b'],
+    ['line breaks and spaces', ' \n'.repeat(500_000), ''],
+    ['digits', `${'1'.repeat(1_000_000)}x`, `${'1'.repeat(1_000_000)}x`],
+    ['markup', '*'.repeat(1_000_000), '\\*'.repeat(1_000_000)],
+  ])(
+    'escapes a million characters of %s in time proportional to their length',
+    (_, text, expected) => {
+      expect(escapeMarkdown(text)).toBe(expected);
+    },
+  );
+
+  it.each([[undefined], [42], [null], [['a']]])(
+    'throws SroiError for %j, which is not text',
+    (value) => {
+      expect(() => escapeMarkdown(value as never)).toThrow(SroiError);
+      expect(() => escapeMarkdown(value as never)).toThrow(
+        /^escapeMarkdown: text must be a string, got /,
+      );
     },
   );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calculateSroi } from '../../src/calculateSroi.js';
+import { SroiError } from '../../src/model/SroiError.js';
 import { renderText } from '../../src/report/renderText.js';
 import type { SroiResult } from '../../src/model/result.js';
 
@@ -53,4 +54,67 @@ describe('renderText', () => {
     expect(text).toContain('  Stakeholder 199999      £2,500.00  100.0%   2.50');
     expect(text.split('\n').length).toBeGreaterThan(200_000);
   });
+
+  it('shows a figure that rounds to zero as "< £0.01", and a huge ratio in powers of ten', () => {
+    // Inputs of 1e-100 against a present value of 427.18: a ratio of 4.2718 × 10^102.
+    const tiny = calculateSroi({
+      name: 'Tiny inputs',
+      discount: { rate: '0' },
+      inputs: [{ description: 'Grant', value: '1e-100' }],
+      outcomes: [
+        { stakeholder: 'A', outcome: 'B', quantity: '1', proxy: { value: '427.18' }, duration: 1 },
+      ],
+    });
+    const lines = renderText(tiny).split('\n');
+    expect(lines.slice(2, 5)).toEqual([
+      '  SROI ratio            4.27 × 10^102 : 1  (£4.27 × 10^102 of value for each £1 invested)',
+      '  Total present value   £427.18',
+      '  Total inputs          < £0.01',
+    ]);
+  });
+
+  it('renders a report of values of 1e-60 without failing', () => {
+    const small = calculateSroi({
+      name: 'Small',
+      discount: { rate: '0' },
+      inputs: [{ description: 'Grant', value: '1' }],
+      outcomes: [
+        { stakeholder: 'A', outcome: 'B', quantity: '1e-60', proxy: { value: '1' }, duration: 1 },
+      ],
+    });
+    // hand-computed: PV = 1e-60 × 1; ratio 1e-60; net PV 1e-60 − 1 rounds to -£1.00.
+    expect(renderText(small).split('\n').slice(2, 6)).toEqual([
+      '  SROI ratio            < 0.01 : 1  (< £0.01 of value for each £1 invested)',
+      '  Total present value   < £0.01',
+      '  Total inputs          £1.00',
+      '  Net present value     -£1.00',
+    ]);
+  });
+
+  it.each([
+    [
+      { ratioDecimals: 1e9 },
+      'renderText: ratioDecimals must be a whole number from 0 to 20, got the number 1000000000',
+    ],
+    [
+      { moneyDecimals: -1 },
+      'renderText: moneyDecimals must be a whole number from 0 to 20, got the number -1',
+    ],
+    [
+      { rounding: 'valueOf' },
+      'renderText: rounding must be one of "half-up", "half-even", "down", "up", got "valueOf"',
+    ],
+  ])('throws SroiError for the option %j', (options, message) => {
+    expect(() => renderText(warmHomes, options as never)).toThrow(message);
+  });
+
+  it.each([[undefined], [null], [{}], [{ name: 'x', currency: 'GBP' }]])(
+    'throws SroiError for %j, which is not a result',
+    (value) => {
+      expect(() => renderText(value as never)).toThrow(SroiError);
+      expect(() => renderText(value as never)).toThrow(
+        /^renderText: result must be an SroiResult, as calculateSroi returns, got /,
+      );
+    },
+  );
 });

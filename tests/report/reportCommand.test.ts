@@ -16,8 +16,8 @@ function fakeIo(extra: Record<string, string> = {}) {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: async (path) => extra[path] ?? (await readFile(path, 'utf8')),
-    writeFile: async (path, text) => {
-      written.set(path, text);
+    writeFile: async (path, data) => {
+      written.set(path, typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
     },
     cwd: root,
   };

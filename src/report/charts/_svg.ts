@@ -113,9 +113,10 @@ export function niceTicks(min: number, max: number, count = 5, includeZero = tru
   const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
   const first = Math.floor(low / step);
   const last = Math.ceil(high / step);
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   const ticks: number[] = [];
-  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(decimals)));
+  // 15 significant digits drop the float noise of i × step (0.30000000000000004), at any scale:
+  // toFixed would need more than its 100 places for a step below 1e-100.
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(15)));
   return ticks;
 }
 
