@@ -15,6 +15,7 @@ Commands:
   sensitivity <analysis.json | outcomes.csv> switching values and one-way tests of every
                                              assumption; --scenarios: the file's scenarios
   simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
+  app [--out FILE | --serve]                 the web app: one HTML file that works offline
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -161,6 +162,22 @@ Examples:
   sroi simulate analysis.json --draws 100000 --seed 7 --format json
 `;
 
+const app = `Usage: sroi app [--out FILE]
+       sroi app --serve [--port N]
+
+The web app (docs/app.md): one self-contained HTML file that opens an impact map (an analysis
+JSON file or CSV tables), edits it, shows every figure live and saves the analysis, the tables
+and the report. It works offline, from disk or from any web server, and sends nothing anywhere.
+
+  -o, --out <file>              write a copy of the app (default sroi-app.html)
+  --serve                       serve it on 127.0.0.1 and print the address; Ctrl-C stops it
+  -p, --port <n>                the port to serve on (default 8317; 0: any free port)
+
+Examples:
+  sroi app --out sroi.html
+  sroi app --serve --port 8080
+`;
+
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {
   main,
   calculate,
@@ -170,4 +187,5 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   report,
   sensitivity,
   simulate,
+  app,
 };

@@ -9,6 +9,7 @@ import { templateCommand } from './templateCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { sensitivityCommand } from './sensitivityCommand.js';
 import { simulateCommand } from './simulateCommand.js';
+import { appCommand } from './appCommand.js';
 import { CliError, UsageError } from './_errors.js';
 import { HELP, VERSION } from './_help.js';
 import type { CliIo } from './_io.js';
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await sensitivityCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'app':
+        return await appCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
