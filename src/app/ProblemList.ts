@@ -36,7 +36,7 @@ export function ProblemList({ issues, inEditor }: ProblemListProps) {
                 type: 'button',
                 class: 'link',
                 onClick: () => focusSoon(placeId(place)),
-                'aria-label': `Go to the cell: ${formatIssue(issue)}`,
+                'aria-label': `Go to cell: ${formatIssue(issue)}`,
               },
               'Go to cell',
             ),
