@@ -5,7 +5,7 @@
  * is). `npm run build` runs it after tsup; the browser tests and the `app` benchmark call
  * `buildApp()` to get the same file.
  *
- *   npx tsx scripts/build-app.ts [--out FILE]
+ *   npx tsx scripts/build-app.ts [--out FILE] [--no-minify]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,6 +33,7 @@ export interface BuiltApp {
 /** Bundles a browser entry point into one minified script; also returns esbuild's metafile. */
 async function bundle(
   entry: string,
+  minify: boolean,
   define: Record<string, string> = {},
 ): Promise<{ code: string; metafile: Metafile }> {
   const result = await build({
@@ -41,7 +42,7 @@ async function bundle(
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    minify,
     legalComments: 'none',
     write: false,
     metafile: true,
@@ -82,10 +83,17 @@ function inlineScript(code: string): string {
   return code.replace(/<\/(script)/gi, '<\\/$1');
 }
 
+/** Options of `buildApp`. */
+export interface BuildAppOptions {
+  /** Minify the scripts (default true; false keeps names readable in a profile). */
+  readonly minify?: boolean;
+}
+
 /** Builds the app page (does not write it). */
-export async function buildApp(): Promise<BuiltApp> {
-  const worker = await bundle('src/app/worker.ts');
-  const app = await bundle('src/app/main.ts', {
+export async function buildApp(options: BuildAppOptions = {}): Promise<BuiltApp> {
+  const minify = options.minify ?? true;
+  const worker = await bundle('src/app/worker.ts', minify);
+  const app = await bundle('src/app/main.ts', minify, {
     SROI_WORKER_SOURCE: JSON.stringify(worker.code),
   });
   const css = (
@@ -140,8 +148,8 @@ export async function buildApp(): Promise<BuiltApp> {
 }
 
 /** Builds the app and writes it to `file`. */
-export async function writeApp(file: string): Promise<BuiltApp> {
-  const built = await buildApp();
+export async function writeApp(file: string, options: BuildAppOptions = {}): Promise<BuiltApp> {
+  const built = await buildApp(options);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, built.html);
   return built;
@@ -152,7 +160,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) {
   const at = process.argv.indexOf('--out');
   const file = at === -1 ? join(root, 'dist', 'app', 'index.html') : (process.argv[at + 1] ?? '');
-  const built = await writeApp(file);
+  const built = await writeApp(file, { minify: !process.argv.includes('--no-minify') });
   process.stdout.write(
     `wrote ${relative(process.cwd(), file)}: ${kb(built.bytes)}, ${kb(built.gzipBytes)} gzipped (worker ${kb(built.workerBytes)} inline)\n`,
   );

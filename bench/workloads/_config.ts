@@ -4,7 +4,7 @@
  */
 import type { MeasureOptions } from './_measure.js';
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'APP'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 
 export interface BenchSizes {
@@ -67,7 +67,8 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only W1,W3] [--runs N
   --quick        smaller sizes and fewer runs, for a fast check; only the targets that do not
                  depend on size (throughput, ratio to a baseline) are judged
   --only LIST    run only these workloads (W1 calculateSroi, W2 CSV end to end,
-                 W3 switching values, W4 Monte Carlo, W5 peak memory of W2)
+                 W3 switching values, W4 Monte Carlo, W5 peak memory of W2,
+                 APP the web app in Chromium)
   --runs N       at least N timed runs per measurement (default 3; more fit a time budget)
 `;
 

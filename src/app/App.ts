@@ -12,7 +12,7 @@ import { reportSections } from '../report/_reportSections.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
 import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
-import { appExports } from './appExports.js';
+import { appExports, exportFile } from './appExports.js';
 import { forgetWork, keepWork, keptWork } from './autosave.js';
 import { evaluateDocument } from './evaluateDocument.js';
 import { inputFields, outcomeFields } from './fields.js';
@@ -119,9 +119,9 @@ export function App() {
   );
   const report = useMemo(
     () =>
-      evaluation?.ok === true
-        ? reportSections(evaluation.result, { analysis: evaluation.analysis })
-        : undefined,
+      // The live panels show the headline and the charts; the impact map (which needs the
+      // analysis) is the editor itself, so the sections are made from the result alone.
+      evaluation?.ok === true ? reportSections(evaluation.result) : undefined,
     [evaluation],
   );
   const issues = evaluation === undefined || evaluation.ok ? [] : evaluation.issues;
@@ -269,17 +269,22 @@ export function App() {
     });
   };
 
-  const save = (id: string) => {
+  /** The file of an export, made now, when it can be. */
+  const made = (id: string) => {
     const entry = appExports.find((e) => e.id === id);
-    const file = exportContext === undefined ? undefined : entry?.make(exportContext);
-    if (file?.ok === true) saveFile(file.name, file.type, file.text);
+    const file =
+      exportContext === undefined || entry === undefined
+        ? undefined
+        : exportFile(entry, exportContext);
+    return file?.ok === true ? file : undefined;
+  };
+  const save = (id: string) => {
+    const file = made(id);
+    if (file !== undefined) saveFile(file.name, file.type, file.text);
   };
   const print = () => {
-    const file =
-      exportContext === undefined
-        ? undefined
-        : appExports.find((e) => e.id === 'report-html')?.make(exportContext);
-    if (file?.ok === true) printReport(file.text);
+    const file = made('report-html');
+    if (file !== undefined) printReport(file.text);
   };
 
   const history = workspace?.history;

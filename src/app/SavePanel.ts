@@ -4,7 +4,7 @@
  * "Save as PDF" is one of the printers — with the report's own A4 print styles.
  */
 import { h } from 'preact';
-import { appExports } from './appExports.js';
+import { appExports, unavailable } from './appExports.js';
 import type { ExportContext } from './appExports.js';
 
 export interface SavePanelProps {
@@ -14,7 +14,8 @@ export interface SavePanelProps {
 }
 
 export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
-  const report = appExports.find((e) => e.id === 'report-html')?.make(context);
+  const report = appExports.find((e) => e.id === 'report-html');
+  const printable = report !== undefined && unavailable(report, context) === undefined;
   return h(
     'section',
     { id: 'save', class: 'panel', 'aria-labelledby': 'save-heading' },
@@ -28,7 +29,7 @@ export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
       'ul',
       { class: 'exports' },
       appExports.map((entry) => {
-        const file = entry.make(context);
+        const reason = unavailable(entry, context);
         const describedBy = `export-${entry.id}-about`;
         return h(
           'li',
@@ -38,16 +39,18 @@ export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
             {
               type: 'button',
               'data-export': entry.id,
-              disabled: !file.ok,
+              disabled: reason !== undefined,
               'aria-describedby': describedBy,
               onClick: () => onSave(entry.id),
             },
-            file.ok ? `${entry.label}: ${file.name}` : entry.label,
+            reason === undefined
+              ? `${entry.label}: ${entry.fileName(context.document)}`
+              : entry.label,
           ),
           h(
             'span',
             { id: describedBy, class: 'hint' },
-            file.ok ? entry.description : `${entry.description} (${file.reason}.)`,
+            reason === undefined ? entry.description : `${entry.description} (${reason}.)`,
           ),
         );
       }),
@@ -58,7 +61,7 @@ export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
           'button',
           {
             type: 'button',
-            disabled: report?.ok !== true,
+            disabled: !printable,
             onClick: onPrint,
             'aria-describedby': 'export-print-about',
           },

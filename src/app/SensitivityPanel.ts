@@ -49,7 +49,7 @@ export function SensitivityPanel({
       onCancel,
     }),
     task.status === 'done' && task.value.section !== undefined
-      ? h(ReportSectionView, { section: task.value.section, level: 'h3' })
+      ? h(ReportSectionView, { section: task.value.section, level: 'h3', paragraphs: true })
       : null,
   );
 }

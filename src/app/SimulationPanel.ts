@@ -90,7 +90,7 @@ export function SimulationPanel(props: SimulationPanelProps) {
       onCancel,
     }),
     task.status === 'done' && task.value.section !== undefined
-      ? h(ReportSectionView, { section: task.value.section, level: 'h3' })
+      ? h(ReportSectionView, { section: task.value.section, level: 'h3', paragraphs: true })
       : null,
   );
 }

@@ -35,7 +35,44 @@ export interface AppExport {
   readonly label: string;
   /** One line on what the file is and what reads it. */
   readonly description: string;
-  readonly make: (context: ExportContext) => ExportFile;
+  /** Whether the file needs the figures (a map without problems); the JSON never does. */
+  readonly needsFigures: boolean;
+  readonly fileName: (document: AnalysisDocument) => string;
+  /** The MIME type. */
+  readonly type: string;
+  /** The file's text; called only when it can be made (`exportFile`). */
+  readonly text: (context: ExportContext) => string;
+}
+
+type WithFigures = ExportContext & { readonly evaluation: Extract<Evaluation, { ok: true }> };
+
+/** The text of a file made from the figures (`needsFigures`), which only then exist. */
+function fromFigures(text: (context: WithFigures) => string): (context: ExportContext) => string {
+  return (context) => {
+    const evaluation = context.evaluation;
+    if (!evaluation.ok)
+      throw new Error('sroi: a file that needs the figures was made without them');
+    return text({ ...context, evaluation });
+  };
+}
+
+const NEEDS_FIGURES = 'fix the problems listed first: this file needs a valid analysis';
+
+/** Why an export cannot be made now, or `undefined` when it can (cheap: makes no file). */
+export function unavailable(entry: AppExport, context: ExportContext): string | undefined {
+  return entry.needsFigures && !context.evaluation.ok ? NEEDS_FIGURES : undefined;
+}
+
+/** Makes an export's file, or says why it cannot be made now. */
+export function exportFile(entry: AppExport, context: ExportContext): ExportFile {
+  const reason = unavailable(entry, context);
+  if (reason !== undefined) return { ok: false, reason };
+  return {
+    ok: true,
+    name: entry.fileName(context.document),
+    type: entry.type,
+    text: entry.text(context),
+  };
 }
 
 /** The analysis name as a file name: `Befriending 2024` → `befriending-2024`. */
@@ -50,8 +87,6 @@ export function fileStem(document: AnalysisDocument): string {
     .slice(0, 60);
   return stem === '' ? 'analysis' : stem;
 }
-
-const NEEDS_FIGURES = 'fix the problems listed first: this file needs a valid analysis';
 
 /** A table of the document's rows under the canonical CSV headers (docs/csv-format.md). */
 function tableCsv(rows: readonly JsonValue[], columns: readonly CsvColumn[]): string {
@@ -78,31 +113,26 @@ export const appExports: readonly AppExport[] = [
     label: 'Analysis (JSON)',
     description:
       'Everything you entered, as the analysis file sroi reads (sroi calculate, sroi report, and this app again). Saved even with problems, so no work is lost.',
-    make: ({ document }) => ({
-      ok: true,
-      name: `${fileStem(document)}.json`,
-      type: 'application/json',
-      text: json(document),
-    }),
+    needsFigures: false,
+    fileName: (document) => `${fileStem(document)}.json`,
+    type: 'application/json',
+    text: ({ document }) => json(document),
   },
   {
     id: 'report-html',
     label: 'Report (HTML)',
     description:
       'The report sroi report writes: one page to send to a funder, with charts; opens in any browser and prints on A4.',
-    make: ({ document, evaluation, sensitivity, simulation }) =>
-      evaluation.ok
-        ? {
-            ok: true,
-            name: `${fileStem(document)}-report.html`,
-            type: 'text/html',
-            text: renderHtml(evaluation.result, {
-              analysis: evaluation.analysis,
-              ...(sensitivity === undefined ? {} : { sensitivity }),
-              ...(simulation === undefined ? {} : { simulation }),
-            }),
-          }
-        : { ok: false, reason: NEEDS_FIGURES },
+    needsFigures: true,
+    fileName: (document) => `${fileStem(document)}-report.html`,
+    type: 'text/html',
+    text: fromFigures(({ evaluation, sensitivity, simulation }) =>
+      renderHtml(evaluation.result, {
+        analysis: evaluation.analysis,
+        ...(sensitivity === undefined ? {} : { sensitivity }),
+        ...(simulation === undefined ? {} : { simulation }),
+      }),
+    ),
   },
   tableExport(
     'outcomes',
@@ -114,26 +144,19 @@ export const appExports: readonly AppExport[] = [
     label: 'Settings naming the tables (JSON)',
     description:
       'The name, discounting and other settings, naming outcomes.csv and inputs.csv: keep the three files in one folder and run sroi calculate analysis-csv.json.',
-    make: ({ document }) => ({
-      ok: true,
-      name: 'analysis-csv.json',
-      type: 'application/json',
-      text: json(settingsNamingTables(document)),
-    }),
+    needsFigures: false,
+    fileName: () => 'analysis-csv.json',
+    type: 'application/json',
+    text: ({ document }) => json(settingsNamingTables(document)),
   },
   {
     id: 'figures-csv',
     label: 'Every figure (CSV)',
     description: 'The whole result, one figure per row, unrounded (sroi calculate --format csv).',
-    make: ({ document, evaluation }) =>
-      evaluation.ok
-        ? {
-            ok: true,
-            name: `${fileStem(document)}-figures.csv`,
-            type: 'text/csv',
-            text: renderCsv(evaluation.result),
-          }
-        : { ok: false, reason: NEEDS_FIGURES },
+    needsFigures: true,
+    fileName: (document) => `${fileStem(document)}-figures.csv`,
+    type: 'text/csv',
+    text: fromFigures(({ evaluation }) => renderCsv(evaluation.result)),
   },
 ];
 
@@ -143,18 +166,15 @@ function tableExport(table: 'outcomes' | 'inputs', description: string): AppExpo
     id: `${table}-csv`,
     label: `${table === 'outcomes' ? 'Outcomes' : 'Inputs'} table (CSV)`,
     description,
-    make: ({ evaluation }) => {
-      if (!evaluation.ok) return { ok: false, reason: NEEDS_FIGURES };
+    needsFigures: true,
+    fileName: () => `${table}.csv`,
+    type: 'text/csv',
+    text: fromFigures(({ evaluation }) => {
       const rows = documentOf(evaluation.analysis, {})[table];
-      return {
-        ok: true,
-        name: `${table}.csv`,
-        type: 'text/csv',
-        text: tableCsv(
-          Array.isArray(rows) ? (rows as readonly JsonValue[]) : [],
-          table === 'outcomes' ? outcomeColumns : inputColumns,
-        ),
-      };
-    },
+      return tableCsv(
+        Array.isArray(rows) ? (rows as readonly JsonValue[]) : [],
+        table === 'outcomes' ? outcomeColumns : inputColumns,
+      );
+    }),
   };
 }

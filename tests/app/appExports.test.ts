@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliResult } from './_cli.js';
-import { appExports, fileStem } from '../../src/app/appExports.js';
+import { appExports, exportFile, fileStem } from '../../src/app/appExports.js';
 import { evaluateDocument } from '../../src/app/evaluateDocument.js';
 import { placeIssues, placeOf, placeId } from '../../src/app/issuePlaces.js';
 import { answer } from '../../src/app/worker.js';
@@ -23,7 +23,8 @@ function contextOf(document: AnalysisDocument): ExportContext {
 }
 
 function make(id: string, context: ExportContext) {
-  const file = appExports.find((e) => e.id === id)?.make(context);
+  const entry = appExports.find((e) => e.id === id);
+  const file = entry === undefined ? undefined : exportFile(entry, context);
   if (file?.ok !== true)
     throw new Error(`${id}: ${file?.ok === false ? file.reason : 'no such export'}`);
   return file;
@@ -68,7 +69,8 @@ describe('appExports', () => {
     const context = contextOf(broken);
     expect(JSON.parse(make('analysis-json', context).text)).toEqual(broken);
     for (const id of ['report-html', 'outcomes-csv', 'inputs-csv', 'figures-csv']) {
-      expect(appExports.find((e) => e.id === id)?.make(context)).toEqual({
+      const entry = appExports.find((e) => e.id === id);
+      expect(entry === undefined ? undefined : exportFile(entry, context)).toEqual({
         ok: false,
         reason: 'fix the problems listed first: this file needs a valid analysis',
       });
