@@ -147,10 +147,11 @@ async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }
 
-/** A screenshot for tests/.output/app/ and, when asked, docs/images/. */
-async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+/** A screenshot (of the page, or of one element) for tests/.output/app/ and, when asked, docs/images/. */
+async function screenshot(page: Page, name: string, element?: string): Promise<void> {
   const path = join(output, `${name}.png`);
-  await page.screenshot({ path, fullPage });
+  if (element === undefined) await page.screenshot({ path });
+  else await page.locator(element).screenshot({ path });
   if (process.env['SROI_UPDATE_SCREENSHOTS'] === '1') {
     copyFileSync(path, join(root, 'docs', 'images', `${name}.png`));
   }
@@ -264,13 +265,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     expect(charts).toHaveLength(4);
     for (const area of charts) expect(area).toBeGreaterThan(0);
     await screenshot(v.page, 'app-example-1280');
-    await v.page.locator('#charts').screenshot({ path: join(output, 'app-charts-1280.png') });
-    if (process.env['SROI_UPDATE_SCREENSHOTS'] === '1') {
-      copyFileSync(
-        join(output, 'app-charts-1280.png'),
-        join(root, 'docs', 'images', 'app-charts-1280.png'),
-      );
-    }
+    await screenshot(v.page, 'app-charts-1280', '#charts');
     await leave(v);
   });
 
@@ -329,7 +324,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     const marked = await v.page.locator('.file-problems .cell-problem-text').count();
     expect(marked).toBe(cliLines.length);
     expect(await v.page.locator('[data-figure]').count()).toBe(0); // nothing opened
-    await screenshot(v.page, 'app-problems-1280', true);
+    await screenshot(v.page, 'app-problems-1280', '#open');
     expect(await axeViolations(v.page)).toEqual([]);
     await leave(v);
   });
@@ -353,7 +348,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     );
     expect(await ratio(v.page)).toBe('—');
     expect(await axeViolations(v.page)).toEqual([]);
-    await screenshot(v.page, 'app-problem-cell-1280');
+    await screenshot(v.page, 'app-problem-cell-1280', '#outcomes');
     // Ctrl+Z takes back the whole typing in that cell: to the example's own figures
     await cell.press('Control+z');
     await expect.poll(() => ratio(v.page)).toBe(before);
@@ -464,7 +459,9 @@ describe.skipIf(skip)('the web app in Chromium', () => {
       'optimisticLess deadweight; the loneliness benefit lasts longer',
     ]);
     expect(await axeViolations(v.page)).toEqual([]);
-    await screenshot(v.page, 'app-full-1280', true);
+    await screenshot(v.page, 'app-sensitivity-1280', '#sensitivity');
+    await screenshot(v.page, 'app-montecarlo-1280', '#simulation .report-simulation');
+    await screenshot(v.page, 'app-save-1280', '#save');
     await leave(v);
   });
 
@@ -493,8 +490,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     );
     expect(await axeViolations(v.page)).toEqual([]);
     await screenshot(v.page, 'app-example-390');
-    await v.page.locator('#outcomes').scrollIntoViewIfNeeded();
-    await screenshot(v.page, 'app-outcomes-390');
+    await screenshot(v.page, 'app-outcomes-390', '#outcomes');
     await leave(v);
   });
 
