@@ -18,10 +18,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { buildApp } from '../../scripts/build-app.js';
 import { chromiumTool, available } from '../../tests/_support/externalTools.js';
 import { median } from './_measure.js';
+import { launchChromium } from '../../tests/app/_chromium.js';
 import { atMost, formatMs } from './_report.js';
 import { outcomesCsv } from './outcomesCsv.js';
 import { FIVE_ASSUMPTIONS } from '../sensitivity.js';
@@ -89,19 +89,7 @@ export async function runApp(config: BenchConfig, emit: (line: BenchLine) => voi
     return;
   }
   const scratch = mkdtempSync(join(tmpdir(), 'sroi-bench-app-'));
-  const browser = await chromium.launch({
-    executablePath: chromiumTool.path,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const app = join(scratch, 'index.html');
     writeFileSync(app, (await buildApp()).html);

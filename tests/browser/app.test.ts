@@ -13,11 +13,11 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeApp } from '../../scripts/build-app.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { cliResult } from '../app/_cli.js';
+import { launchChromium } from '../app/_chromium.js';
 import { fakeIo } from '../cli/_fakeIo.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import { serveApp } from '../../src/cli/appCommand.js';
@@ -186,19 +186,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(output, { recursive: true });
     await writeApp(appFile);
-    browser = await chromium.launch({
-      executablePath: chromiumTool.path,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
