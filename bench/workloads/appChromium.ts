@@ -233,14 +233,16 @@ export async function runApp(config: BenchConfig, emit: (line: BenchLine) => voi
       jsonRatios,
       openRuns,
     );
-    const csvText = outcomesCsv(200);
-    const csvFiles = ['150000', '250000'].map((value) => [
+    // Two different maps in turn (every outcome's text differs), as with the JSON files, so that
+    // each opening puts new values in every cell.
+    const csvTexts = [outcomesCsv(200), outcomesCsv(200).replaceAll('Outcome ', 'Change ')];
+    const csvFiles = ['150000', '250000'].map((value, i) => [
       { name: 'inputs.csv', text: `description,value\r\nGrant,${value}\r\n` },
-      { name: 'outcomes.csv', text: csvText },
+      { name: 'outcomes.csv', text: csvTexts[i] ?? '' },
     ]);
     const csvRatios = csvFiles.map((files) => {
       const read = readCsvAnalysis({
-        outcomes: { file: 'outcomes.csv', text: csvText },
+        outcomes: { file: 'outcomes.csv', text: files[1]?.text ?? '' },
         inputs: { file: 'inputs.csv', text: files[0]?.text ?? '' },
         settings: { name: 'outcomes' },
       });

@@ -88,11 +88,16 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
   }
   return h(
     'div',
-    { class: 'open-report', role: 'status', 'aria-labelledby': 'open-report-heading' },
+    { class: 'open-report' },
     h(
       'h3',
       { id: 'open-report-heading' },
       failed ? `Could not open ${opened.source}` : `Opened ${opened.source}`,
+    ),
+    h(
+      'p',
+      { class: 'visually-hidden', role: 'status' },
+      `${failed ? 'Could not open' : 'Opened'} ${opened.source}: ${opened.issues.length} problem${opened.issues.length === 1 ? '' : 's'}.`,
     ),
     opened.tables.length === 0
       ? null
