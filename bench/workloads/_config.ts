@@ -4,8 +4,10 @@
  */
 import type { MeasureOptions } from './_measure.js';
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'APP'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
+/** What runs without `--only`: APP (it needs Chromium) runs only when named. */
+const DEFAULT_WORKLOADS: readonly WorkloadId[] = ['W1', 'W2', 'W3', 'W4', 'W5'];
 
 export interface BenchSizes {
   /** W1: outcomes × years of the synthetic analysis (Green Book schedule, drop-off). */
@@ -67,14 +69,15 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only W1,W3] [--runs N
   --quick        smaller sizes and fewer runs, for a fast check; only the targets that do not
                  depend on size (throughput, ratio to a baseline) are judged
   --only LIST    run only these workloads (W1 calculateSroi, W2 CSV end to end,
-                 W3 switching values, W4 Monte Carlo, W5 peak memory of W2)
+                 W3 switching values, W4 Monte Carlo, W5 peak memory of W2,
+                 APP the web app in Chromium, run only when named)
   --runs N       at least N timed runs per measurement (default 3; more fit a time budget)
 `;
 
 /** Reads the command line of `npm run bench`; throws an Error whose message is for the user. */
 export function parseBenchArgs(argv: readonly string[]): BenchConfig {
   let quick = false;
-  let only: WorkloadId[] = [...WORKLOAD_IDS];
+  let only: WorkloadId[] = [...DEFAULT_WORKLOADS];
   let minRuns = 3;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;

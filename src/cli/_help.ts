@@ -18,6 +18,7 @@ Commands:
                                              assumption; --scenarios: the file's scenarios
   simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
   export <analysis.json | outcomes.csv>      a Value Map workbook (.xlsx) with live formulas; JSON, CSV
+  app [--out FILE | --serve]                 the web app: one HTML file that works offline
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -171,6 +172,22 @@ Examples:
   sroi simulate analysis.json --draws 100000 --seed 7 --format json
 `;
 
+const app = `Usage: sroi app [--out FILE]
+       sroi app --serve [--port N]
+
+The web app (docs/app.md): one self-contained HTML file that opens an impact map (an analysis
+JSON file or CSV tables), edits it, shows every figure live and saves the analysis, the tables
+and the report. It works offline, from disk or from any web server, and sends nothing anywhere.
+
+  -o, --out <file>              write a copy of the app (default sroi-app.html)
+  --serve                       serve it on 127.0.0.1 and print the address; Ctrl-C stops it
+  -p, --port <n>                the port to serve on (default 8317; 0: any free port)
+
+Examples:
+  sroi app --out sroi.html
+  sroi app --serve --port 8080
+`;
+
 export const HELP: Readonly<Record<string, string>> & { readonly main: string } = {
   main,
   calculate,
@@ -181,6 +198,7 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   sensitivity,
   simulate,
   export: EXPORT_HELP,
+  app,
 };
 
 /** The help of a command, by own property only: `sroi help __proto__` has none. */

@@ -10,6 +10,7 @@ import { templateCommand } from './templateCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { sensitivityCommand } from './sensitivityCommand.js';
 import { simulateCommand } from './simulateCommand.js';
+import { appCommand } from './appCommand.js';
 import { CliError, UsageError } from './_errors.js';
 import { HELP, VERSION, helpOf } from './_help.js';
 import { terminalIo } from './_terminal.js';
@@ -57,6 +58,8 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
         return await simulateCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'app':
+        return await appCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -1,0 +1,101 @@
+/**
+ * One section of the report (`reportSections`, the content `sroi report` renders) shown in the
+ * app: its chart, drawn by the report's own SVG functions, and its tables, folded under the
+ * chart. The figures are the report's, rounded as the report rounds them.
+ */
+import { h } from 'preact';
+import { barChart } from '../report/charts/barChart.js';
+import { columnChart } from '../report/charts/columnChart.js';
+import { histogramChart } from '../report/charts/histogramChart.js';
+import { tornadoChart } from '../report/charts/tornadoChart.js';
+import { waterfallChart } from '../report/charts/waterfallChart.js';
+import type { Cell, Chart, Section, Table } from '../report/_reportSections.js';
+
+/** A chart's SVG text, from the chart function of its kind. */
+function chartSvg(chart: Chart): string {
+  switch (chart.kind) {
+    case 'bar':
+      return barChart(chart.data);
+    case 'column':
+      return columnChart(chart.data);
+    case 'waterfall':
+      return waterfallChart(chart.data);
+    case 'tornado':
+      return tornadoChart(chart.data);
+    case 'histogram':
+      return histogramChart(chart.data);
+  }
+}
+
+function cellView(cell: Cell) {
+  if (typeof cell === 'string') return cell;
+  return [cell.text, cell.note === undefined ? null : h('span', { class: 'note' }, cell.note)];
+}
+
+function TableView({ table }: { readonly table: Table }) {
+  const align = (i: number) => (table.columns[i]?.align === 'right' ? 'num' : undefined);
+  const row = (cells: readonly Cell[], key: number) =>
+    h(
+      'tr',
+      { key },
+      table.columns.map((_, i) => h('td', { key: i, class: align(i) }, cellView(cells[i] ?? ''))),
+    );
+  return h(
+    'div',
+    { class: 'table-scroll' },
+    h(
+      'table',
+      { class: 'figures-table' },
+      h('caption', null, table.caption),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          table.columns.map((c, i) => h('th', { key: i, scope: 'col', class: align(i) }, c.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        null,
+        table.rows.map((cells, i) => row(cells, i)),
+      ),
+      table.total === undefined ? null : h('tfoot', null, row(table.total, 0)),
+    ),
+  );
+}
+
+export interface ReportSectionViewProps {
+  readonly section: Section;
+  /** The heading level in the app's outline. */
+  readonly level: 'h2' | 'h3';
+  /** Show the section's paragraphs (the report's explanations). */
+  readonly paragraphs?: boolean;
+}
+
+export function ReportSectionView({ section, level, paragraphs }: ReportSectionViewProps) {
+  const headingId = `report-${section.id}`;
+  return h(
+    'section',
+    { class: `report-section report-${section.id}`, 'aria-labelledby': headingId },
+    h(level, { id: headingId }, section.heading),
+    paragraphs === true
+      ? section.paragraphs.map((p, i) => h('p', { key: i, class: 'hint' }, p))
+      : null,
+    section.chart === undefined
+      ? null
+      : h('figure', {
+          class: 'chart',
+          dangerouslySetInnerHTML: { __html: chartSvg(section.chart) },
+        }),
+    section.tables.length === 0
+      ? null
+      : h(
+          'details',
+          { class: 'section-tables' },
+          h('summary', null, section.chart === undefined ? 'Tables' : 'The figures as a table'),
+          section.tables.map((table, i) => h(TableView, { key: i, table })),
+        ),
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Saving a file the app made: the browser's own download, from a Blob URL made on this page
+ * (nothing is uploaded anywhere), and printing the HTML report with its own print styles.
+ */
+
+/** Hands `text` to the browser as a download named `name`. */
+export function saveFile(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy once it starts; the URL is released after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Opens the browser's print dialog on the HTML report (where "Save as PDF" is one of the
+ * printers), in a frame of its own so that the report prints with its own A4 print styles and
+ * not the app's. The frame stays, hidden, until the next print.
+ */
+export function printReport(html: string): void {
+  document.getElementById('print-frame')?.remove();
+  const frame = document.createElement('iframe');
+  frame.id = 'print-frame';
+  frame.title = 'The report, for printing';
+  frame.className = 'print-frame';
+  frame.tabIndex = -1;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.addEventListener('load', () => frame.contentWindow?.print(), { once: true });
+  frame.srcdoc = html;
+  document.body.append(frame);
+}

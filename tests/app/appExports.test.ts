@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliResult } from './_cli.js';
+import { appExports, exportFile, fileStem } from '../../src/app/appExports.js';
+import { evaluateDocument } from '../../src/app/evaluateDocument.js';
+import { placeIssues, placeOf, placeId } from '../../src/app/issuePlaces.js';
+import { answer } from '../../src/app/worker.js';
+import { renderCsv } from '../../src/csv/renderCsv.js';
+import { renderHtml } from '../../src/report/renderHtml.js';
+import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
+import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
+import { simulate } from '../../src/sensitivity/simulate.js';
+import type { AnalysisDocument } from '../../src/app/AnalysisDocument.js';
+import type { ExportContext } from '../../src/app/appExports.js';
+
+const root = join(__dirname, '..', '..');
+const examplePath = 'examples/befriending/analysis.json';
+const example = JSON.parse(readFileSync(join(root, examplePath), 'utf8')) as AnalysisDocument;
+
+function contextOf(document: AnalysisDocument): ExportContext {
+  return { document, evaluation: evaluateDocument(document) };
+}
+
+function make(id: string, context: ExportContext) {
+  const entry = appExports.find((e) => e.id === id);
+  const file = entry === undefined ? undefined : exportFile(entry, context);
+  if (file?.ok !== true)
+    throw new Error(`${id}: ${file?.ok === false ? file.reason : 'no such export'}`);
+  return file;
+}
+
+describe('appExports', () => {
+  it('saves the analysis JSON so that it reads back to the same document and the CLI’s figures', async () => {
+    const saved = make('analysis-json', contextOf(example));
+    expect(saved.name).toBe('befriending-service-2024-illustrative-example.json');
+    expect(JSON.parse(saved.text)).toEqual(example);
+    expect(await cliResult(['saved.json'], { 'saved.json': saved.text })).toEqual(
+      await cliResult([examplePath]),
+    );
+  });
+
+  it('saves the CSV tables and a settings file that the CLI reads to the same figures', async () => {
+    const context = contextOf(example);
+    const files = {
+      'out/outcomes.csv': make('outcomes-csv', context).text,
+      'out/inputs.csv': make('inputs-csv', context).text,
+      'out/analysis-csv.json': make('settings-json', context).text,
+    };
+    const fromTables = await cliResult(['out/analysis-csv.json'], files);
+    expect(fromTables).toEqual(await cliResult([examplePath]));
+    expect(files['out/outcomes.csv'].split('\r\n')[0]).toBe(
+      'id,stakeholder,outcome,indicator,category,quantity,proxy_description,proxy_value,proxy_source,proxy_price_year,duration,start,deadweight,displacement,attribution,leakage,drop_off',
+    );
+  });
+
+  it('saves the report and the figures as sroi report and sroi calculate --format csv write them', () => {
+    const context = contextOf(example);
+    const evaluation = context.evaluation;
+    if (!evaluation.ok) throw new Error('the example has problems');
+    expect(make('report-html', context).text).toBe(
+      renderHtml(evaluation.result, { analysis: evaluation.analysis }),
+    );
+    expect(make('figures-csv', context).text).toBe(renderCsv(evaluation.result));
+  });
+
+  it('saves the JSON of a map with problems, and says why the other files need a valid one', () => {
+    const broken = { ...example, discount: { rate: '35' } } as AnalysisDocument;
+    const context = contextOf(broken);
+    expect(JSON.parse(make('analysis-json', context).text)).toEqual(broken);
+    for (const id of ['report-html', 'outcomes-csv', 'inputs-csv', 'figures-csv']) {
+      const entry = appExports.find((e) => e.id === id);
+      expect(entry === undefined ? undefined : exportFile(entry, context)).toEqual({
+        ok: false,
+        reason: 'fix the problems listed first: this file needs a valid analysis',
+      });
+    }
+  });
+
+  it('names files after the analysis', () => {
+    expect(fileStem({ name: 'Café — “Warm Homes” 2024/25' })).toBe('cafe-warm-homes-2024-25');
+    expect(fileStem({ name: '***' })).toBe('analysis');
+  });
+});
+
+describe('placeIssues', () => {
+  it('puts each problem of a document at the cell, setting or section that shows it', () => {
+    const broken = {
+      ...example,
+      discount: { rate: '35' },
+      colour: 'blue',
+      outcomes: [{ ...(example['outcomes'] as AnalysisDocument[])[0], deadweight: 25 }],
+    } as AnalysisDocument;
+    const evaluation = evaluateDocument(broken);
+    if (evaluation.ok) throw new Error('expected problems');
+    const placed = placeIssues(evaluation.issues);
+    expect(
+      placed.tables.outcomes
+        .get(0)
+        ?.get('deadweight')
+        ?.map((i) => i.message),
+    ).toEqual(['deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)']);
+    expect(placed.settings.get('discount')).toHaveLength(1);
+    expect(placed.elsewhere.map((i) => i.message)).toEqual([
+      'unknown field "colour" (check the spelling; see the JSON Schema from `sroi schema`)',
+    ]);
+    const place = placeOf(['outcomes', 0, 'deadweight']);
+    expect(place === undefined ? undefined : placeId(place)).toBe('cell-outcomes-0-deadweight');
+  });
+});
+
+describe('the worker', () => {
+  const evaluation = evaluateDocument(example);
+  if (!evaluation.ok) throw new Error('the example has problems');
+  const analysis = evaluation.analysis;
+
+  it('answers a simulation with simulate’s own figures for the same seed', () => {
+    const uncertainty = parseUncertainty(example['uncertainty'], analysis);
+    const reply = answer({
+      id: 7,
+      kind: 'simulate',
+      analysis,
+      uncertainty,
+      options: { draws: 2000, seed: 3 },
+    });
+    expect(reply).toEqual({
+      id: 7,
+      kind: 'simulate',
+      result: simulate(analysis, uncertainty, { draws: 2000, seed: 3 }),
+    });
+  });
+
+  it('answers sensitivity with sensitivityAnalysis’s figures', () => {
+    expect(answer({ id: 1, kind: 'sensitivity', analysis, options: {} })).toEqual({
+      id: 1,
+      kind: 'sensitivity',
+      result: sensitivityAnalysis(analysis),
+    });
+  });
+
+  it('answers a domain error with its message', () => {
+    const uncertainty = parseUncertainty(example['uncertainty'], analysis);
+    expect(
+      answer({ id: 2, kind: 'simulate', analysis, uncertainty, options: { draws: 0 } }),
+    ).toMatchObject({
+      id: 2,
+      kind: 'failed',
+      message: expect.stringMatching(/draws/) as unknown as string,
+    });
+  });
+});

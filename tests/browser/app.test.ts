@@ -1,0 +1,502 @@
+/**
+ * The web app (src/app, docs/app.md) in Debian's headless Chromium, as a person uses it: the page
+ * that `npm run build` writes (built here by `buildApp`, the same function), opened from disk.
+ * Every request that would leave the page is refused by routing and listed, and each test ends by
+ * checking that there was none and that the console had no error. The figures the page shows are
+ * checked against the CLI's for the same files (`sroi calculate --format json`), and rounded as
+ * `src/report/round.ts` rounds them.
+ *
+ * Screenshots go to tests/.output/app/; with SROI_UPDATE_SCREENSHOTS=1 they are also written to
+ * docs/images/ for docs/app.md. Skips without Chromium; CI requires it (externalTools.ts).
+ */
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeApp } from '../../scripts/build-app.js';
+import { chromiumTool, skipWithout } from '../_support/externalTools.js';
+import { cliResult } from '../app/_cli.js';
+import { launchChromium } from '../app/_chromium.js';
+import { fakeIo } from '../cli/_fakeIo.js';
+import { calculateSroi } from '../../src/calculateSroi.js';
+import { serveApp } from '../../src/cli/appCommand.js';
+import { run } from '../../src/cli/run.js';
+import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
+import { renderCsv } from '../../src/csv/renderCsv.js';
+import { renderHtml } from '../../src/report/renderHtml.js';
+import { formatMoney, formatNumber, round } from '../../src/report/round.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
+import { simulate } from '../../src/sensitivity/simulate.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { SroiResult } from '../../src/model/result.js';
+import type { AnalysisInput } from '../../src/schema/analysisSchema.js';
+
+const root = join(__dirname, '..', '..');
+const output = join(root, 'tests', '.output', 'app');
+const appFile = join(output, 'index.html');
+const appUrl = pathToFileURL(appFile).href;
+const skip = skipWithout(chromiumTool);
+const examplePath = 'examples/befriending/analysis.json';
+const example = JSON.parse(readFileSync(join(root, examplePath), 'utf8')) as AnalysisInput;
+
+/** The ratio as the headline shows it: `2.01 : 1` (half-up to 2 places, as in the reports). */
+const shownRatio = (result: SroiResult) =>
+  result.sroiRatio === null ? 'undefined' : `${round(result.sroiRatio, 2)} : 1`;
+
+interface Visit {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions. */
+  readonly errors: string[];
+  /** Requests for anything but the app's own file and the page's own Blob URLs. */
+  readonly outside: string[];
+  /** Of those, the ones that got past the page's policy to the network (refused by routing). */
+  readonly routed: string[];
+  /** Requests that failed, with Chromium's reason. */
+  readonly failed: string[];
+}
+
+let browser: Browser;
+const visits: Visit[] = [];
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Opens the app in a fresh profile (its own storage) at `width` CSS pixels. */
+async function visit(width = 1280, url = appUrl): Promise<Visit> {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    acceptDownloads: true,
+  });
+  const errors: string[] = [];
+  const outside: string[] = [];
+  const routed: string[] = [];
+  const failed: string[] = [];
+  const own = (address: string) => address === url || address.startsWith('blob:');
+  await context.route('**/*', async (route) => {
+    const address = route.request().url();
+    if (own(address)) await route.continue();
+    else {
+      routed.push(address);
+      await route.abort('blockedbyclient');
+    }
+  });
+  context.on('request', (request) => {
+    if (!own(request.url())) outside.push(request.url());
+  });
+  context.on('requestfailed', (request) => {
+    failed.push(`${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  const opened = { page, context, errors, outside, routed, failed };
+  visits.push(opened);
+  return opened;
+}
+
+/** Checks what every visit must satisfy, and closes it. */
+async function leave(v: Visit): Promise<void> {
+  expect(v.errors).toEqual([]);
+  expect(v.outside).toEqual([]);
+  expect(v.routed).toEqual([]);
+  await v.context.close();
+}
+
+async function openExample(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open the included example' }).click();
+  await expect.poll(() => page.locator('[data-figure="sroiRatio"]').textContent()).toMatch(/ : 1$/);
+}
+
+const ratio = (page: Page) => page.locator('[data-figure="sroiRatio"]').textContent();
+
+/** Serious and critical axe-core violations on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the page's own policy rightly refuses a script tag.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/** A screenshot (of the page, or of one element) for tests/.output/app/ and, when asked, docs/images/. */
+async function screenshot(page: Page, name: string, element?: string): Promise<void> {
+  const path = join(output, `${name}.png`);
+  if (element === undefined) await page.screenshot({ path });
+  else await page.locator(element).screenshot({ path });
+  if (process.env['SROI_UPDATE_SCREENSHOTS'] === '1') {
+    copyFileSync(path, join(root, 'docs', 'images', `${name}.png`));
+  }
+}
+
+/** Drops files on the Open panel, as dragging them from a file manager does. */
+async function dropFiles(page: Page, paths: readonly string[]): Promise<void> {
+  const files = paths.map((path) => ({
+    name: path.split('/').pop() ?? path,
+    bytes: [...readFileSync(join(root, path))],
+  }));
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([new Uint8Array(f.bytes)], f.name));
+    return data;
+  }, files);
+  await page.dispatchEvent('#open', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('#open', 'drop', { dataTransfer: transfer });
+}
+
+/** Clicks a Save button and returns the downloaded file's name and text. */
+async function download(page: Page, id: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-export="${id}"]`),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+describe.skipIf(skip)('the web app in Chromium', () => {
+  beforeAll(async () => {
+    mkdirSync(output, { recursive: true });
+    await writeApp(appFile);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is one file whose policy forbids every request, and that cannot make one', async () => {
+    const html = readFileSync(appFile, 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(http/i);
+    const v = await visit();
+    const policy = await v.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
+    expect(policy).toMatch(/^default-src 'none'; script-src 'sha256-[^']+'; /);
+    expect(policy).toContain('worker-src blob:');
+    // The page itself is refused a request before any network: the policy forbids it.
+    const attempts = await v.page.evaluate(async () => {
+      const fetched = await fetch('https://example.com/x').then(
+        () => 'sent',
+        () => 'refused',
+      );
+      const image = await new Promise((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve('sent');
+        img.onerror = () => resolve('refused');
+        img.src = 'https://example.com/pixel.png';
+      });
+      return [fetched, image];
+    });
+    expect(attempts).toEqual(['refused', 'refused']);
+    // Neither reached the network: the image was stopped by the policy, the fetch before it began
+    expect(v.routed).toEqual([]);
+    expect(v.failed).toEqual(['https://example.com/pixel.png csp']); // Chromium's reason: the policy
+    v.outside.splice(0);
+    // Chromium reports each refusal on the console; those are the only errors
+    const refusals = v.errors.splice(0);
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    for (const message of refusals)
+      expect(message).toMatch(/Content Security Policy|Failed to fetch/);
+    await screenshot(v.page, 'app-start-1280');
+    await leave(v);
+  });
+
+  it('opens an analysis JSON from the file picker and shows the CLI’s figures', async () => {
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', join(root, examplePath));
+    const cli = await cliResult([examplePath]);
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
+    const figure = (name: string) => v.page.locator(`[data-figure="${name}"]`).textContent();
+    expect(await figure('totalPresentValue')).toBe(formatMoney(cli.totalPresentValue, 'GBP'));
+    expect(await figure('totalInputs')).toBe(formatMoney(cli.totalInputs, 'GBP'));
+    expect(await figure('netPresentValue')).toBe(formatMoney(cli.netPresentValue, 'GBP'));
+    expect(await figure('netSroiRatio')).toBe(formatNumber(cli.netSroiRatio ?? '', 2));
+    expect(await figure('paybackMonths')).toBe(
+      `${formatNumber(cli.paybackMonths ?? '', 1)} months`,
+    );
+    expect(await figure('breakEvenYear')).toBe(`year ${cli.breakEvenYear}`);
+    // the charts are drawn, each at a size
+    const charts = await v.page
+      .locator('#charts svg.chart')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) => svg.getBoundingClientRect().width * svg.getBoundingClientRect().height),
+      );
+    expect(charts).toHaveLength(4);
+    for (const area of charts) expect(area).toBeGreaterThan(0);
+    await screenshot(v.page, 'app-example-1280');
+    await screenshot(v.page, 'app-charts-1280', '#charts');
+    await leave(v);
+  });
+
+  it('opens outcomes and inputs CSV tables picked together, told apart by their headers', async () => {
+    const dir = 'fixtures/changing-minds';
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', [
+      join(root, dir, 'inputs.csv'),
+      join(root, dir, 'outcomes.csv'),
+    ]);
+    const cli = await cliResult([`${dir}/outcomes.csv`, '--inputs', `${dir}/inputs.csv`]);
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
+    // the row accounting, as sroi validate counts it
+    const rows = await v.page.locator('.accounting tbody tr').allTextContents();
+    const t = readCsvAnalysis({
+      outcomes: {
+        file: 'outcomes.csv',
+        text: readFileSync(join(root, dir, 'outcomes.csv'), 'utf8'),
+      },
+    }).tables.outcomes;
+    expect(t.rowsRead).toBeGreaterThan(0);
+    expect(rows[0]).toBe(`outcomes.csv${t.rowsRead}${t.rowsUsed}0${t.headerLine}${t.delimiter}`);
+    await leave(v);
+  });
+
+  it('opens files dropped on the page: an analysis file with the CSV tables it names', async () => {
+    const dir = 'fixtures/restoration-trust-2016-17';
+    const v = await visit();
+    await dropFiles(v.page, [
+      `${dir}/analysis-csv.json`,
+      `${dir}/outcomes.csv`,
+      `${dir}/inputs.csv`,
+    ]);
+    const cli = await cliResult([`${dir}/analysis-csv.json`]);
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
+    await leave(v);
+  });
+
+  it('shows a CSV file’s problems with the CLI’s messages, in a list and at their cells', async () => {
+    const dir = join(root, 'fixtures', 'csv', '39-many-problems-at-once');
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', join(dir, 'outcomes.csv'));
+    await v.page.locator('.open-report .problems').waitFor();
+    // what `sroi validate outcomes.csv` prints, one problem per line
+    const { io, out } = fakeIo();
+    expect(await run(['validate', 'outcomes.csv'], { ...io, cwd: dir })).toBe(1);
+    const cliLines = out.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+    expect(cliLines.length).toBeGreaterThan(3);
+    expect(await v.page.locator('.open-report .problems .problem-text').allTextContents()).toEqual(
+      cliLines,
+    );
+    // each problem at its cell of the file (some problems share a cell)
+    const marked = await v.page.locator('.file-problems .cell-problem-text').count();
+    expect(marked).toBe(cliLines.length);
+    expect(await v.page.locator('[data-figure]').count()).toBe(0); // nothing opened
+    await screenshot(v.page, 'app-problems-1280', '#open');
+    expect(await axeViolations(v.page)).toEqual([]);
+    await leave(v);
+  });
+
+  it('edits a deadweight in place and shows the ratio the engine gives; undo and redo', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    const before = await ratio(v.page);
+    const cell = v.page.locator('#cell-outcomes-0-deadweight');
+    await cell.fill('35%');
+    const edited = structuredClone(example) as { outcomes: { deadweight?: string }[] };
+    (edited.outcomes[0] ?? {}).deadweight = '35%';
+    const after = shownRatio(calculateSroi(edited as AnalysisInput));
+    expect(after).not.toBe(before);
+    await expect.poll(() => ratio(v.page)).toBe(after);
+    // a bare 35 is refused at the cell, with the library's message, and there are no figures
+    await cell.fill('35');
+    await expect.poll(() => cell.getAttribute('aria-invalid')).toBe('true');
+    expect(await v.page.locator('#cell-outcomes-0-deadweight-problems').textContent()).toBe(
+      'deadweight must be a fraction from 0 to 1, got "35" (write 35% or 0.35)',
+    );
+    expect(await ratio(v.page)).toBe('—');
+    expect(await axeViolations(v.page)).toEqual([]);
+    await v.page.locator('#outcomes .table-scroll').evaluate((box) => {
+      box.scrollLeft = box.scrollWidth; // the deduction columns, at the right
+    });
+    await screenshot(v.page, 'app-problem-cell-1280', '#outcomes');
+    // Ctrl+Z takes back the whole typing in that cell: to the example's own figures
+    await cell.press('Control+z');
+    await expect.poll(() => ratio(v.page)).toBe(before);
+    expect(await cell.inputValue()).toBe('20%');
+    await cell.press('Control+Shift+z');
+    await expect.poll(() => cell.inputValue()).toBe('35');
+    await v.page.getByRole('button', { name: 'Undo', exact: true }).click();
+    // removing a row, by its button, then undoing it
+    await v.page.getByRole('button', { name: /^Remove outcome 3 / }).click();
+    const fewer = structuredClone(example) as { outcomes: unknown[] };
+    fewer.outcomes.pop();
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(calculateSroi(fewer as AnalysisInput)));
+    await v.page.keyboard.press('Control+z');
+    await expect.poll(() => ratio(v.page)).toBe(before);
+    // moving a row with Alt+↓ changes no figure but the order
+    await v.page.locator('#cell-outcomes-0-outcome').focus();
+    await v.page.keyboard.press('Alt+ArrowDown');
+    await expect
+      .poll(() => v.page.locator('#cell-outcomes-1-outcome').inputValue())
+      .toBe('Feel less isolated');
+    await expect
+      .poll(() => v.page.evaluate(() => document.activeElement?.id))
+      .toBe('cell-outcomes-1-outcome');
+    expect(await ratio(v.page)).toBe(before);
+    await leave(v);
+  });
+
+  it('saves every export, each as the CLI writes or reads it', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    const exportIds = await v.page
+      .locator('[data-export]')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-export')));
+    expect(exportIds).toEqual([
+      'analysis-json',
+      'report-html',
+      'outcomes-csv',
+      'inputs-csv',
+      'settings-json',
+      'figures-csv',
+    ]);
+    const cli = await cliResult([examplePath]);
+    const json = await download(v.page, 'analysis-json');
+    expect(json.name).toBe('befriending-service-2024-illustrative-example.json');
+    expect(JSON.parse(json.text)).toEqual(example);
+    expect(await cliResult(['saved.json'], { 'saved.json': json.text })).toEqual(cli);
+    const tables = {
+      'saved/outcomes.csv': (await download(v.page, 'outcomes-csv')).text,
+      'saved/inputs.csv': (await download(v.page, 'inputs-csv')).text,
+      'saved/analysis-csv.json': (await download(v.page, 'settings-json')).text,
+    };
+    expect(await cliResult(['saved/analysis-csv.json'], tables)).toEqual(cli);
+    const analysis = parseAnalysis(example);
+    const result = calculateSroi(example);
+    expect((await download(v.page, 'report-html')).text).toBe(renderHtml(result, { analysis }));
+    expect((await download(v.page, 'figures-csv')).text).toBe(renderCsv(result));
+    await leave(v);
+  });
+
+  it('runs Monte Carlo in the worker with simulate’s figures for the same seed, and cancels a run', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    await v.page.fill('#simulation-draws', '4000');
+    await v.page.fill('#simulation-seed', '7');
+    await v.page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    const table = v.page.locator('#simulation .report-simulation table').first();
+    await table.waitFor({ state: 'attached' });
+    const analysis = parseAnalysis(example);
+    const simulated = simulate(analysis, parseUncertainty(example.uncertainty, analysis), {
+      draws: 4000,
+      seed: 7,
+    });
+    const cells = await table.locator('tbody tr').first().locator('td').allTextContents();
+    const r = simulated.sroiRatio;
+    expect(cells).toEqual([
+      'SROI ratio',
+      ...[r.mean, r.p5, r.p50, r.p95].map((x) => formatNumber(x, 2)),
+    ]);
+    // Cancel stops a long run at once, and the next run works
+    await v.page.fill('#simulation-draws', '9000000');
+    await v.page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    await v.page.locator('#simulation').getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => v.page.locator('#simulation .task-status').textContent())
+      .toBe('Cancelled.');
+    await v.page.fill('#simulation-draws', '');
+    await v.page.fill('#simulation-seed', '');
+    await leave(v);
+  });
+
+  it('saves the report with sensitivity and Monte Carlo exactly as sroi report --sensitivity writes it', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    await v.page.getByRole('button', { name: 'Run sensitivity' }).click();
+    await v.page.locator('#sensitivity .report-sensitivity').waitFor({ state: 'attached' });
+    await v.page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    await v.page.locator('#simulation .report-simulation').waitFor({ state: 'attached' });
+    await v.page.getByRole('button', { name: 'Compare scenarios' }).click();
+    await v.page.locator('table.scenarios').waitFor();
+    const { io, out } = fakeIo();
+    expect(await run(['report', examplePath, '--sensitivity'], io)).toBe(0);
+    expect((await download(v.page, 'report-html')).text).toBe(out.stdout);
+    // scenarios side by side: the base case and the two scenarios of the example
+    expect(await v.page.locator('table.scenarios thead th').allTextContents()).toEqual([
+      'Figure',
+      'Base case',
+      'conservativeMore would have happened anyway, and the loneliness benefit fades faster',
+      'optimisticLess deadweight; the loneliness benefit lasts longer',
+    ]);
+    expect(await axeViolations(v.page)).toEqual([]);
+    await screenshot(v.page, 'app-sensitivity-1280', '#sensitivity');
+    await screenshot(v.page, 'app-montecarlo-1280', '#simulation .report-simulation');
+    await screenshot(v.page, 'app-save-1280', '#save');
+    await leave(v);
+  });
+
+  it('keeps a copy in the browser’s storage that a reload restores, until it is cleared', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    await v.page.locator('#setting-name').fill('Kept here');
+    await expect
+      .poll(() => v.page.locator('.privacy [role=status]').textContent())
+      .toBe('A copy is kept in this browser.');
+    await v.page.reload();
+    await expect.poll(() => v.page.locator('#setting-name').inputValue()).toBe('Kept here');
+    await v.page.getByRole('button', { name: 'Clear the copy kept in this browser' }).click();
+    await v.page.reload();
+    await v.page.getByRole('button', { name: 'Open the included example' }).waitFor();
+    expect(await v.page.locator('#setting-name').count()).toBe(0);
+    await leave(v);
+  });
+
+  it('is usable 390 px wide, with no serious accessibility violation', async () => {
+    const v = await visit(390);
+    expect(await axeViolations(v.page)).toEqual([]);
+    await openExample(v.page);
+    expect(await v.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    expect(await axeViolations(v.page)).toEqual([]);
+    await screenshot(v.page, 'app-example-390');
+    await screenshot(v.page, 'app-outcomes-390', '#outcomes');
+    await leave(v);
+  });
+
+  it('works from a static web server too (sroi app --serve)', async () => {
+    const server = await serveApp(readFileSync(appFile, 'utf8'), 0);
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      const v = await visit(1280, `http://127.0.0.1:${port}/`);
+      await openExample(v.page);
+      await v.page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+      await v.page.locator('#simulation .report-simulation').waitFor({ state: 'attached' });
+      await leave(v);
+    } finally {
+      server.close();
+    }
+  });
+});
