@@ -3,6 +3,8 @@
  * without spawning a process. `main.ts` wires it to the real process.
  */
 import { calculateCommand } from './calculateCommand.js';
+import { checkCommand } from './checkCommand.js';
+import { diffCommand } from './diffCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { templateCommand } from './templateCommand.js';
@@ -47,6 +49,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await sensitivityCommand(rest, io);
       case 'simulate':
         return await simulateCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
