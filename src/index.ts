@@ -161,9 +161,41 @@ export type {
   ReportSensitivity,
   ReportSimulation,
   ReportSwitchingValue,
+  ReportScenarioFigures,
+  ReportScenarios,
 } from './report/ReportExtras.js';
 export { escapeHtml } from './report/escapeHtml.js';
 export { escapeMarkdown } from './report/escapeMarkdown.js';
+
+// Review (docs/check.md, docs/diff.md): what an assurer asks of an analysis, and what changed
+// between two versions of one, with each change's exact effect on the ratio.
+export { checkAnalysis, CHECK_DEFAULTS } from './review/checkAnalysis.js';
+export type {
+  CheckAnalysisOptions,
+  CheckFinding,
+  CheckResult,
+  CheckThresholds,
+  FindingCode,
+  FindingSeverity,
+  SheetComparison,
+} from './review/checkAnalysis.js';
+export { socialValuePrinciples } from './review/socialValuePrinciples.js';
+export type { SocialValuePrinciple } from './review/socialValuePrinciples.js';
+export { switchingMargin, marginUnit, MARGIN_STEPS } from './review/switchingMargin.js';
+export type {
+  MarginSteps,
+  MarginUnit,
+  SwitchingMargin,
+  SwitchingValueLike,
+} from './review/switchingMargin.js';
+export { diffAnalyses } from './review/diffAnalyses.js';
+export type {
+  AnalysisChange,
+  AnalysisDiff,
+  DiffAnalysesOptions,
+  DiffFigures,
+  DiffValue,
+} from './review/diffAnalyses.js';
 
 // Numbers and errors.
 export { SroiError } from './model/SroiError.js';

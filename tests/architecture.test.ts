@@ -33,11 +33,34 @@ const allowed: Record<string, readonly string[]> = {
   schema: ['model', 'calc', 'data'],
   sensitivity: ['model', 'calc', 'data', 'schema'],
   csv: ['model', 'calc', 'data', 'schema'],
-  report: ['model', 'calc', 'data', 'schema', 'sensitivity'],
+  report: ['model', 'calc', 'data', 'schema', 'sensitivity', 'review'],
+  review: ['model', 'calc', 'data', 'schema', 'sensitivity'],
   workbook: ['model', 'calc', 'data', 'schema'],
   json: ['model', 'schema'],
-  cli: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report', 'workbook', 'json'],
-  app: ['model', 'calc', 'data', 'schema', 'sensitivity', 'csv', 'report', 'workbook', 'json'],
+  cli: [
+    'model',
+    'calc',
+    'data',
+    'schema',
+    'sensitivity',
+    'csv',
+    'report',
+    'review',
+    'workbook',
+    'json',
+  ],
+  app: [
+    'model',
+    'calc',
+    'data',
+    'schema',
+    'sensitivity',
+    'csv',
+    'report',
+    'review',
+    'workbook',
+    'json',
+  ],
 };
 const packagesAllowed: Record<string, readonly string[]> = {
   model: [],
@@ -50,6 +73,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   workbook: ['fflate'],
   json: [],
   app: ['preact', 'preact/hooks'],
+  review: ['decimal.js'],
 };
 
 describe('architecture', () => {

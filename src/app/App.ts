@@ -522,7 +522,8 @@ function sectionOf(
   options: RenderMarkdownOptions,
   id: string,
 ): Section | undefined {
-  return reportSections(result, options).sections.find((s) => s.id === id);
+  const report = reportSections(result, options);
+  return [...report.sections, ...report.appendix].find((s) => s.id === id);
 }
 
 function sectionProblems(section: string, count: number): string {

@@ -7,6 +7,10 @@ import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
 import { formatCsv } from '../csv/formatCsv.js';
 import { renderCsv } from '../csv/renderCsv.js';
 import { renderHtml } from '../report/renderHtml.js';
+import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
+import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
+import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
+import { simulate } from '../sensitivity/simulate.js';
 import { valueAt } from './AnalysisDocument.js';
 import { shownValue } from './fields.js';
 import { documentOf } from './openFiles.js';
@@ -14,6 +18,9 @@ import type { AnalysisDocument, JsonValue } from './AnalysisDocument.js';
 import type { Evaluation } from './evaluateDocument.js';
 import type { CsvColumn } from '../csv/csvColumns.js';
 import type { ReportSensitivity, ReportSimulation } from '../report/ReportExtras.js';
+import type { Analysis } from '../model/analysis.js';
+import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
+import type { SimulationResult } from '../sensitivity/simulate.js';
 
 /** What an export is made from. */
 export interface ExportContext {
@@ -99,6 +106,32 @@ function tableCsv(rows: readonly JsonValue[], columns: readonly CsvColumn[]): st
   ]);
 }
 
+/**
+ * The document's scenarios worked out, as `sroi report` shows them for a file with a `scenarios`
+ * section; `undefined` when it has none or they have problems (the Scenarios panel lists them).
+ */
+function scenariosOf(
+  document: AnalysisDocument,
+  analysis: Analysis,
+): EvaluateScenariosResult | undefined {
+  if (document['scenarios'] === undefined) return undefined;
+  const parsed = safeParseScenarios(document['scenarios'], analysis);
+  return parsed.success ? evaluateScenarios(analysis, parsed.scenarios) : undefined;
+}
+
+/**
+ * The document's Monte Carlo simulation with its own draws and seed, as `sroi report` shows it
+ * for a file with an `uncertainty` section; `undefined` when it has none or it has problems.
+ */
+function simulationOf(
+  document: AnalysisDocument,
+  analysis: Analysis,
+): SimulationResult | undefined {
+  if (document['uncertainty'] === undefined) return undefined;
+  const parsed = safeParseUncertainty(document['uncertainty'], analysis);
+  return parsed.success ? simulate(analysis, parsed.uncertainty) : undefined;
+}
+
 /** The settings of the document, naming its two tables as `sroi` reads them. */
 function settingsNamingTables(document: AnalysisDocument): AnalysisDocument {
   return { ...document, outcomes: 'outcomes.csv', inputs: 'inputs.csv' };
@@ -126,13 +159,17 @@ export const appExports: readonly AppExport[] = [
     needsFigures: true,
     fileName: (document) => `${fileStem(document)}-report.html`,
     type: 'text/html',
-    text: fromFigures(({ evaluation, sensitivity, simulation }) =>
-      renderHtml(evaluation.result, {
+    text: fromFigures(({ document, evaluation, sensitivity, simulation: run }) => {
+      // As `sroi report` does for the same file: its scenarios and its Monte Carlo are shown.
+      const scenarios = scenariosOf(document, evaluation.analysis);
+      const simulation = run ?? simulationOf(document, evaluation.analysis);
+      return renderHtml(evaluation.result, {
         analysis: evaluation.analysis,
         ...(sensitivity === undefined ? {} : { sensitivity }),
         ...(simulation === undefined ? {} : { simulation }),
-      }),
-    ),
+        ...(scenarios === undefined ? {} : { scenarios }),
+      });
+    }),
   },
   tableExport(
     'outcomes',

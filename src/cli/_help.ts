@@ -1,5 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { EXPORT_HELP } from './exportCommand.js';
+import { checkHelp } from './checkCommand.js';
+import { diffHelp } from './diffCommand.js';
 
 export const VERSION: string = packageJson.version;
 
@@ -19,6 +21,8 @@ Commands:
   simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
   export <analysis.json | outcomes.csv>      a Value Map workbook (.xlsx) with live formulas; JSON, CSV
   app [--out FILE | --serve]                 the web app: one HTML file that works offline
+  check <analysis.json | outcomes.csv>       what an assurer would question (advice; exit 0)
+  diff <before> <after>                      what changed, and each change's effect on the ratio
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -105,11 +109,12 @@ Example:
 const report = `Usage: sroi report <analysis.json | outcomes.csv> [options]
 
 Writes a report of an analysis to share: one self-contained HTML page (charts as inline SVG,
-no script, no network requests, prints on A4) or Markdown (tables in place of charts). It shows
-the headline figures, value by stakeholder, category and year, the path from gross value to
-present value, the impact map, the inputs and the method; and, when the analysis file has an
-"uncertainty" section, the Monte Carlo histogram (the same figures as sroi simulate). See
-docs/reports.md.
+no script, no network requests, prints on A4) or Markdown (tables in place of charts). Its
+first page is the cover, the headline figures, the warnings and how firm the ratio is in plain
+words; then value by stakeholder, category and year, the path from gross value to present
+value, the impact map with its sources, the inputs and the method; then an appendix of the
+full tables. The analysis file's "scenarios" are shown side by side and its "uncertainty"
+section as a Monte Carlo histogram (the same figures as sroi simulate). See docs/reports.md.
 
 ${analysisOptions}Output:
   -f, --format <html|markdown>  html (default) or markdown
@@ -117,12 +122,15 @@ ${analysisOptions}Output:
   -s, --sensitivity             add one-way sensitivity (a tornado chart) and the switching
                                 value of every assumption: target ratio 1; moves of ±10% for
                                 money and quantities, ±10 points for fractions, ±1 year
+  --check                       add the findings of sroi check as an appendix
+  --diff <previous>             add what changed since a previous version of the analysis
   -o, --out <file>              write to a file instead of standard output
 
 Examples:
   sroi report examples/befriending/analysis.json --out report.html
   sroi report analysis.json --format markdown --title "Befriending: SROI 2024" --out report.md
   sroi report analysis.json --sensitivity --out report.html
+  sroi report analysis-2024.json --sensitivity --check --diff analysis-2023.json --out report.html
 `;
 
 const sensitivity = `Usage: sroi sensitivity <analysis.json | outcomes.csv> [options]
@@ -199,6 +207,8 @@ export const HELP: Readonly<Record<string, string>> & { readonly main: string } 
   simulate,
   export: EXPORT_HELP,
   app,
+  check: checkHelp,
+  diff: diffHelp,
 };
 
 /** The help of a command, by own property only: `sroi help __proto__` has none. */

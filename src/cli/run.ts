@@ -4,6 +4,8 @@
  */
 import { calculateCommand } from './calculateCommand.js';
 import { exportCommand } from './exportCommand.js';
+import { checkCommand } from './checkCommand.js';
+import { diffCommand } from './diffCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { templateCommand } from './templateCommand.js';
@@ -60,6 +62,10 @@ export async function run(argv: readonly string[], given: CliIo): Promise<number
         return await exportCommand(rest, io);
       case 'app':
         return await appCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'diff':
+        return await diffCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

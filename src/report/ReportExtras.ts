@@ -70,3 +70,20 @@ export interface ReportSimulation {
   readonly probabilityRatioAtLeastOne: ReportFigure;
   readonly histogram: readonly ReportHistogramBin[];
 }
+
+/** The figures of the base case or of one scenario that a report shows. */
+export interface ReportScenarioFigures {
+  readonly totalPresentValue: ReportFigure;
+  readonly netPresentValue: ReportFigure;
+  readonly sroiRatio: ReportFigure | null;
+}
+
+/** The base case and the named scenarios (what `evaluateScenarios` returns, or its JSON). */
+export interface ReportScenarios {
+  readonly base: ReportScenarioFigures;
+  readonly scenarios: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly result: ReportScenarioFigures;
+  }[];
+}

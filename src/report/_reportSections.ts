@@ -1,73 +1,52 @@
 /**
  * The content of a report, worked out once and rendered twice: `renderMarkdown` writes it as
- * Markdown tables, `renderHtml` as HTML tables with an SVG chart beside each. Every figure here
- * is a field of the result (or of the analysis, or of the sensitivity and simulation results
+ * Markdown tables, `renderHtml` as HTML tables with an SVG chart beside each. A report reads as
+ * a board paper first — the cover, the headline figures, the warnings and a page of what the
+ * ratio rests on in plain words — then the body, and an assurer's appendix behind it (the full
+ * sensitivity tables, the simulation, the assurance-readiness findings, the changes since the
+ * previous version). A section with nothing to show is left out. Every figure here is a field
+ * of the result (or of the analysis, or of the sensitivity, simulation, check and diff results
  * passed in), rounded for display; nothing is calculated. Text is left unescaped: each renderer
  * escapes for its own format.
  */
-import { formatMoney, formatNumber, formatPercent } from './round.js';
+import { capitalise, figure, isZero, reportFormat } from './_reportFormat.js';
+import { checkSection } from './_checkSection.js';
+import { diffSection } from './_diffSection.js';
+import { impactMapSection } from './_impactMapSection.js';
+import { methodSection } from './_methodSection.js';
+import {
+  firmnessSummary,
+  joinWords,
+  sensitivityAppendix,
+  simulationAppendix,
+  unusedAssumptions,
+} from './_sensitivitySections.js';
 import { OKABE_ITO } from './charts/_svg.js';
-import { greenBookSchedules } from '../calc/greenBookSchedules.js';
-import type { BarChartData } from './charts/barChart.js';
-import type { ColumnChartData } from './charts/columnChart.js';
-import type { HistogramChartData } from './charts/histogramChart.js';
-import type { TornadoChartData } from './charts/tornadoChart.js';
-import type { WaterfallChartData } from './charts/waterfallChart.js';
-import type { ReportFigure, ReportSensitivity, ReportSimulation } from './ReportExtras.js';
+import { formatMoney, formatNumber } from './round.js';
+import { left, right } from './_sectionModel.js';
+import { UNCATEGORISED } from '../calc/evaluateAnalysis.js';
+import type { Section } from './_sectionModel.js';
+import type { FirmnessInput, Subject } from './_sensitivitySections.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
-import type { Analysis, DiscountScheduleName } from '../model/analysis.js';
-import type { MethodStatement, SroiResult } from '../model/result.js';
+import type { Analysis } from '../model/analysis.js';
+import type { SroiResult } from '../model/result.js';
 
-/** A table cell: its text and, optionally, a second line in smaller type. */
-export type Cell = string | { readonly text: string; readonly note?: string };
+export type { Cell, Chart, Column, Section, Table } from './_sectionModel.js';
 
-/** A table's column: its heading, and the side its cells align to. */
-export interface Column {
+/** One line of the cover: `Organisation: Age UK Anytown`. */
+export interface CoverFact {
   readonly label: string;
-  readonly align: 'left' | 'right';
-}
-
-/** A column of text, aligned left. */
-function left(label: string): Column {
-  return { label, align: 'left' };
-}
-
-/** A column of figures, aligned right. */
-function right(label: string): Column {
-  return { label, align: 'right' };
-}
-
-export interface Table {
-  readonly caption: string;
-  readonly columns: readonly Column[];
-  readonly rows: readonly (readonly Cell[])[];
-  /** A totals row, shown in bold. */
-  readonly total?: readonly Cell[];
-  /** Long data tables that repeat a chart: folded away in HTML (still in the page). */
-  readonly collapsible?: boolean;
-}
-
-export type Chart =
-  | { readonly kind: 'bar'; readonly data: BarChartData }
-  | { readonly kind: 'column'; readonly data: ColumnChartData }
-  | { readonly kind: 'waterfall'; readonly data: WaterfallChartData }
-  | { readonly kind: 'tornado'; readonly data: TornadoChartData }
-  | { readonly kind: 'histogram'; readonly data: HistogramChartData };
-
-export interface Section {
-  readonly id: string;
-  readonly heading: string;
-  readonly paragraphs: readonly string[];
-  readonly chart?: Chart;
-  readonly tables: readonly Table[];
-  /** A definition list (the method statement). */
-  readonly terms?: readonly { readonly term: string; readonly text: string }[];
+  readonly value: string;
 }
 
 export interface Report {
   readonly title: string;
   /** A line under the title: analysis name (when a title replaces it), currency, price base. */
   readonly subtitle: string;
+  /** The cover: kind of analysis, organisation, period, author and the analysis's own date. */
+  readonly facts: readonly CoverFact[];
+  /** The analysis's own description, under the cover facts. */
+  readonly description?: string;
   readonly headline: {
     /** `2.01 : 1`, or a sentence when the ratio is undefined. */
     readonly ratio: string;
@@ -77,55 +56,53 @@ export interface Report {
     readonly figures: readonly { readonly label: string; readonly value: string }[];
   };
   readonly warnings: readonly string[];
+  /** The rest of the first page: how firm the ratio is, the check and the changes in brief. */
+  readonly summary?: Section;
   readonly sections: readonly Section[];
+  /** The assurer's appendix, its sections headed "Appendix A. …" in order. */
+  readonly appendix: readonly Section[];
 }
 
-const PARAMETER_NAMES: Readonly<Record<string, string>> = {
-  quantity: 'Quantity',
-  proxy: 'Financial proxy',
-  proxyScale: 'All financial proxies (scale)',
-  deadweight: 'Deadweight',
-  displacement: 'Displacement',
-  attribution: 'Attribution',
-  leakage: 'Leakage',
-  dropOff: 'Drop-off',
-  duration: 'Duration',
-  discountRate: 'Discount rate',
-  inputValue: 'Input value',
+/** The cover's facts from the analysis' own metadata; never the clock. */
+function coverFacts(analysis: Analysis): CoverFact[] {
+  const facts: CoverFact[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') facts.push({ label, value });
+  };
+  add('Kind', analysis.kind === undefined ? undefined : KINDS[analysis.kind]);
+  add('Organisation', analysis.organisation);
+  add('Period', analysis.period);
+  add('Author', analysis.author);
+  add('Date', analysis.date);
+  return facts;
+}
+
+const KINDS: Readonly<Record<NonNullable<Analysis['kind']>, string>> = {
+  forecast: 'Forecast',
+  evaluative: 'Evaluation',
 };
-
-/** The most assumptions a tornado chart draws; the table lists them all. */
-const TORNADO_ROWS = 12;
-
-const FRACTIONS = new Set([
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-  'discountRate',
-]);
 
 /** Builds the sections of a report from a result and what else the caller passed. */
 export function reportSections(result: SroiResult, options: RenderMarkdownOptions = {}): Report {
-  const mode = options.rounding ?? 'half-up';
-  const moneyPlaces = options.moneyDecimals ?? 2;
-  const ratioPlaces = options.ratioDecimals ?? 2;
-  const currency = result.currency;
-  const money = (value: ReportFigure) =>
-    finite(value) ? formatMoney(figure(value), currency, moneyPlaces, mode) : '—';
-  const roundMoney = (value: ReportFigure) =>
-    finite(value) ? formatMoney(figure(value), currency, 0, mode) : '—';
-  const ratio = (value: ReportFigure | null) =>
-    value === null
-      ? 'undefined'
-      : finite(value)
-        ? formatNumber(figure(value), ratioPlaces, mode)
-        : '—';
-  const share = (value: string | null) => (value === null ? '—' : formatPercent(value, 1, mode));
-  const moneyTick = (value: number) => compactMoney(value, currency);
+  const f = reportFormat(result.currency, options);
+  const { money, roundMoney, ratio, share, moneyTick, mode } = f;
+  const analysis = options.analysis;
   const stakeholderName = new Map(result.stakeholders.map((s) => [s.stakeholder, s.name]));
+  const name = (id: string) => stakeholderName.get(id) ?? id;
   const outcomeName = new Map(result.outcomes.map((o) => [o.id, o.outcome]));
+  const subject: Subject = (row) =>
+    row.outcome !== undefined
+      ? (outcomeName.get(row.outcome) ?? row.outcome)
+      : row.input !== undefined
+        ? typeof row.input === 'number'
+          ? (result.inputs[row.input]?.description ?? `input ${row.input + 1}`)
+          : row.input
+        : 'all outcomes';
+  // No category section and no category column when no outcome has a category.
+  const categorised = !(
+    result.categories.every((c) => c.category === UNCATEGORISED) &&
+    (analysis === undefined || analysis.outcomes.every((o) => o.category === undefined))
+  );
 
   const sections: Section[] = [];
 
@@ -144,7 +121,7 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
     id,
     heading,
     paragraphs: [
-      `The present value of each ${noun}'s outcomes, its share of the total, and its SROI ratio: that present value divided by the total inputs of the whole analysis (value per ${formatMoney('1', currency, 0)} invested from this perspective). The ratios add up to the SROI ratio.`,
+      `The present value of each ${noun}'s outcomes, its share of the total, and its SROI ratio: that present value divided by the total inputs of the whole analysis (value per ${formatMoney('1', f.currency, 0)} invested from this perspective). The ratios add up to the SROI ratio.`,
     ],
     chart: {
       kind: 'bar',
@@ -181,13 +158,17 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
       'stakeholder',
       result.stakeholders.map((s) => ({ ...s, label: s.name })),
     ),
-    slices(
-      'categories',
-      'Value by category',
-      'category',
-      result.categories.map((c) => ({ ...c, label: c.category })),
-    ),
   );
+  if (categorised) {
+    sections.push(
+      slices(
+        'categories',
+        'Value by category',
+        'category',
+        result.categories.map((c) => ({ ...c, label: c.category })),
+      ),
+    );
+  }
 
   // Value by year.
   sections.push({
@@ -245,15 +226,20 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
 
   // Waterfall.
   const w = result.waterfall;
-  const steps: { label: string; amount: string }[] = [
+  const allSteps: { label: string; amount: string }[] = [
     { label: 'Deadweight', amount: w.deadweight },
     { label: 'Displacement', amount: w.displacement },
     { label: 'Attribution', amount: w.attribution },
     { label: 'Leakage', amount: w.leakage },
     { label: 'Drop-off', amount: w.dropOff },
-    ...(isZero(w.beyondHorizon) ? [] : [{ label: 'Beyond the horizon', amount: w.beyondHorizon }]),
+    { label: 'Beyond the horizon', amount: w.beyondHorizon },
     { label: 'Discounting', amount: w.discounting },
   ];
+  // A step that takes nothing away is named in a sentence, not drawn.
+  const steps = allSteps.filter((s) => !isZero(s.amount));
+  const nothing = allSteps
+    .filter((s) => isZero(s.amount) && s.label !== 'Beyond the horizon')
+    .map((s) => s.label.toLowerCase());
   const taken = (amount: string, format: (v: string) => string) =>
     isZero(amount)
       ? format('0')
@@ -265,6 +251,11 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
     heading: 'From gross value to present value',
     paragraphs: [
       'Gross value is quantity × financial proxy in every valued year, before anything is taken away. Each step below is what that step takes away, summed over every outcome and year; the deductions apply in this order, each to what the previous ones left. Drop-off is the value lost in the years after the first, and discounting turns the remaining value into present value.',
+      ...(nothing.length === 0
+        ? []
+        : [
+            `${capitalise(joinWords(nothing))} ${nothing.length === 1 ? 'takes' : 'take'} nothing away.`,
+          ]),
     ],
     chart: {
       kind: 'waterfall',
@@ -309,7 +300,7 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
   });
 
   // Impact map.
-  sections.push(impactMapSection(result, options.analysis, money, stakeholderName));
+  sections.push(impactMapSection(result, analysis, f, name, categorised));
 
   // Inputs.
   sections.push({
@@ -331,9 +322,7 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
           right('Present value'),
         ],
         rows: result.inputs.map((input) => [
-          input.stakeholder === undefined
-            ? '—'
-            : (stakeholderName.get(input.stakeholder) ?? input.stakeholder),
+          input.stakeholder === undefined ? '—' : name(input.stakeholder),
           input.description,
           input.kind ?? '—',
           String(input.year),
@@ -346,47 +335,95 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
     ],
   });
 
-  // Sensitivity, when given.
+  sections.push(methodSection(result, mode));
+
+  // The appendix, lettered in order; the first page refers to it by letter.
+  const firmness: FirmnessInput = {
+    ...(options.sensitivity === undefined ? {} : { sensitivity: options.sensitivity }),
+    ...(options.simulation === undefined ? {} : { simulation: options.simulation }),
+    ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
+    result,
+    format: f,
+    subject,
+    unused: unusedAssumptions(analysis),
+  };
+  const appendix: Section[] = [];
+  const letters = new Map<string, string>();
+  const heading = (id: string, text: string) => {
+    const letter = String.fromCharCode(65 + appendix.length);
+    letters.set(id, letter);
+    return `Appendix ${letter}. ${text}`;
+  };
   if (options.sensitivity !== undefined) {
-    sections.push(
-      sensitivitySection(options.sensitivity, result, {
-        money,
-        ratio,
-        outcomeName,
-        mode,
+    const sensitivity = options.sensitivity;
+    appendix.push(
+      sensitivityAppendix(heading('sensitivity', 'Sensitivity of every assumption'), {
+        ...firmness,
+        sensitivity,
       }),
     );
   }
   if (options.simulation !== undefined) {
-    sections.push(simulationSection(options.simulation, result, { money, ratio, mode }));
+    appendix.push(
+      simulationAppendix(
+        heading('simulation', 'Uncertainty (Monte Carlo)'),
+        options.simulation,
+        result,
+        f,
+      ),
+    );
   }
+  if (options.check !== undefined) {
+    appendix.push(
+      checkSection(
+        'check',
+        heading('check', 'Assurance readiness'),
+        options.check,
+        (id) => outcomeName.get(id) ?? id,
+      ),
+    );
+  }
+  if (options.diff !== undefined) {
+    appendix.push(
+      diffSection(
+        'diff',
+        heading('diff', `Changes since “${options.diff.before.name}”`),
+        options.diff,
+        f,
+        (id) => outcomeName.get(id),
+      ),
+    );
+  }
+  const sensitivityLetter = letters.get('sensitivity');
+  const summary = summarySection(
+    sensitivityLetter === undefined
+      ? firmness
+      : { ...firmness, see: `appendix ${sensitivityLetter}` },
+    options,
+    letters,
+    f,
+  );
 
-  sections.push({
-    id: 'method',
-    heading: 'Method',
-    paragraphs: [
-      'The conventions behind every figure in this report. The method is the SROI Guide (Cabinet Office 2009; Social Value UK 2012) with HM Treasury Green Book discounting.',
-    ],
-    tables: [],
-    terms: methodTerms(result.method, result, options),
-  });
-
-  const base = result.priceYear === null ? 'no stated price base' : `${result.priceYear} prices`;
+  const base = result.priceYear === null ? undefined : `${result.priceYear} prices`;
   const years = result.method.horizon === 1 ? 'year 1' : `years 1–${result.method.horizon}`;
   const title = options.title ?? result.name;
   const ratioValue = result.sroiRatio === null ? null : ratio(result.sroiRatio);
   return {
     title,
-    subtitle: [title === result.name ? undefined : result.name, currency, base, years]
+    subtitle: [title === result.name ? undefined : result.name, f.currency, base, years]
       .filter((part) => part !== undefined)
       .join(' · '),
+    facts: analysis === undefined ? [] : coverFacts(analysis),
+    ...(analysis?.description === undefined || analysis.description.trim() === ''
+      ? {}
+      : { description: analysis.description }),
     headline: {
       ratio: ratioValue === null ? 'undefined' : `${ratioValue} : 1`,
       ratioValue,
       sentence:
         result.sroiRatio === null
           ? 'The SROI ratio is undefined because the total inputs are zero.'
-          : `${formatMoney(figure(result.sroiRatio), currency, ratioPlaces, mode)} of social value for each ${formatMoney('1', currency, 0)} invested.`,
+          : `${formatMoney(figure(result.sroiRatio), f.currency, f.ratioPlaces, mode)} of social value for each ${formatMoney('1', f.currency, 0)} invested.`,
       figures: [
         {
           label: 'SROI ratio',
@@ -417,462 +454,60 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
       ],
     },
     warnings: result.warnings.map((warning) => warning.message),
+    ...(summary === undefined ? {} : { summary }),
     sections,
+    appendix,
   };
 }
 
-function impactMapSection(
-  result: SroiResult,
-  analysis: Analysis | undefined,
-  money: (value: ReportFigure) => string,
-  stakeholderName: ReadonlyMap<string, string>,
-): Section {
-  const name = (id: string) => stakeholderName.get(id) ?? id;
-  if (analysis === undefined) {
-    return {
-      id: 'impact-map',
-      heading: 'Impact map',
-      paragraphs: [
-        'Each outcome, its financial proxy, its value before and after deductions in its first valued year, and its present value over every valued year. (The analysis itself was not given to the report, so quantities and deductions are not shown.)',
-      ],
-      tables: [
-        {
-          caption: 'Impact map',
-          columns: [
-            left('Stakeholder'),
-            left('Outcome'),
-            left('Category'),
-            right('Proxy value'),
-            right('Gross value (first year)'),
-            right('Impact (first year)'),
-            right('Present value'),
-          ],
-          rows: result.outcomes.map((o) => [
-            name(o.stakeholder),
-            o.outcome,
-            o.category,
-            money(o.proxyValue),
-            money(o.grossValue),
-            money(o.impact),
-            money(o.presentValue),
-          ]),
-          total: ['Total', '', '', '', '', '', money(result.totalPresentValue)],
-        },
-      ],
-    };
-  }
-  const byId = new Map(analysis.outcomes.map((o) => [o.id, o]));
-  const rebased = result.method.deflatorSeries !== null;
-  const rows = result.outcomes.map((o) => ({ o, a: byId.get(o.id) }));
-  return {
-    id: 'impact-map',
-    heading: 'Impact map',
-    paragraphs: [
-      'Each outcome as the analysis states it: who experiences it, how it is measured, how many, and the financial proxy that values one unit of it for one year.',
-      'Then what is taken off: what would have happened anyway (deadweight), what the outcome displaced, what is owed to others (attribution) and what benefits people outside the area (leakage); how long the outcome lasts and how fast it fades (drop-off). Impact is the value in the first valued year after the deductions; present value covers every valued year.',
-    ],
-    tables: [
-      {
-        caption: 'Outcomes and financial proxies',
-        columns: [
-          left('Stakeholder'),
-          left('Outcome and indicator'),
-          left('Category'),
-          right('Quantity'),
-          left('Financial proxy and source'),
-          right('Proxy value'),
-        ],
-        rows: rows.map(({ o, a }): Cell[] => {
-          if (a === undefined) {
-            return [name(o.stakeholder), o.outcome, o.category, '—', '—', money(o.proxyValue)];
-          }
-          const stated = a.proxy.priceYear === undefined ? '' : ` in ${a.proxy.priceYear} prices`;
-          const proxyNote =
-            a.proxy.priceYear === undefined
-              ? undefined
-              : rebased && String(a.proxy.priceYear) !== String(result.priceYear)
-                ? `${money(a.proxy.value)}${stated}, rebased`
-                : `stated${stated}`;
-          return [
-            name(o.stakeholder),
-            note(o.outcome, a.indicator),
-            o.category,
-            a.quantityByYear === undefined
-              ? exact(a.quantity)
-              : note(a.quantityByYear.map(exact).join(' / '), 'by year'),
-            note(
-              a.proxy.description ?? '—',
-              a.proxy.source === undefined ? undefined : `Source: ${a.proxy.source}`,
-            ),
-            note(money(o.proxyValue), proxyNote),
-          ];
-        }),
-      },
-      {
-        caption: 'Deductions, duration and value',
-        columns: [
-          left('Outcome'),
-          right('Deadweight'),
-          right('Displacement'),
-          right('Attribution'),
-          right('Leakage'),
-          right('Duration'),
-          right('Drop-off'),
-          right('Impact (first year)'),
-          right('Present value'),
-        ],
-        rows: rows.map(({ o, a }): Cell[] =>
-          a === undefined
-            ? [o.outcome, '—', '—', '—', '—', '—', '—', money(o.impact), money(o.presentValue)]
-            : [
-                o.outcome,
-                formatPercent(a.deadweight),
-                formatPercent(a.displacement),
-                formatPercent(a.attribution),
-                formatPercent(a.leakage),
-                note(
-                  `${a.duration} ${a.duration === 1 ? 'year' : 'years'}`,
-                  a.start === 1 ? undefined : `from year ${a.start}`,
-                ),
-                a.quantityByYear === undefined
-                  ? formatPercent(a.dropOff)
-                  : note('—', 'per-year quantities'),
-                money(o.impact),
-                money(o.presentValue),
-              ],
-        ),
-        total: ['Total', '', '', '', '', '', '', '', money(result.totalPresentValue)],
-      },
-    ],
-  };
-}
-
-function sensitivitySection(
-  sensitivity: ReportSensitivity,
-  result: SroiResult,
-  f: {
-    money: (value: ReportFigure) => string;
-    ratio: (value: ReportFigure | null) => string;
-    outcomeName: ReadonlyMap<string, string>;
-    mode: NonNullable<RenderMarkdownOptions['rounding']>;
-  },
-): Section {
-  const subject = (row: { outcome?: string; input?: string | number }) =>
-    row.outcome !== undefined
-      ? (f.outcomeName.get(row.outcome) ?? row.outcome)
-      : row.input !== undefined
-        ? typeof row.input === 'number'
-          ? (result.inputs[row.input]?.description ?? `input ${row.input + 1}`)
-          : row.input
-        : 'all outcomes';
-  const label = (parameter: string) => PARAMETER_NAMES[parameter] ?? parameter;
-  const value = (parameter: string, v: ReportFigure) => {
-    const text = figure(v);
-    if (FRACTIONS.has(parameter)) return `${trim(formatNumber(percentOf(text), 2, f.mode))}%`;
-    if (parameter === 'proxy' || parameter === 'inputValue') return f.money(text);
-    if (parameter === 'proxyScale') return `×${trim(formatNumber(text, 4, f.mode))}`;
-    if (parameter === 'duration') {
-      const years = trim(formatNumber(text, 2, f.mode));
-      return `${years} ${years === '1' ? 'year' : 'years'}`;
-    }
-    return trim(formatNumber(text, 4, f.mode));
-  };
-  const base = sensitivity.base?.sroiRatio ?? result.sroiRatio;
-  const target = f.ratio(sensitivity.target);
-  const drawable =
-    base !== null &&
-    sensitivity.oneWay.every((r) => r.low.sroiRatio !== null && r.high.sroiRatio !== null);
-  const rows = sensitivity.oneWay.map((r) => ({
-    name: `${label(r.parameter)} — ${subject(r)}`,
-    ...r,
-  }));
-  const drawn = rows.slice(0, TORNADO_ROWS);
-  const drawnNote =
-    rows.length > drawn.length
-      ? ` The chart shows the ${drawn.length} widest swings; the table lists all ${rows.length}.`
-      : '';
-  const chart: Chart | undefined =
-    drawable && drawn.length > 0
-      ? {
-          kind: 'tornado',
-          data: {
-            id: 'tornado-chart',
-            title: 'One-way sensitivity of the SROI ratio',
-            description: `SROI ratio with each assumption at the low and the high end of its range (base case ${f.ratio(base)}): ${drawn.map((r) => `${r.name} ${f.ratio(r.low.sroiRatio)} to ${f.ratio(r.high.sroiRatio)}`).join('; ')}.`,
-            base: Number(figure(base)),
-            baseLabel: f.ratio(base),
-            target: { value: Number(figure(sensitivity.target)), label: `target ${target}` },
-            formatTick: (v) => trim(v.toFixed(2)),
-            rows: drawn.map((r) => ({
-              label: r.name,
-              low: Number(figure(r.low.sroiRatio ?? 0)),
-              high: Number(figure(r.high.sroiRatio ?? 0)),
-              lowLabel: f.ratio(r.low.sroiRatio),
-              highLabel: f.ratio(r.high.sroiRatio),
-            })),
-          },
-        }
-      : undefined;
-  return {
-    id: 'sensitivity',
-    heading: 'Sensitivity',
-    paragraphs: [
-      `How far the SROI ratio (base case ${f.ratio(base)}) moves when one assumption at a time is moved to each end of its tested range, widest swing first.${drawnNote}`,
-      `Switching values: the value each assumption would need for the SROI ratio to fall (or rise) to ${target}. An assumption far from its switching value is one the conclusion does not hang on.`,
-    ],
-    ...(chart === undefined ? {} : { chart }),
-    tables: [
-      {
-        caption: 'One-way sensitivity',
-        columns: [
-          left('Assumption'),
-          left('Outcome or input'),
-          right('Low value'),
-          right('SROI ratio'),
-          right('High value'),
-          right('SROI ratio'),
-        ],
-        rows: rows.map((r) => [
-          label(r.parameter),
-          subject(r),
-          value(r.parameter, r.low.value),
-          f.ratio(r.low.sroiRatio),
-          value(r.parameter, r.high.value),
-          f.ratio(r.high.sroiRatio),
-        ]),
-      },
-      {
-        caption: `Switching values (SROI ratio ${target})`,
-        columns: [
-          left('Assumption'),
-          left('Outcome or input'),
-          right('Base value'),
-          right('Switching value'),
-        ],
-        rows: sensitivity.switchingValues.map((s) => [
-          label(s.parameter),
-          subject(s),
-          value(s.parameter, s.base),
-          s.reachable && s.switchingValue !== null
-            ? value(s.parameter, s.switchingValue)
-            : note(
-                'not reachable',
-                s.ratioAtLimit === undefined || s.ratioAtLimit === null
-                  ? 'within the valid range'
-                  : `ratio ${f.ratio(s.ratioAtLimit)} at the end of the valid range`,
-              ),
-        ]),
-      },
-    ],
-  };
-}
-
-function simulationSection(
-  simulation: ReportSimulation,
-  result: SroiResult,
-  f: {
-    money: (value: ReportFigure) => string;
-    ratio: (value: ReportFigure | null) => string;
-    mode: NonNullable<RenderMarkdownOptions['rounding']>;
-  },
-): Section {
-  const r = simulation.sroiRatio;
-  const p = simulation.presentValue;
-  const probability = formatPercent(figure(simulation.probabilityRatioAtLeastOne), 1, f.mode);
-  const bins = simulation.histogram.map((bin) => ({
-    from: Number(figure(bin.from)),
-    to: Number(figure(bin.to)),
-    count: bin.count,
-    label: `${f.ratio(bin.from)} to under ${f.ratio(bin.to)}: ${bin.count} draws`,
-  }));
-  return {
-    id: 'simulation',
-    heading: 'Uncertainty (Monte Carlo)',
-    paragraphs: [
-      `The analysis was recalculated ${formatNumber(String(simulation.draws), 0)} times (seed ${String(simulation.seed)}), each time drawing the uncertain assumptions from their stated distributions. In 90% of draws the SROI ratio lay between ${f.ratio(r.p5)} and ${f.ratio(r.p95)} (median ${f.ratio(r.p50)}); the ratio was at least 1 in ${probability} of draws.`,
-    ],
-    ...(bins.length === 0
-      ? {}
-      : {
-          chart: {
-            kind: 'histogram' as const,
-            data: {
-              id: 'simulation-chart',
-              title: 'Distribution of the simulated SROI ratio',
-              description: `Histogram of ${simulation.draws} simulated SROI ratios: 5th percentile ${f.ratio(r.p5)}, median ${f.ratio(r.p50)}, 95th percentile ${f.ratio(r.p95)}; ratio at least 1 in ${probability} of draws.`,
-              axisLabel: 'SROI ratio',
-              formatTick: (v: number) => trim(v.toFixed(2)),
-              bins,
-              markers: [
-                { value: 1, label: 'ratio 1', color: OKABE_ITO.vermillion },
-                ...(result.sroiRatio === null
-                  ? []
-                  : [
-                      {
-                        value: Number(result.sroiRatio),
-                        label: `base case ${f.ratio(result.sroiRatio)}`,
-                        color: '#1a1a1a',
-                      },
-                    ]),
-              ],
-            },
-          },
-        }),
-    tables: [
-      {
-        caption: 'Simulated figures',
-        columns: [
-          left('Figure'),
-          right('Mean'),
-          right('5th percentile'),
-          right('Median'),
-          right('95th percentile'),
-        ],
-        rows: [
-          ['SROI ratio', f.ratio(r.mean), f.ratio(r.p5), f.ratio(r.p50), f.ratio(r.p95)],
-          ...(p === undefined
-            ? []
-            : [['Present value', f.money(p.mean), f.money(p.p5), f.money(p.p50), f.money(p.p95)]]),
-        ],
-      },
-      {
-        caption: 'Histogram of the simulated SROI ratio',
-        collapsible: true,
-        columns: [right('SROI ratio from'), right('to under'), right('Draws')],
-        rows: simulation.histogram.map((bin) => [
-          f.ratio(bin.from),
-          f.ratio(bin.to),
-          String(bin.count),
-        ]),
-      },
-    ],
-  };
-}
-
-function methodTerms(
-  method: MethodStatement,
-  result: SroiResult,
+/**
+ * The rest of the first page, in plain words: how firm the ratio is, and, when given, the
+ * assurance-readiness check and the change since the previous version, each pointing to its
+ * appendix. `undefined` when there is nothing of the kind to say.
+ */
+function summarySection(
+  firmness: FirmnessInput,
   options: RenderMarkdownOptions,
-): { term: string; text: string }[] {
-  const d = method.discount;
-  const rate =
-    'rate' in d
-      ? `${formatPercent(d.rate)} a year, every year.`
-      : 'rates' in d
-        ? `${d.rates.map((r, i) => `${formatPercent(r)} in year ${i + 1}`).join(', ')}; the last rate continues for later years.`
-        : scheduleText(d.schedule);
-  const timing = {
-    end: 'Each year’s value is discounted as if it arrives at the end of the year (as Excel’s NPV and the SROI Value Map do): year t is discounted over t years.',
-    start:
-      'Each year’s value is discounted as if it arrives at the start of the year: year t is discounted over t − 1 years.',
-    mid: 'Each year’s value is discounted as if it arrives in the middle of the year: year t is discounted over t − ½ years.',
-  }[d.timing];
-  return [
-    { term: 'Currency', text: `${result.currency}.` },
-    { term: 'Discount rate', text: rate },
-    { term: 'Timing', text: `${timing} Year 0 is not discounted.` },
-    {
-      term: 'Price base',
-      text:
-        method.priceYear === null
-          ? 'No price year was set, so every financial proxy is used as stated and nothing was rebased.'
-          : `${method.priceYear} prices. ${method.deflatorSeries === null ? 'No financial proxy needed rebasing.' : 'Financial proxies stated in other years were rebased: value × deflator(price year) ÷ deflator(proxy year).'}`,
-    },
-    {
-      term: 'Deflator series',
-      text: method.deflatorSeries === null ? 'None used.' : `${method.deflatorSeries}.`,
-    },
-    {
-      term: 'Horizon',
-      text:
-        method.horizon === 1
-          ? 'Value is counted in year 1 only.'
-          : `Value is counted in years 1 to ${method.horizon}.`,
-    },
-    {
-      term: 'Impact',
-      text: 'quantity × financial proxy × (1 − deadweight) × (1 − displacement) × (1 − attribution) × (1 − leakage). The deductions multiply; they are not added. Attribution is the share owed to others.',
-    },
-    {
-      term: 'Duration and drop-off',
-      text: 'An outcome is valued for its duration from its start year. Drop-off does not touch the first valued year and compounds after it: value(t) = value(t − 1) × (1 − drop-off). Outcomes with a quantity for each year have no drop-off.',
-    },
-    {
-      term: 'Ratios',
-      text: 'SROI ratio = total present value ÷ total inputs; net SROI ratio = (total present value − total inputs) ÷ total inputs. A ratio by stakeholder or category divides that slice’s present value by the total inputs.',
-    },
-    {
-      term: 'Payback',
-      text: 'Total inputs ÷ (undiscounted value of the first year with value ÷ 12), in months (SROI Guide).',
-    },
-    {
-      term: 'Break-even year',
-      text: 'The first year in which the cumulative present value reaches the total inputs.',
-    },
-    {
-      term: 'Rounding',
-      text: `Calculated exactly to 34 significant digits; figures are rounded (${options.rounding ?? 'half-up'}) only for display, so a total may differ from the sum of its rounded parts by a penny.`,
-    },
-  ];
-}
-
-function scheduleText(schedule: string): string {
-  const bands = greenBookSchedules[schedule as DiscountScheduleName] as
-    (typeof greenBookSchedules)[DiscountScheduleName] | undefined;
-  if (bands === undefined) return `The ${schedule} schedule.`;
-  const text = bands
-    .map((b) =>
-      b.toYear === null
-        ? `${formatPercent(b.rate)} from year ${b.fromYear}`
-        : `${formatPercent(b.rate)} in years ${b.fromYear}–${b.toYear}`,
-    )
-    .join(', ');
-  return `HM Treasury Green Book schedule “${schedule}”: ${text}. Factors compound year by year.`;
-}
-
-/** A cell with a second line, or plain text when there is none. */
-function note(text: string, extra: string | undefined): Cell {
-  return extra === undefined || extra === '' ? text : { text, note: extra };
-}
-
-/** A decimal string shown in full, thousands grouped, never rounded. */
-function exact(value: string): string {
-  return formatNumber(value);
-}
-
-/** Drops trailing zeros after a decimal point: `12.50` → `12.5`, `3.00` → `3`. */
-function trim(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
-}
-
-/** A fraction written as its percentage, by moving the decimal point (display only). */
-function percentOf(value: string): string {
-  return formatPercent(value).replace(/[%,]/g, '');
-}
-
-/** A figure as a decimal string (numbers from the float path are written out in full). */
-function figure(value: ReportFigure): string {
-  return typeof value === 'number' ? String(value) : value;
-}
-
-/** Whether a figure can be shown: a number from the float path may be `NaN` or infinite. */
-function finite(value: ReportFigure): boolean {
-  return typeof value === 'string' || Number.isFinite(value);
-}
-
-function isZero(value: string): boolean {
-  return /^-?0*(?:\.0*)?$/.test(value);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Axis ticks: `£20k`, `£1.5m`, `£500`. */
-function compactMoney(value: number, currency: string): string {
-  const abs = Math.abs(value);
-  const [scaled, suffix] =
-    abs >= 1e6 ? [value / 1e6, 'm'] : abs >= 1e4 ? [value / 1e3, 'k'] : [value, ''];
-  const text = formatMoney(String(Number(scaled.toFixed(2))), currency, 2);
-  return `${trim(text.replace(/\.00$/, ''))}${suffix}`;
+  letters: ReadonlyMap<string, string>,
+  f: ReturnType<typeof reportFormat>,
+): Section | undefined {
+  const parts = firmnessSummary(firmness);
+  const after = [...parts.after];
+  const see = (id: string) => {
+    const letter = letters.get(id);
+    return letter === undefined ? '' : ` (appendix ${letter})`;
+  };
+  const check = options.check;
+  if (check !== undefined) {
+    const n = check.findings.length;
+    after.push(
+      n === 0
+        ? `An assurance-readiness check against the principles of social value found nothing to question${see('check')}.`
+        : `An assurance-readiness check against the principles of social value raised ${n} ${n === 1 ? 'point' : 'points'} an assurer would question, the most serious first${see('check')}.`,
+    );
+  }
+  const diff = options.diff;
+  if (diff !== undefined) {
+    const ratio = (value: string | null) =>
+      value === null ? 'undefined' : `${f.ratio(value)} : 1`;
+    after.push(
+      `Since “${diff.before.name}”, the SROI ratio has moved from ${ratio(diff.before.sroiRatio)} to ${ratio(diff.after.sroiRatio)}; ${diff.changes.length} ${diff.changes.length === 1 ? 'change is' : 'changes are'} listed with the effect of each${see('diff')}.`,
+    );
+  }
+  if (
+    parts.paragraphs.length === 0 &&
+    parts.items.length === 0 &&
+    parts.tables.length === 0 &&
+    after.length === 0
+  ) {
+    return undefined;
+  }
+  return {
+    id: 'summary',
+    heading: 'How firm the ratio is',
+    paragraphs: parts.paragraphs,
+    ...(parts.items.length === 0 ? {} : { items: parts.items }),
+    tables: parts.tables,
+    ...(after.length === 0 ? {} : { after }),
+  };
 }

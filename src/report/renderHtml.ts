@@ -5,7 +5,7 @@ import { histogramChart } from './charts/histogramChart.js';
 import { tornadoChart } from './charts/tornadoChart.js';
 import { waterfallChart } from './charts/waterfallChart.js';
 import { reportSections } from './_reportSections.js';
-import type { Cell, Chart, Section, Table } from './_reportSections.js';
+import type { Cell, Chart, Section, Table } from './_sectionModel.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
 import type { SroiResult } from '../model/result.js';
 
@@ -13,10 +13,14 @@ import type { SroiResult } from '../model/result.js';
 export type RenderHtmlOptions = RenderMarkdownOptions;
 
 /**
- * Renders a result as one self-contained HTML page that a charity can send to a funder: the
- * headline figures, value by stakeholder, by category and by year, the path from gross value to
- * present value, the impact map, the inputs, sensitivity and Monte Carlo results when given, and
- * a method statement. Charts are inline SVG drawn by this library in the colour-blind-safe
+ * Renders a result as one self-contained HTML page that a charity can send to a funder, laid out
+ * as a board paper: a first page with the cover (organisation, period, kind, author, the
+ * analysis's own date), the headline figures, the warnings and, when sensitivity, scenarios,
+ * a simulation, a check or a diff are given, how firm the ratio is in plain words; then value by
+ * stakeholder, category and year, the path from gross value to present value, the impact map
+ * with its sources and evidence, the inputs and the method; then the assurer's appendix (full
+ * sensitivity tables, the Monte Carlo histogram, the assurance-readiness findings, the changes
+ * since a previous version). Charts are inline SVG drawn by this library in the colour-blind-safe
  * Okabe–Ito palette, each with a `<title>`, a `<desc>` and a table of its figures. The page has
  * no script and makes no network request (a Content-Security-Policy forbids both), reads the
  * same with styles off, and prints on A4. Every piece of text from the user's files is escaped.
@@ -28,6 +32,18 @@ export type RenderHtmlOptions = RenderMarkdownOptions;
  * }));
  * /<strong class="ratio-value">(.*?)<\/strong>/.exec(html)?.[1];
  * //=> '2.50 : 1'
+ * @example
+ * const analysis = parseAnalysis({
+ *   name: 'Tiny', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: 100 }],
+ *   outcomes: [{ id: 'b', stakeholder: 'A', outcome: 'B', quantity: 1, proxy: { value: 250 },
+ *                duration: 1 }],
+ * });
+ * const html = renderHtml(evaluateAnalysis(analysis), {
+ *   analysis,
+ *   sensitivity: sensitivityAnalysis(analysis),
+ * });
+ * [...html.matchAll(/<h2>((?:How|Appendix)[^<]*)<\/h2>/g)].map((m) => m[1]);
+ * //=> ['How firm the ratio is', 'Appendix A. Sensitivity of every assumption']
  */
 export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}): string {
   const report = reportSections(result, options);
@@ -43,9 +59,22 @@ export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}):
       : `<aside class="warnings" aria-label="Warnings"><h2>Read with care</h2><ul>${report.warnings
           .map((w) => `<li>${e(w)}</li>`)
           .join('')}</ul></aside>`;
-  const contents = report.sections
-    .map((s) => `<li><a href="#${s.id}">${e(s.heading)}</a></li>`)
-    .join('');
+  const facts =
+    report.facts.length === 0
+      ? ''
+      : `<dl class="facts">${report.facts.map((f) => `<div><dt>${e(f.label)}</dt><dd>${e(f.value)}</dd></div>`).join('')}</dl>`;
+  const description =
+    report.description === undefined ? '' : `<p class="description">${e(report.description)}</p>`;
+  const all = [
+    ...(report.summary === undefined ? [] : [report.summary]),
+    ...report.sections,
+    ...report.appendix,
+  ];
+  const contents = all.map((s) => `<li><a href="#${s.id}">${e(s.heading)}</a></li>`).join('');
+  const appendix =
+    report.appendix.length === 0
+      ? ''
+      : `\n<div class="appendix">\n${report.appendix.map(section).join('\n')}\n</div>`;
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -58,18 +87,22 @@ export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}):
 </head>
 <body>
 <main>
+<div class="front">
 <header class="report-header">
 <p class="kicker">Social Return on Investment report</p>
 <h1>${e(report.title)}</h1>
 <p class="subtitle">${e(report.subtitle)}</p>
+${facts}${description}
 </header>
 <section id="headline" class="headline" aria-label="Headline figures">
 <div class="ratio"><span class="ratio-label">SROI ratio</span><strong class="ratio-value">${e(head.ratio)}</strong><span class="ratio-sentence">${e(head.sentence)}</span></div>
 <dl class="figures">${figures}</dl>
 </section>
 ${warnings}
+${report.summary === undefined ? '' : section(report.summary)}
+</div>
 <nav class="contents" aria-label="Contents"><ol>${contents}</ol></nav>
-${report.sections.map(section).join('\n')}
+${report.sections.map(section).join('\n')}${appendix}
 </main>
 </body>
 </html>
@@ -79,6 +112,10 @@ ${report.sections.map(section).join('\n')}
 function section(s: Section): string {
   const e = escapeHtml;
   const paragraphs = s.paragraphs.map((p) => `<p>${e(p)}</p>`).join('');
+  const items =
+    s.items === undefined
+      ? ''
+      : `<ul>${s.items.map((item) => `<li>${e(item)}</li>`).join('')}</ul>`;
   const chart =
     s.chart === undefined
       ? ''
@@ -87,8 +124,11 @@ function section(s: Section): string {
     s.terms === undefined
       ? ''
       : `<dl class="terms">${s.terms.map((t) => `<dt>${e(t.term)}</dt><dd>${e(t.text)}</dd>`).join('')}</dl>`;
-  const tables = s.tables.map((t) => table(t, s.tables.length > 1)).join('');
-  return `<section id="${s.id}" class="section-${s.id}"><h2>${e(s.heading)}</h2>${paragraphs}${chart}${tables}${terms}</section>`;
+  const tables = s.tables
+    .map((t) => table(t, s.tables.length > 1 || t.captionShown === true))
+    .join('');
+  const after = (s.after ?? []).map((p) => `<p>${e(p)}</p>`).join('');
+  return `<section id="${s.id}" class="section-${s.id}"><h2>${e(s.heading)}</h2>${paragraphs}${items}${chart}${tables}${after}${terms}</section>`;
 }
 
 function svg(chart: Chart): string {
@@ -135,7 +175,15 @@ body { margin: 0; color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "S
 main { max-width: 980px; margin: 24px auto; padding: 40px 48px; background: var(--paper); box-shadow: 0 1px 4px rgba(0,0,0,.12); }
 .kicker { margin: 0; color: var(--accent); font-weight: 600; text-transform: uppercase; letter-spacing: .06em; font-size: 12px; }
 h1 { margin: 4px 0 4px; font-size: 28px; line-height: 1.2; }
-.subtitle { margin: 0 0 24px; color: var(--muted); }
+.subtitle { margin: 0 0 12px; color: var(--muted); }
+.facts { display: flex; flex-wrap: wrap; gap: 6px 32px; margin: 0 0 12px; }
+.facts dt { font-size: 12px; color: var(--muted); }
+.facts dd { margin: 0; font-weight: 600; }
+.description { margin: 0 0 20px; }
+.report-header { margin-bottom: 20px; }
+.section-summary ul { padding-left: 20px; max-width: 72ch; }
+.section-summary li { margin: 4px 0; }
+.section-check td:nth-child(3) { min-width: 22em; }
 h2 { margin: 36px 0 8px; font-size: 20px; border-bottom: 2px solid var(--accent); padding-bottom: 4px; break-after: avoid; }
 h2 + p { margin-top: 8px; }
 p { max-width: 72ch; }
@@ -176,6 +224,14 @@ summary { color: var(--accent); font-size: 13px; }
   html, body { background: none; font-size: 10pt; }
   main { margin: 0; padding: 0; max-width: none; box-shadow: none; }
   .contents { display: none; }
+  .front { break-after: page; }
+  .front p, .front li { margin: 4pt 0; }
+  .front p, .section-summary ul { max-width: none; }
+  .front h2 { margin-top: 10pt; }
+  .report-header { margin-bottom: 8pt; }
+  .facts { gap: 2pt 16pt; margin-bottom: 6pt; }
+  .headline { padding: 8pt 12pt; gap: 12pt; }
+  .appendix > section:first-child { break-before: page; }
   h1 { font-size: 20pt; }
   h2 { font-size: 13pt; margin-top: 18pt; }
   .headline { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

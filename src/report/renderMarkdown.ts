@@ -1,25 +1,37 @@
 import { escapeMarkdown } from './escapeMarkdown.js';
 import { reportSections } from './_reportSections.js';
-import type { Cell, Table } from './_reportSections.js';
-import type { ReportSensitivity, ReportSimulation } from './ReportExtras.js';
+import type { Cell, Section, Table } from './_sectionModel.js';
+import type { ReportScenarios, ReportSensitivity, ReportSimulation } from './ReportExtras.js';
 import type { RoundingMode } from './round.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
+import type { CheckResult } from '../review/checkAnalysis.js';
+import type { AnalysisDiff } from '../review/diffAnalyses.js';
 
 /** Options of `renderMarkdown` (and of `renderHtml`, which takes the same). */
 export interface RenderMarkdownOptions {
   /** The report's title; the analysis name by default. */
   readonly title?: string;
   /**
-   * The analysis the result was calculated from. With it the impact map shows every assumption
-   * (quantity, proxy and source, each deduction, duration, drop-off); without it, only what the
-   * result holds.
+   * The analysis the result was calculated from. With it the report has a cover (organisation,
+   * period, kind, author, the analysis's own date), and the impact map shows every assumption
+   * (quantity, proxy and source, each deduction, duration, drop-off) with the evidence behind
+   * it; without it, only what the result holds.
    */
   readonly analysis?: Analysis;
-  /** One-way sensitivity and switching values, shown as a tornado chart and tables. */
+  /**
+   * One-way sensitivity and switching values: in plain words on the first page, and the tornado
+   * chart and full tables in the appendix (leaving out assumptions no outcome uses).
+   */
   readonly sensitivity?: ReportSensitivity;
-  /** A Monte Carlo simulation, shown as a histogram and a table of percentiles. */
+  /** A Monte Carlo simulation: a sentence on the first page, the histogram in the appendix. */
   readonly simulation?: ReportSimulation;
+  /** The base case and the scenarios (`evaluateScenarios`), side by side on the first page. */
+  readonly scenarios?: ReportScenarios;
+  /** An assurance-readiness check (`checkAnalysis`), in the appendix. */
+  readonly check?: CheckResult;
+  /** What changed since a previous version (`diffAnalyses(previous, analysis)`), in the appendix. */
+  readonly diff?: AnalysisDiff;
   /** Decimal places of ratios (default 2). */
   readonly ratioDecimals?: number;
   /** Decimal places of money (default 2). */
@@ -30,10 +42,11 @@ export interface RenderMarkdownOptions {
 
 /**
  * Renders a result as a Markdown report (GitHub Flavored Markdown; converts cleanly to Word with
- * pandoc): the headline figures, value by stakeholder, by category and by year, the path from
- * gross value to present value, the impact map, the inputs, sensitivity and Monte Carlo results
- * when given, and a method statement. Tables stand where the HTML report has charts. Figures are
- * rounded here and only here; every piece of text from the user's files is escaped.
+ * pandoc), with the sections of `renderHtml`: the cover and headline figures, a summary of how
+ * firm the ratio is, the body (value by stakeholder, category and year, gross to present value,
+ * the impact map with its sources, inputs, method) and the appendix. Tables stand where the HTML
+ * report has charts. Figures are rounded here and only here; every piece of text from the
+ * user's files is escaped.
  *
  * @example
  * renderMarkdown(calculateSroi({
@@ -41,6 +54,17 @@ export interface RenderMarkdownOptions {
  *   outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: 1, proxy: { value: 250 }, duration: 1 }],
  * })).split('\n')[4];
  * //=> '**SROI ratio 2.50 : 1** — £2.50 of social value for each £1 invested.'
+ * @example
+ * const analysis = parseAnalysis({
+ *   name: 'Tiny', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: 100 }],
+ *   outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: 1, proxy: { value: 250 }, duration: 1 }],
+ * });
+ * const md = renderMarkdown(evaluateAnalysis(analysis), {
+ *   analysis: { ...analysis, organisation: 'Warm Homes Trust', kind: 'forecast' },
+ *   check: checkAnalysis(analysis),
+ * });
+ * md.split('\n').filter((line) => /^(## |- \*\*(Kind|Organisation))/.test(line));
+ * //=> ['- **Kind:** Forecast', '- **Organisation:** Warm Homes Trust', '## How firm the ratio is', '## Value by stakeholder', '## Value by year', '## From gross value to present value', '## Impact map', '## Inputs', '## Method', '## Appendix A. Assurance readiness']
  */
 export function renderMarkdown(result: SroiResult, options: RenderMarkdownOptions = {}): string {
   const report = reportSections(result, options);
@@ -49,6 +73,17 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
     '',
     escapeMarkdown(report.subtitle),
     '',
+  ];
+  if (report.facts.length > 0) {
+    lines.push(
+      ...report.facts.map(
+        (fact) => `- **${escapeMarkdown(fact.label)}:** ${escapeMarkdown(fact.value)}`,
+      ),
+      '',
+    );
+  }
+  if (report.description !== undefined) lines.push(escapeMarkdown(report.description), '');
+  lines.push(
     report.headline.ratioValue === null
       ? `**${escapeMarkdown(report.headline.sentence)}**`
       : `**SROI ratio ${escapeMarkdown(report.headline.ratio)}** — ${escapeMarkdown(report.headline.sentence)}`,
@@ -61,25 +96,40 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
       ],
       rows: report.headline.figures.map((f) => [f.label, f.value]),
     }),
-  ];
+  );
   for (const warning of report.warnings) {
     lines.push('', `> **Warning:** ${escapeMarkdown(warning)}`);
   }
-  for (const section of report.sections) {
-    lines.push('', `## ${escapeMarkdown(section.heading)}`);
-    for (const paragraph of section.paragraphs) lines.push('', escapeMarkdown(paragraph));
-    for (const t of section.tables) {
-      if (section.tables.length > 1) lines.push('', `### ${escapeMarkdown(t.caption)}`);
-      lines.push('', ...table(t));
-    }
-    if (section.terms !== undefined) {
-      lines.push(
-        '',
-        ...section.terms.map((t) => `- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`),
-      );
-    }
-  }
+  const sections = [
+    ...(report.summary === undefined ? [] : [report.summary]),
+    ...report.sections,
+    ...report.appendix,
+  ];
+  for (const section of sections) lines.push('', ...markdownSection(section));
   return `${lines.join('\n')}\n`;
+}
+
+/** One section as Markdown lines: its heading (`##`), paragraphs, list, tables and terms. */
+export function markdownSection(section: Section): string[] {
+  const lines = [`## ${escapeMarkdown(section.heading)}`];
+  for (const paragraph of section.paragraphs) lines.push('', escapeMarkdown(paragraph));
+  if (section.items !== undefined) {
+    lines.push('', ...section.items.map((item) => `- ${escapeMarkdown(item)}`));
+  }
+  for (const t of section.tables) {
+    if (section.tables.length > 1 || t.captionShown === true) {
+      lines.push('', `### ${escapeMarkdown(t.caption)}`);
+    }
+    lines.push('', ...table(t));
+  }
+  for (const paragraph of section.after ?? []) lines.push('', escapeMarkdown(paragraph));
+  if (section.terms !== undefined) {
+    lines.push(
+      '',
+      ...section.terms.map((t) => `- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`),
+    );
+  }
+  return lines;
 }
 
 /** A GFM table; the totals row in bold. */

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliResult } from './_cli.js';
+import { fakeIo } from '../cli/_fakeIo.js';
+import { run } from '../../src/cli/run.js';
 import { appExports, exportFile, fileStem } from '../../src/app/appExports.js';
 import { evaluateDocument } from '../../src/app/evaluateDocument.js';
 import { placeIssues, placeOf, placeId } from '../../src/app/issuePlaces.js';
 import { answer } from '../../src/app/worker.js';
 import { renderCsv } from '../../src/csv/renderCsv.js';
-import { renderHtml } from '../../src/report/renderHtml.js';
 import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
 import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
 import { simulate } from '../../src/sensitivity/simulate.js';
@@ -54,13 +55,14 @@ describe('appExports', () => {
     );
   });
 
-  it('saves the report and the figures as sroi report and sroi calculate --format csv write them', () => {
+  it('saves the report and the figures as sroi report and sroi calculate --format csv write them', async () => {
     const context = contextOf(example);
     const evaluation = context.evaluation;
     if (!evaluation.ok) throw new Error('the example has problems');
-    expect(make('report-html', context).text).toBe(
-      renderHtml(evaluation.result, { analysis: evaluation.analysis }),
-    );
+    // sroi report shows a file's scenarios side by side and its Monte Carlo; so does the app's.
+    const { io, out } = fakeIo();
+    expect(await run(['report', examplePath], io)).toBe(0);
+    expect(make('report-html', context).text).toBe(out.stdout);
     expect(make('figures-csv', context).text).toBe(renderCsv(evaluation.result));
   });
 

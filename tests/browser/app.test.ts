@@ -24,7 +24,6 @@ import { serveApp } from '../../src/cli/appCommand.js';
 import { run } from '../../src/cli/run.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { renderCsv } from '../../src/csv/renderCsv.js';
-import { renderHtml } from '../../src/report/renderHtml.js';
 import { formatMoney, formatNumber, round } from '../../src/report/round.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
@@ -392,9 +391,10 @@ describe.skipIf(skip)('the web app in Chromium', () => {
       'saved/analysis-csv.json': (await download(v.page, 'settings-json')).text,
     };
     expect(await cliResult(['saved/analysis-csv.json'], tables)).toEqual(cli);
-    const analysis = parseAnalysis(example);
     const result = calculateSroi(example);
-    expect((await download(v.page, 'report-html')).text).toBe(renderHtml(result, { analysis }));
+    const report = fakeIo();
+    expect(await run(['report', examplePath], report.io)).toBe(0);
+    expect((await download(v.page, 'report-html')).text).toBe(report.out.stdout);
     expect((await download(v.page, 'figures-csv')).text).toBe(renderCsv(result));
     await leave(v);
   });

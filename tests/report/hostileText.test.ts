@@ -7,6 +7,11 @@ import { calculateSroi } from '../../src/calculateSroi.js';
 import { renderHtml } from '../../src/report/renderHtml.js';
 import { renderMarkdown } from '../../src/report/renderMarkdown.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { checkAnalysis } from '../../src/review/checkAnalysis.js';
+import { diffAnalyses } from '../../src/review/diffAnalyses.js';
+import { evaluateScenarios } from '../../src/sensitivity/evaluateScenarios.js';
+import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
+import type { Analysis } from '../../src/model/analysis.js';
 import type { AnalysisInput } from '../../src/schema/analysisSchema.js';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -47,19 +52,41 @@ const hostile: AnalysisInput = {
   ],
 };
 const result = calculateSroi(hostile);
-const analysis = parseAnalysis(hostile);
+const parsed = parseAnalysis(hostile);
+/** The metadata and evidence of the model carry hostile text too (the validated type, built directly). */
+const analysis: Analysis = {
+  ...parsed,
+  organisation: SCRIPT,
+  author: IMG,
+  period: LINK,
+  description: `${PIPE}\n# injected heading`,
+  date: IMG,
+  kind: 'forecast',
+  outcomes: parsed.outcomes.map((o) => ({
+    ...o,
+    output: SCRIPT,
+    evidence: { quantity: IMG, deadweight: `${LINK}\n| injected | row |` },
+  })),
+};
+/** Every section a report can have: sensitivity, scenarios, a check and a diff name the outcomes. */
+const extras = {
+  sensitivity: sensitivityAnalysis(analysis),
+  scenarios: evaluateScenarios(analysis, { [SCRIPT]: { description: IMG, outcomes: {} } }),
+  check: checkAnalysis(analysis),
+  diff: diffAnalyses({ ...analysis, name: LINK, outcomes: analysis.outcomes.slice(1) }, analysis),
+};
 
 /** The elements the HTML report is made of; anything else came from user text. */
 const ALLOWED_TAGS = new Set(
   (
     'html head meta title style body main header p h1 h2 section div strong span dl dt dd aside ' +
     'ul li nav ol a figure figcaption svg desc g rect line text table caption thead tbody tfoot ' +
-    'tr th td details summary'
+    'tr th td details summary tspan'
   ).split(' '),
 );
 
 describe('renderHtml with hostile text', () => {
-  const html = renderHtml(result, { analysis, title: `${SCRIPT} report` });
+  const html = renderHtml(result, { analysis, title: `${SCRIPT} report`, ...extras });
 
   it('contains only the report’s own elements', () => {
     const tags = [...html.matchAll(/<([a-zA-Z][\w-]*)/g)].map((m) => (m[1] ?? '').toLowerCase());
@@ -94,7 +121,12 @@ describe('renderHtml with hostile text', () => {
 });
 
 describe('renderMarkdown with hostile text', () => {
-  const md = renderMarkdown(result, { analysis, title: `${SCRIPT} report` });
+  const md = renderMarkdown(result, { analysis, title: `${SCRIPT} report`, ...extras });
+
+  it('has every section a report can have', () => {
+    for (const heading of ['How firm the ratio is', 'Appendix A.', 'Appendix B.', 'Appendix C.'])
+      expect(md).toContain(`\n## ${heading}`);
+  });
 
   it('escapes every <, [, ! and | that comes from the user', () => {
     expect(md).not.toMatch(/(^|[^\\])</m);
@@ -122,6 +154,7 @@ describe('renderMarkdown with hostile text', () => {
 
   it('puts no user text on a line of its own', () => {
     expect(md).not.toContain('\n| injected | row |');
+    expect(md).not.toContain('\n# injected heading');
     expect(md).toContain('a \\| b \\| injected \\| row \\|');
   });
 });

@@ -23,7 +23,8 @@ describe('renderMarkdown', () => {
   it('opens with the title and the headline ratio', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Warm Homes 2024');
-    expect(lines[2]).toBe('GBP · no stated price base · years 1–2');
+    // no price base is set, so none is named
+    expect(lines[2]).toBe('GBP · years 1–2');
     // hand-computed: 882/1.21/500 = 1.457851… → 1.46
     expect(lines[4]).toBe('**SROI ratio 1.46 : 1** — £1.46 of social value for each £1 invested.');
   });
@@ -59,7 +60,9 @@ describe('renderMarkdown', () => {
     // hand-computed, see _smallAnalysis.ts
     expect(rowOf(md, 'Gross value')).toBe('| Gross value | £2,220.00 |');
     expect(rowOf(md, 'Deadweight')).toBe('| Deadweight | −£400.00 |');
-    expect(rowOf(md, 'Displacement')).toBe('| Displacement | £0.00 |');
+    // a step that takes nothing away is named in a sentence, not listed
+    expect(rowOf(md, 'Displacement')).toBeUndefined();
+    expect(md).toContain('Displacement and leakage take nothing away.');
     expect(rowOf(md, 'Attribution')).toBe('| Attribution | −£800.00 |');
     expect(rowOf(md, 'Drop-off')).toBe('| Drop-off | −£200.00 |');
     expect(rowOf(md, 'Discounting')).toBe('| Discounting | −£91.07 |');
@@ -102,10 +105,9 @@ describe('renderMarkdown', () => {
     expect(md).toContain(
       '- **Timing:** Each year’s value is discounted as if it arrives at the end',
     );
-    expect(md).toContain(
-      '- **Price base:** No price year was set, so every financial proxy is used as stated and nothing was rebased.',
-    );
-    expect(md).toContain('- **Deflator series:** None used.');
+    // no price base: no price-base line and no deflator line
+    expect(md).not.toContain('- **Price base:**');
+    expect(md).not.toContain('- **Deflator series:**');
     expect(md).toContain('- **Horizon:** Value is counted in years 1 to 2.');
   });
 
@@ -149,7 +151,7 @@ describe('renderMarkdown', () => {
   it('uses the title given, and keeps the analysis name under it', () => {
     const lines = renderMarkdown(smallResult, { title: 'Report to the board' }).split('\n');
     expect(lines[0]).toBe('# Report to the board');
-    expect(lines[2]).toBe('Warm Homes 2024 · GBP · no stated price base · years 1–2');
+    expect(lines[2]).toBe('Warm Homes 2024 · GBP · years 1–2');
   });
 
   it('shows one-way sensitivity and switching values when given', () => {
@@ -182,7 +184,10 @@ describe('renderMarkdown', () => {
         },
       ],
     };
-    const text = sectionOf(renderMarkdown(smallResult, { sensitivity }), 'Sensitivity');
+    const text = sectionOf(
+      renderMarkdown(smallResult, { sensitivity }),
+      'Appendix A. Sensitivity of every assumption',
+    );
     expect(rowOf(text, 'Deadweight')).toBe(
       '| Deadweight | Warmer homes | 10% | 1.56 | 30% | 1.35 |',
     );
@@ -206,7 +211,7 @@ describe('renderMarkdown', () => {
     };
     const text = sectionOf(
       renderMarkdown(smallResult, { simulation }),
-      'Uncertainty (Monte Carlo)',
+      'Appendix A. Uncertainty (Monte Carlo)',
     );
     expect(text).toContain('recalculated 1,000 times (seed 42)');
     expect(text).toContain('the ratio was at least 1 in 97.0% of draws');

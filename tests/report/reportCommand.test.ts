@@ -57,7 +57,7 @@ describe('sroi report', () => {
       sroiRatio: { p5: string; p95: string };
     };
     const markdown = report.out.join('');
-    expect(markdown).toContain('## Uncertainty (Monte Carlo)');
+    expect(markdown).toContain('## Appendix A. Uncertainty (Monte Carlo)');
     // ratio = 10 × proxy / 1000 with proxy uniform on 100–300, so its p5 and p95 lie near
     // 1.1 and 2.9; the report shows the simulation's own figures, rounded to 2 places.
     const p5 = Number(figures.sroiRatio.p5);
@@ -164,5 +164,77 @@ describe('sroi report --sensitivity', () => {
     expect(html).toContain(
       '<td>Input value</td><td>Grant</td><td class="num">£24,000.00</td><td class="num">£54,258.52</td>',
     );
+  });
+});
+
+describe('sroi report --check, --diff and the scenarios section', () => {
+  it('shows the analysis file’s scenarios side by side on the first page', async () => {
+    const { io, out } = fakeIo();
+    expect(await run(['report', 'examples/befriending/analysis.json', '-f', 'markdown'], io)).toBe(
+      0,
+    );
+    const markdown = out.join('');
+    // the example's own figures, as `sroi sensitivity --scenarios` prints them
+    expect(markdown).toContain('| Base case | £60,258.52 | £30,258.52 | 2.01 |');
+    expect(markdown).toContain(
+      '| conservative (More would have happened anyway, and the loneliness benefit fades faster) | £43,430.11 | £13,430.11 | 1.45 |',
+    );
+  });
+
+  it('adds the findings of sroi check as an appendix', async () => {
+    const { io, out } = fakeIo();
+    const code = await run(
+      ['report', 'examples/befriending/analysis.json', '--check', '-f', 'markdown'],
+      io,
+    );
+    expect(code).toBe(0);
+    const checked = fakeIo();
+    await run(['check', 'examples/befriending/analysis.json', '--format', 'json'], checked.io);
+    const { findings } = JSON.parse(checked.out.join('')) as { findings: { code: string }[] };
+    const markdown = out.join('');
+    // the example has an uncertainty section, so the simulation comes first
+    expect(markdown).toContain('\n## Appendix B. Assurance readiness\n');
+    for (const finding of findings) {
+      expect(markdown).toContain(`(${finding.code.replace(/_/g, '\\_')})`);
+    }
+  });
+
+  it('adds the changes since a previous version, and says so on the first page', async () => {
+    const { io, out } = fakeIo();
+    const code = await run(
+      [
+        'report',
+        'examples/befriending/analysis.json',
+        '--diff',
+        'tests/review/befriending-2023.json',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const html = out.join('');
+    expect(html).toContain('<section id="diff" class="section-diff">');
+    expect(html).toContain(
+      '<h2>Appendix B. Changes since “Befriending service 2023 (illustrative example)”</h2>',
+    );
+    expect(html).toMatch(
+      /Since “Befriending service 2023 \(illustrative example\)”, the SROI ratio has moved from 1\.\d\d : 1 to 2\.01 : 1; 10 changes are listed/,
+    );
+  });
+
+  it('exits 1 when the previous version is invalid or missing', async () => {
+    const bad = join(root, 'old.json');
+    const invalid = fakeIo({ [bad]: JSON.stringify({ name: 'x', outcomes: [] }) });
+    expect(
+      await run(['report', 'examples/befriending/analysis.json', '--diff', 'old.json'], invalid.io),
+    ).toBe(1);
+    expect(invalid.err.join('')).toMatch(/^old\.json: 1 problem found\n/m);
+    const missing = fakeIo();
+    expect(
+      await run(
+        ['report', 'examples/befriending/analysis.json', '--diff', 'gone.json'],
+        missing.io,
+      ),
+    ).toBe(1);
+    expect(missing.err.join('')).toBe('sroi: cannot read gone.json: no such file\n');
   });
 });

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { smallAnalysis } from './_smallAnalysis.js';
+import { evaluateScenarios } from '../../src/sensitivity/evaluateScenarios.js';
 import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
-import type { ReportSensitivity } from '../../src/report/ReportExtras.js';
+import type { ReportScenarios, ReportSensitivity } from '../../src/report/ReportExtras.js';
+import type { EvaluateScenariosResult } from '../../src/sensitivity/evaluateScenarios.js';
 import type { SensitivityAnalysisResult } from '../../src/sensitivity/sensitivityAnalysis.js';
 
 describe('ReportSensitivity', () => {
@@ -14,5 +16,11 @@ describe('ReportSensitivity', () => {
     const result: SensitivityAnalysisResult = sensitivityAnalysis(smallAnalysis);
     const shown: ReportSensitivity = result;
     expect(shown.oneWay.length).toBe(result.oneWay.length);
+  });
+
+  it('accepts what evaluateScenarios returns', () => {
+    const result: EvaluateScenariosResult = evaluateScenarios(smallAnalysis, { none: {} });
+    const shown: ReportScenarios = result;
+    expect(shown.scenarios.length).toBe(1);
   });
 });

@@ -69,9 +69,88 @@ export function svgText(
   return `<text x="${px(x)}" y="${px(y)}"${extra}>${escapeHtml(content)}</text>`;
 }
 
-/** Cuts a label to `max` characters with an ellipsis; the full text stays in the table. */
-export function shorten(label: string, max: number): string {
-  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+/**
+ * Breaks a label into lines of at most `max` characters at spaces, so that a long label is
+ * shown whole rather than cut. A word longer than `max` keeps a line of its own, whole: the
+ * chart measures its lines and makes room for the longest.
+ */
+export function wrapLabel(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (word === '') continue;
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** The line height of wrapped chart labels, in pixels at the chart font. */
+export const LINE_HEIGHT = 14;
+
+/**
+ * The rows of a chart whose rows carry wrapped labels (bar and tornado charts): each row's
+ * lines, its top and its height (at least `minHeight`, more when its label has more lines),
+ * the width of the label column (the widest line and a margin, at least 60) and of the whole
+ * chart (640, or wider when the labels and the figures at the right leave the plot less than
+ * 300).
+ */
+export function labelRows(
+  labels: readonly string[],
+  max: number,
+  minHeight: number,
+  top: number,
+  valueWidth: number,
+): {
+  readonly rows: readonly {
+    readonly lines: readonly string[];
+    readonly y: number;
+    readonly height: number;
+  }[];
+  readonly bottom: number;
+  readonly labelWidth: number;
+  readonly width: number;
+} {
+  const rows: { lines: string[]; y: number; height: number }[] = [];
+  let y = top;
+  let labelWidth = 0;
+  for (const label of labels) {
+    const lines = wrapLabel(label, max);
+    for (const line of lines) labelWidth = Math.max(labelWidth, textWidth(line));
+    const height = Math.max(minHeight, lines.length * LINE_HEIGHT + 12);
+    rows.push({ lines, y, height });
+    y += height;
+  }
+  const column = Math.max(labelWidth + 10, 60);
+  return { rows, bottom: y, labelWidth: column, width: Math.max(640, column + valueWidth + 300) };
+}
+
+/**
+ * A `<text>` of several lines (`<tspan>`s), the lines centred on `middle` vertically; `lines`
+ * are escaped here.
+ */
+export function svgLines(
+  x: number,
+  middle: number,
+  lines: readonly string[],
+  attributes: Readonly<Record<string, string | number>> = {},
+): string {
+  const extra = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
+    .join('');
+  const first = middle + 4 - ((lines.length - 1) * LINE_HEIGHT) / 2;
+  const spans = lines
+    .map(
+      (line, i) =>
+        `<tspan x="${px(x)}" ${i === 0 ? `y="${px(first)}"` : `dy="${LINE_HEIGHT}"`}>${escapeHtml(line)}</tspan>`,
+    )
+    .join('');
+  return `<text x="${px(x)}" y="${px(first)}"${extra}>${spans}</text>`;
 }
 
 /**

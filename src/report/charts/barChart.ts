@@ -1,12 +1,13 @@
 import {
   OKABE_ITO,
+  labelRows,
   linearScale,
   maxOf,
   minOf,
   niceTicks,
   px,
-  shorten,
   svgFrame,
+  svgLines,
   svgText,
   textWidth,
   verticalGrid,
@@ -42,18 +43,21 @@ export interface BarChartData extends ChartText {
  * //=> true
  */
 export function barChart(data: BarChartData): string {
-  const width = 640;
   const rowHeight = 28;
   const top = 8;
-  const labels = data.bars.map((bar) => shorten(bar.label, 30));
-  const labelWidth = maxOf(
-    labels.map((l) => textWidth(l) + 10),
-    60,
-  );
   const valueWidth = maxOf(
     data.bars.map((bar) => textWidth(bar.valueLabel) + 10),
     70,
   );
+  // Labels are wrapped, never cut: the label column is as wide as the widest line.
+  const layout = labelRows(
+    data.bars.map((bar) => bar.label),
+    30,
+    rowHeight,
+    top,
+    valueWidth,
+  );
+  const { labelWidth, width } = layout;
   const ticks = niceTicks(
     minOf(data.bars.map((bar) => bar.value)),
     maxOf(data.bars.map((bar) => bar.value)),
@@ -62,21 +66,21 @@ export function barChart(data: BarChartData): string {
   const plotLeft = labelWidth;
   const plotRight = width - valueWidth;
   const x = linearScale(ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1, plotLeft, plotRight);
-  const plotBottom = top + data.bars.length * rowHeight;
+  const plotBottom = layout.bottom;
   const height = plotBottom + 26;
 
   const grid = verticalGrid(ticks, x, top, plotBottom, data.formatTick);
   const bars = data.bars
     .map((bar, i) => {
-      const y = top + i * rowHeight;
+      const { y, height: h, lines } = layout.rows[i] ?? { y: top, height: rowHeight, lines: [] };
       const x0 = x(Math.min(0, bar.value));
       const x1 = x(Math.max(0, bar.value));
       return (
         `<g>` +
         `<title>${escapeHtml(`${bar.label}: ${bar.valueLabel}`)}</title>` +
-        svgText(plotLeft - 8, y + rowHeight / 2 + 4, labels[i] ?? '', { 'text-anchor': 'end' }) +
-        `<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(Math.max(x1 - x0, bar.value === 0 ? 0 : 1))}" height="${rowHeight - 10}" fill="${data.color ?? OKABE_ITO.blue}"/>` +
-        svgText(width - 4, y + rowHeight / 2 + 4, bar.valueLabel, {
+        svgLines(plotLeft - 8, y + h / 2, lines, { 'text-anchor': 'end' }) +
+        `<rect x="${px(x0)}" y="${px(y + (h - 18) / 2)}" width="${px(Math.max(x1 - x0, bar.value === 0 ? 0 : 1))}" height="18" fill="${data.color ?? OKABE_ITO.blue}"/>` +
+        svgText(width - 4, y + h / 2 + 4, bar.valueLabel, {
           'text-anchor': 'end',
           'font-variant-numeric': 'tabular-nums',
         }) +

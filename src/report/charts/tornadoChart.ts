@@ -1,13 +1,14 @@
 import {
   INK,
   OKABE_ITO,
+  labelRows,
   linearScale,
   maxOf,
   minOf,
   niceTicks,
   px,
-  shorten,
   svgFrame,
+  svgLines,
   svgText,
   textWidth,
   verticalGrid,
@@ -49,7 +50,6 @@ export interface TornadoChartData extends ChartText {
  * //=> 4
  */
 export function tornadoChart(data: TornadoChartData): string {
-  const width = 640;
   const rowHeight = 26;
   const top = 30;
   const values = [
@@ -58,22 +58,26 @@ export function tornadoChart(data: TornadoChartData): string {
     ...(data.target === undefined ? [] : [data.target.value]),
   ];
   const ticks = niceTicks(minOf(values), maxOf(values), 6);
-  const labels = data.rows.map((row) => shorten(row.label, 34));
-  const labelWidth = maxOf(
-    labels.map((l) => textWidth(l) + 10),
-    60,
-  );
-  const valueWidth = Math.max(
+  const valueWidth = maxOf(
+    data.rows.map((r) => textWidth(`${r.lowLabel} – ${r.highLabel}`) + 10),
     90,
-    ...data.rows.map((r) => textWidth(`${r.lowLabel} – ${r.highLabel}`) + 10),
   );
+  // Labels are wrapped, never cut: the label column is as wide as the widest line.
+  const layout = labelRows(
+    data.rows.map((row) => row.label),
+    34,
+    rowHeight,
+    top,
+    valueWidth,
+  );
+  const { labelWidth, width } = layout;
   const x = linearScale(
     ticks[0] ?? 0,
     ticks[ticks.length - 1] ?? 1,
     labelWidth,
     width - valueWidth,
   );
-  const plotBottom = top + data.rows.length * rowHeight;
+  const plotBottom = layout.bottom;
   const height = plotBottom + 26;
 
   // The legend, one item after another: two swatches, the base-case line, the target line.
@@ -110,20 +114,20 @@ export function tornadoChart(data: TornadoChartData): string {
     })
     .join('');
   const grid = verticalGrid(ticks, x, top, plotBottom, data.formatTick, false);
-  const bar = (from: number, to: number, y: number, color: string) => {
+  const bar = (from: number, to: number, y: number, h: number, color: string) => {
     const x0 = x(Math.min(from, to));
     const x1 = x(Math.max(from, to));
-    return `<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(Math.max(x1 - x0, from === to ? 0 : 1))}" height="${rowHeight - 10}" fill="${color}"/>`;
+    return `<rect x="${px(x0)}" y="${px(y + (h - 16) / 2)}" width="${px(Math.max(x1 - x0, from === to ? 0 : 1))}" height="16" fill="${color}"/>`;
   };
   const rows = data.rows
     .map((row, i) => {
-      const y = top + i * rowHeight;
+      const { y, height: h, lines } = layout.rows[i] ?? { y: top, height: rowHeight, lines: [] };
       return (
         `<g><title>${escapeHtml(`${row.label}: ${row.lowLabel} at the low end, ${row.highLabel} at the high end (base ${data.baseLabel})`)}</title>` +
-        svgText(labelWidth - 8, y + rowHeight / 2 + 4, labels[i] ?? '', { 'text-anchor': 'end' }) +
-        bar(data.base, row.low, y, OKABE_ITO.skyBlue) +
-        bar(data.base, row.high, y, OKABE_ITO.orange) +
-        svgText(width - 4, y + rowHeight / 2 + 4, `${row.lowLabel} – ${row.highLabel}`, {
+        svgLines(labelWidth - 8, y + h / 2, lines, { 'text-anchor': 'end' }) +
+        bar(data.base, row.low, y, h, OKABE_ITO.skyBlue) +
+        bar(data.base, row.high, y, h, OKABE_ITO.orange) +
+        svgText(width - 4, y + h / 2 + 4, `${row.lowLabel} – ${row.highLabel}`, {
           'text-anchor': 'end',
         }) +
         `</g>`

@@ -6,7 +6,6 @@ import {
   minOf,
   niceTicks,
   px,
-  shorten,
   svgFrame,
   svgText,
   textWidth,
@@ -62,7 +61,7 @@ export function waterfallChart(data: WaterfallChartData): string {
   });
   const ends = spans.flatMap((s) => [s.from, s.to]);
   const ticks = niceTicks(minOf(ends), maxOf(ends), 5);
-  const labels = data.steps.map((step) => shorten(step.label, 30));
+  const labels = data.steps.map((step) => step.label);
   const labelWidth = maxOf(
     labels.map((l) => textWidth(l) + 10),
     60,

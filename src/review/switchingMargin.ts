@@ -1,0 +1,104 @@
+import { Dec, str } from '../calc/_decimal.js';
+import type { DecimalString } from '../model/analysis.js';
+
+/** How an assumption's move is measured: a share of its value, points of a fraction, or years. */
+export type MarginUnit = 'relative' | 'points' | 'years';
+
+/**
+ * What counts as one "small move" of an assumption, in each unit. The defaults are the moves of
+ * the one-way test (`oneWaySensitivity`): ±10% of money and quantities, ±10 points of a
+ * fraction, ±1 year of duration.
+ */
+export interface MarginSteps {
+  /** A share of the base value, for quantities, proxies, inputs and the proxy scale. */
+  readonly relative: DecimalString;
+  /** Points of 0–1, for the deductions, drop-off and the discount rate. */
+  readonly points: DecimalString;
+  /** Years, for duration. */
+  readonly years: DecimalString;
+}
+
+/** The default small moves: those of the one-way test. */
+export const MARGIN_STEPS: MarginSteps = { relative: '0.1', points: '0.1', years: '1' };
+
+/** How far an assumption is from its switching value. */
+export interface SwitchingMargin {
+  readonly unit: MarginUnit;
+  /**
+   * The move from the base value to the switching value: `(switching − base) ÷ |base|` for a
+   * relative unit (`-0.76` = 76% lower), `switching − base` in points or years otherwise.
+   */
+  readonly move: DecimalString;
+  /** `|move|` as a multiple of the unit's small move: below 1 is within one small move. */
+  readonly steps: DecimalString;
+}
+
+/** An assumption's switching value as `switchingValues` (or its JSON) gives it. */
+export interface SwitchingValueLike {
+  readonly parameter: string;
+  readonly base: DecimalString | number;
+  readonly switchingValue: DecimalString | number | null;
+  readonly reachable: boolean;
+}
+
+/** The unit each assumption moves in, as the one-way test moves it. */
+const UNITS: Readonly<Record<string, MarginUnit>> = {
+  quantity: 'relative',
+  proxy: 'relative',
+  inputValue: 'relative',
+  proxyScale: 'relative',
+  deadweight: 'points',
+  displacement: 'points',
+  attribution: 'points',
+  leakage: 'points',
+  dropOff: 'points',
+  discountRate: 'points',
+  duration: 'years',
+};
+
+/**
+ * The unit an assumption moves in: `points` for the fractions (the four deductions, drop-off,
+ * the discount rate), `years` for duration, `relative` for money and quantities; `undefined`
+ * for a parameter sensitivity analysis does not move.
+ *
+ * @example
+ * ['dropOff', 'proxy', 'duration'].map(marginUnit);
+ * //=> ['points', 'relative', 'years']
+ */
+export function marginUnit(parameter: string): MarginUnit | undefined {
+  return UNITS[parameter];
+}
+
+/**
+ * How far an assumption would have to move, alone, to reach its switching value, in the
+ * assumption's own terms, and how many "small moves" that is. This is the one measure by which
+ * `checkAnalysis` finds switching values close to their base and reports rank the assumptions
+ * a conclusion rests on: a unitless count of small moves lets a deduction, a proxy and a
+ * duration be compared. `null` when the switching value is not reachable, the parameter is not
+ * one sensitivity analysis moves, or a relative move starts from zero (no share of zero moves).
+ *
+ * @example
+ * switchingMargin({ parameter: 'deadweight', base: '0.2', switchingValue: '0.25', reachable: true });
+ * //=> { unit: 'points', move: '0.05', steps: '0.5' }
+ * @example
+ * switchingMargin({ parameter: 'quantity', base: '40', switchingValue: '10', reachable: true });
+ * //=> { unit: 'relative', move: '-0.75', steps: '7.5' }
+ */
+export function switchingMargin(
+  value: SwitchingValueLike,
+  steps: MarginSteps = MARGIN_STEPS,
+): SwitchingMargin | null {
+  const unit = marginUnit(value.parameter);
+  if (unit === undefined || !value.reachable || value.switchingValue === null) return null;
+  const base = new Dec(value.base);
+  const target = new Dec(value.switchingValue);
+  if (!base.isFinite() || !target.isFinite()) return null;
+  let move = target.minus(base);
+  if (unit === 'relative') {
+    if (base.isZero()) return null;
+    move = move.div(base.abs());
+  }
+  const step = new Dec(steps[unit]);
+  if (!step.gt(0)) return null;
+  return { unit, move: str(move), steps: str(move.abs().div(step)) };
+}
