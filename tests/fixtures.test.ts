@@ -32,22 +32,15 @@ const root = join(__dirname, '..');
 /**
  * `fixtures/csv/` is the corpus of awkward CSV files and `fixtures/hostile/` the hostile inputs
  * (docs/security.md), not published evaluations.
- * `fixtures/pending/` holds fixtures checked here like the others that another part of the
- * project cannot take yet; each one's SOURCE.md says why (docs/fixtures.md).
  */
-const NOT_EVALUATIONS = new Set(['csv', 'hostile', 'pending']);
+const NOT_EVALUATIONS = new Set(['csv', 'hostile']);
 
-/** Every evaluation folder: `fixtures/<name>/` and `fixtures/pending/<name>/`, by name. */
+/** Every evaluation folder, `fixtures/<name>/`, by name. */
 function evaluationFolders(): { readonly name: string; readonly rel: string }[] {
-  const list = (rel: string) =>
-    existsSync(join(root, rel))
-      ? readdirSync(join(root, rel), { withFileTypes: true })
-          .filter((entry) => entry.isDirectory() && !NOT_EVALUATIONS.has(entry.name))
-          .map((entry) => ({ name: entry.name, rel: `${rel}/${entry.name}` }))
-      : [];
-  return [...list('fixtures'), ...list('fixtures/pending')].sort((a, b) =>
-    a.name.localeCompare(b.name),
-  );
+  return readdirSync(join(root, 'fixtures'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !NOT_EVALUATIONS.has(entry.name))
+    .map((entry) => ({ name: entry.name, rel: `fixtures/${entry.name}` }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Headline figures, each a field of the result. */

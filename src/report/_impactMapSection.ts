@@ -80,6 +80,7 @@ export function impactMapSection(
     paragraphs: [
       'Each outcome as the analysis states it: who experiences it, how it is measured, how many, and the financial proxy that values one unit of it for one year.',
       'Then what is taken off: what would have happened anyway (deadweight), what the outcome displaced, what is owed to others (attribution) and what benefits people outside the area (leakage); how long the outcome lasts and how fast it fades (drop-off). Impact is the value in the first valued year after the deductions; present value covers every valued year.',
+      ...omittedColumnsNote(analysis),
       evidence === undefined
         ? 'The analysis records no source for its financial proxies and no evidence for its other assumptions.'
         : 'Last, where each figure comes from: the source of each financial proxy and the evidence the analysis records for its other assumptions.',
@@ -131,43 +132,83 @@ export function impactMapSection(
           ];
         }),
       },
-      {
-        caption: 'Deductions, duration and value',
-        columns: [
-          left('Outcome'),
-          right('Deadweight'),
-          right('Displacement'),
-          right('Attribution'),
-          right('Leakage'),
-          right('Duration'),
-          right('Drop-off'),
-          right('Impact (first year)'),
-          right('Present value'),
-        ],
-        rows: rows.map(({ o, a }): Cell[] =>
-          a === undefined
-            ? [o.outcome, '—', '—', '—', '—', '—', '—', money(o.impact), money(o.presentValue)]
-            : [
-                o.outcome,
-                formatPercent(a.deadweight),
-                formatPercent(a.displacement),
-                formatPercent(a.attribution),
-                formatPercent(a.leakage),
-                note(
-                  `${a.duration} ${a.duration === 1 ? 'year' : 'years'}`,
-                  a.start === 1 ? undefined : `from year ${a.start}`,
-                ),
-                a.quantityByYear === undefined
-                  ? formatPercent(a.dropOff)
-                  : note('—', 'per-year quantities'),
-                money(o.impact),
-                money(o.presentValue),
-              ],
-        ),
-        total: ['Total', '', '', '', '', '', '', '', money(result.totalPresentValue)],
-      },
+      deductionsTable(rows, result, money),
       ...(evidence === undefined ? [] : [evidence]),
     ],
+  };
+}
+
+/** The rates of the deductions table, in the order the method applies them. */
+const RATES = ['deadweight', 'displacement', 'attribution', 'leakage', 'dropOff'] as const;
+
+/**
+ * The rates that some outcome states (not zero): a rate that is 0 for every outcome (drop-off:
+ * for every outcome without per-year quantities) has no column, so that a map with long money
+ * figures still fits the page, and a sentence says so instead (`omittedColumnsNote`).
+ */
+function ratesShown(outcomes: readonly Outcome[]): (typeof RATES)[number][] {
+  return RATES.filter((rate) =>
+    outcomes.some((o) =>
+      rate === 'dropOff' ? o.quantityByYear === undefined && o.dropOff !== '0' : o[rate] !== '0',
+    ),
+  );
+}
+
+function omittedColumnsNote(analysis: Analysis): string[] {
+  const shown = new Set(ratesShown(analysis.outcomes));
+  const omitted = RATES.filter((rate) => !shown.has(rate)).map((rate) =>
+    parameterName(rate).toLowerCase(),
+  );
+  if (omitted.length === 0) return [];
+  const list =
+    omitted.length === 1
+      ? (omitted[0] ?? '')
+      : `${omitted.slice(0, -1).join(', ')} and ${omitted[omitted.length - 1] ?? ''}`;
+  const sentence = `${list.charAt(0).toUpperCase()}${list.slice(1)}`;
+  return [
+    `${sentence} ${omitted.length === 1 ? 'is' : 'are'} 0% for every outcome, so the table leaves ${omitted.length === 1 ? 'its column' : 'their columns'} out.`,
+  ];
+}
+
+/** What is taken off each outcome, how long it lasts, its impact and its present value. */
+function deductionsTable(
+  rows: readonly { readonly o: OutcomeResult; readonly a: Outcome | undefined }[],
+  result: SroiResult,
+  money: ReportFormat['money'],
+): Table {
+  const outcomes = rows.flatMap(({ a }) => (a === undefined ? [] : [a]));
+  const rates = ratesShown(outcomes);
+  const rate = (a: Outcome, name: (typeof RATES)[number]): Cell =>
+    name === 'dropOff' && a.quantityByYear !== undefined
+      ? note('—', 'per-year quantities')
+      : formatPercent(a[name]);
+  const gap = rates.map(() => '—');
+  return {
+    caption: 'Deductions, duration and value',
+    columns: [
+      left('Outcome'),
+      ...rates.filter((r) => r !== 'dropOff').map((r) => right(parameterName(r))),
+      right('Duration'),
+      ...rates.filter((r) => r === 'dropOff').map((r) => right(parameterName(r))),
+      right('Impact (first year)'),
+      right('Present value'),
+    ],
+    rows: rows.map(({ o, a }): Cell[] =>
+      a === undefined
+        ? [o.outcome, ...gap, '—', money(o.impact), money(o.presentValue)]
+        : [
+            o.outcome,
+            ...rates.filter((r) => r !== 'dropOff').map((r) => rate(a, r)),
+            note(
+              `${a.duration} ${a.duration === 1 ? 'year' : 'years'}`,
+              a.start === 1 ? undefined : `from year ${a.start}`,
+            ),
+            ...rates.filter((r) => r === 'dropOff').map((r) => rate(a, r)),
+            money(o.impact),
+            money(o.presentValue),
+          ],
+    ),
+    total: ['Total', ...gap, '', '', money(result.totalPresentValue)],
   };
 }
 

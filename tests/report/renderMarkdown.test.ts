@@ -75,13 +75,35 @@ describe('renderMarkdown', () => {
     expect(md).toContain(
       '| Tenants | Warmer homes (Homes above 18°C) | social | 10 | Heating cost saved (Source: Survey 2024) | £100.00 |',
     );
-    // hand-computed: impact 10 × 100 × 0.8 × 0.5 = 400; PV 528.93 (above)
+    // hand-computed: impact 10 × 100 × 0.8 × 0.5 = 400; PV 528.93 (above). Displacement and
+    // leakage are 0 for both outcomes, so their columns are left out and a sentence says so.
     expect(rowOf(md, 'Warmer homes')).toBe(
-      '| Warmer homes | 20% | 0% | 50% | 0% | 2 years | 50% | £400.00 | £528.93 |',
+      '| Warmer homes | 20% | 50% | 2 years | 50% | £400.00 | £528.93 |',
     );
     expect(rowOf(md, 'Fewer repairs')).toBe(
-      '| Fewer repairs | 0% | 0% | 0% | 0% | 1 year | 0% | £220.00 | £200.00 |',
+      '| Fewer repairs | 0% | 0% | 1 year | 0% | £220.00 | £200.00 |',
     );
+    expect(md).toContain(
+      '| Outcome | Deadweight | Attribution | Duration | Drop-off | Impact (first year) | Present value |',
+    );
+    expect(md).toContain(
+      'Displacement and leakage are 0% for every outcome, so the table leaves their columns out.',
+    );
+  });
+
+  it('keeps every deduction column that some outcome states', () => {
+    const stated = renderMarkdown(smallResult, {
+      analysis: {
+        ...smallAnalysis,
+        outcomes: smallAnalysis.outcomes.map((o, i) =>
+          i === 0 ? { ...o, displacement: '0.1', leakage: '0.05' } : o,
+        ),
+      },
+    });
+    expect(stated).toContain(
+      '| Outcome | Deadweight | Displacement | Attribution | Leakage | Duration | Drop-off | Impact (first year) | Present value |',
+    );
+    expect(stated).not.toContain('so the table leaves');
   });
 
   it('shows only what the result holds when the analysis is not given', () => {
