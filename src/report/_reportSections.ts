@@ -8,6 +8,7 @@
 import { formatMoney, formatNumber, formatPercent } from './round.js';
 import { OKABE_ITO } from './charts/_svg.js';
 import { greenBookSchedules } from '../calc/greenBookSchedules.js';
+import { fractionParameters, parameterLabels } from '../model/vocabulary.js';
 import type { BarChartData } from './charts/barChart.js';
 import type { ColumnChartData } from './charts/columnChart.js';
 import type { HistogramChartData } from './charts/histogramChart.js';
@@ -80,31 +81,12 @@ export interface Report {
   readonly sections: readonly Section[];
 }
 
-const PARAMETER_NAMES: Readonly<Record<string, string>> = {
-  quantity: 'Quantity',
-  proxy: 'Financial proxy',
-  proxyScale: 'All financial proxies (scale)',
-  deadweight: 'Deadweight',
-  displacement: 'Displacement',
-  attribution: 'Attribution',
-  leakage: 'Leakage',
-  dropOff: 'Drop-off',
-  duration: 'Duration',
-  discountRate: 'Discount rate',
-  inputValue: 'Input value',
-};
+const PARAMETER_NAMES: Readonly<Record<string, string>> = parameterLabels;
 
 /** The most assumptions a tornado chart draws; the table lists them all. */
 const TORNADO_ROWS = 12;
 
-const FRACTIONS = new Set([
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-  'discountRate',
-]);
+const FRACTIONS: ReadonlySet<string> = new Set(fractionParameters);
 
 /** Builds the sections of a report from a result and what else the caller passed. */
 export function reportSections(result: SroiResult, options: RenderMarkdownOptions = {}): Report {
@@ -246,11 +228,11 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
   // Waterfall.
   const w = result.waterfall;
   const steps: { label: string; amount: string }[] = [
-    { label: 'Deadweight', amount: w.deadweight },
-    { label: 'Displacement', amount: w.displacement },
-    { label: 'Attribution', amount: w.attribution },
-    { label: 'Leakage', amount: w.leakage },
-    { label: 'Drop-off', amount: w.dropOff },
+    { label: parameterLabels.deadweight, amount: w.deadweight },
+    { label: parameterLabels.displacement, amount: w.displacement },
+    { label: parameterLabels.attribution, amount: w.attribution },
+    { label: parameterLabels.leakage, amount: w.leakage },
+    { label: parameterLabels.dropOff, amount: w.dropOff },
     ...(isZero(w.beyondHorizon) ? [] : [{ label: 'Beyond the horizon', amount: w.beyondHorizon }]),
     { label: 'Discounting', amount: w.discounting },
   ];
@@ -512,12 +494,12 @@ function impactMapSection(
         caption: 'Deductions, duration and value',
         columns: [
           left('Outcome'),
-          right('Deadweight'),
-          right('Displacement'),
-          right('Attribution'),
-          right('Leakage'),
-          right('Duration'),
-          right('Drop-off'),
+          right(parameterLabels.deadweight),
+          right(parameterLabels.displacement),
+          right(parameterLabels.attribution),
+          right(parameterLabels.leakage),
+          right(parameterLabels.duration),
+          right(parameterLabels.dropOff),
           right('Impact (first year)'),
           right('Present value'),
         ],
