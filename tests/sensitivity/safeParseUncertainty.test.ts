@@ -97,7 +97,7 @@ describe('safeParseUncertainty', () => {
       'uncertainty.parameters.1: normal needs sd ≥ 0, got -1',
       'uncertainty.parameters.2.outcome: quantity belongs to an outcome: give "outcome" (an outcome id, or "*" for every outcome)',
       'uncertainty.parameters.2: beta needs alpha > 0, got 0',
-      'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so dropOff does not apply to it',
+      'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so its dropOff is not an assumption of the calculation',
       'uncertainty.parameters.3: pert needs min ≤ mode ≤ max, got min 0, mode 0.5, max 0.4',
       'uncertainty.parameters.4: deadweight of "a" already has a distribution at uncertainty.parameters[0]',
       'uncertainty.parameters.5: min 0 is outside the valid range of discountRate (0.01 to 1)',
