@@ -7,6 +7,7 @@ import { outcomeTerms, valuationContext } from './outcomeTerms.js';
 import { compoundedValues, yearUnits, yearValues } from './outcomeValues.js';
 import { paybackMonths } from './paybackMonths.js';
 import { PresentValueFactors } from './presentValueFactors.js';
+import { someOf } from '../model/_alternatives.js';
 import { deductionSteps } from '../model/vocabulary.js';
 import type { ValuedYears } from './valuedYears.js';
 import type { Analysis } from '../model/analysis.js';
@@ -175,7 +176,7 @@ export function evaluateAnalysis(
   if (profiled.length > 0) {
     warnings.push({
       code: 'DROP_OFF_NOT_APPLIED',
-      message: `${profiled.map((o) => `"${o.id}"`).join(', ')} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
+      message: `${someOf(profiled.map((o) => o.id))} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
     });
   }
   if (lastValuedYear > horizon) {

@@ -125,7 +125,11 @@ export function outcomeTerms<N>(a: Arithmetic<N>, context: ValuationContext) {
   };
   // Impact maps repeat a few (start, duration) pairs: each is read once.
   const valued = new Map<number, Map<number, ValuedYears<N>>>();
+  let last: { start: number; duration: number; years: ValuedYears<N> } | undefined;
   const yearsFor = (outcome: Outcome, index: number): ValuedYears<N> => {
+    if (last !== undefined && last.start === outcome.start && last.duration === outcome.duration) {
+      return last.years;
+    }
     let byDuration = valued.get(outcome.start);
     if (byDuration === undefined) {
       byDuration = new Map();
@@ -138,12 +142,16 @@ export function outcomeTerms<N>(a: Arithmetic<N>, context: ValuationContext) {
       );
       byDuration.set(outcome.duration, years);
     }
+    last = { start: outcome.start, duration: outcome.duration, years };
     return years;
   };
   return (outcome: Outcome, index: number): OutcomeTerms<N> => {
     const proxy = a.read(outcome.proxy.value);
-    const rebase = rebaseOf(outcome, index);
-    const profile = outcome.quantityByYear?.map((q) => a.read(q));
+    const rebase = context.deflators === undefined ? null : rebaseOf(outcome, index);
+    const profile =
+      outcome.quantityByYear === undefined
+        ? undefined
+        : outcome.quantityByYear.map((q) => a.read(q));
     const years = yearsFor(outcome, index);
     if (profile !== undefined && profile.length !== years.count) {
       locate(index, 'quantityByYear', outcome.quantityByYear, () => {

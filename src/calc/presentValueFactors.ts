@@ -54,6 +54,24 @@ export class PresentValueFactors<N> {
     return this.a.plus(this.whole(k), this.a.times(this.term(k), share));
   }
 
+  /**
+   * The same as `of(years)` when only this one duration is wanted (a moved drop-off): by
+   * Horner's rule from the last counted year, `(…(w_n × r + DF_{n−1}) × r + …) + DF_0`, with
+   * `w_n` the last year's factor times its share; two operations a year, nothing kept.
+   */
+  single(years: ValuedYears<N>): N {
+    const { a, start, retained } = this;
+    const last = Math.min(years.last, start + this.counted - 1);
+    if (last < start) return a.zero;
+    if (this.flat !== undefined && last - start + 1 > LONG_RUN) return this.of(years);
+    const share = last === years.last ? years.lastShare : null;
+    let sum = share === null ? this.factor(last) : a.times(this.factor(last), share);
+    for (let year = last - 1; year >= start; year--) {
+      sum = a.plus(retained === null ? sum : a.times(sum, retained), this.factor(year));
+    }
+    return sum;
+  }
+
   /** The factor of the first `m` valued years in full (`m` whole, ≥ 0). */
   whole(m: number): N {
     const n = Math.min(m, this.counted);

@@ -299,7 +299,7 @@ function outcomeFunction(
         shape: 'monotone',
         parts: inSlice
           ? (value) => [
-              rest.plus(o.firstValue.times(factorsOf(model, o, value).of(terms.years))),
+              rest.plus(o.firstValue.times(factorsOf(model, o, value).single(terms.years))),
               inputs,
             ]
           : outside,
@@ -316,10 +316,15 @@ function outcomeFunction(
         upper: new Dec(MAX_DURATION),
         shape: 'piecewiseLinear',
         parts: inSlice
-          ? (value) => [
-              rest.plus(o.firstValue.times(factors.of(yearsOf(terms.years.start, value, cut)))),
-              inputs,
-            ]
+          ? (value) => {
+              // a whole number of years is read as one (no share to work out)
+              const years = yearsOf(
+                terms.years.start,
+                value.isInteger() ? value.toNumber() : value,
+                cut,
+              );
+              return [rest.plus(o.firstValue.times(factors.single(years))), inputs];
+            }
           : outside,
         knots: inSlice
           ? (whole) => [rest.plus(o.firstValue.times(factors.whole(whole))), inputs]

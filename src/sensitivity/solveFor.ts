@@ -219,6 +219,8 @@ function solvePiecewiseLinear(fn: ParameterFunction, target: Dec): SwitchingValu
   const baseGap = gap(fn.parts(fn.base));
   if (baseGap.isZero()) return answer(fn, fn.base);
   const reached = (g: Dec): boolean => g.isZero() || g.isNegative() !== baseGap.isNegative();
+  // The limit at the lower end says at once whether going down can reach the target.
+  const lowestGap = at(lowest);
   // The segment from `whole − 1` to `whole`, on which the gap goes from `low` to `high`.
   const solveOn = (whole: number, low: Dec, high: Dec): SwitchingValue => {
     if (high.isZero()) return answer(fn, new Dec(whole));
@@ -226,17 +228,15 @@ function solvePiecewiseLinear(fn: ParameterFunction, target: Dec): SwitchingValu
     return answer(fn, low.div(low.minus(high)).plus(whole - 1));
   };
 
-  // Down: from the segment that holds the base, while the gap does not move away from zero.
-  let previous = baseGap;
-  let towards = false;
-  for (let whole = Math.ceil(fn.base.toNumber()); whole > lowest; whole--) {
-    const low = at(whole - 1);
-    if (reached(low)) return solveOn(whole, low, at(whole));
-    if (low.abs().gt(previous.abs())) break;
-    if (low.abs().lt(previous.abs())) towards = true;
-    previous = low;
+  // Down: from the segment that holds the base to the one on which the target is reached.
+  if (reached(lowestGap)) {
+    for (let whole = Math.ceil(fn.base.toNumber()); whole > lowest; whole--) {
+      const low = whole - 1 === lowest ? lowestGap : at(whole - 1);
+      if (reached(low)) return solveOn(whole, low, at(whole));
+    }
   }
-  if (towards) return unreachable(fn, ratioOf(knots(lowest)));
+  // Going down moves the ratio towards the target, but not far enough: up moves it away.
+  if (lowestGap.abs().lt(baseGap.abs())) return unreachable(fn, ratioOf(knots(lowest)));
   // Up: the far end first, which says whether the target is reached at all.
   if (!reached(at(highest))) return unreachable(fn, ratioOf(knots(highest)));
   for (let whole = Math.floor(fn.base.toNumber()) + 1; whole <= highest; whole++) {

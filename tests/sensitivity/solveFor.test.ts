@@ -4,6 +4,7 @@ import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { solveFor } from '../../src/sensitivity/solveFor.js';
 import { switchingValues } from '../../src/sensitivity/switchingValues.js';
 import { D, near } from '../_decimal.js';
+import { modelAnalysis, modelOutcome } from '../_model.js';
 import { outcomeA, outcomeB, smallAnalysis } from './_smallAnalysis.js';
 
 /**
@@ -317,6 +318,15 @@ describe('solveFor', () => {
     );
     expect(() => solveFor(small, { parameter: 'proxy', outcome: 'z' }, { sroiRatio: '1' })).toThrow(
       /no outcome has the id "z"/,
+    );
+  });
+
+  it('names a few ids, not all of them, when an outcome id is unknown', () => {
+    const many = modelAnalysis(
+      Array.from({ length: 1000 }, (_, i) => modelOutcome({ id: `o${i + 1}` })),
+    );
+    expect(() => solveFor(many, { parameter: 'proxy', outcome: 'z' }, { sroiRatio: '1' })).toThrow(
+      'no outcome has the id "z" (one of 1,000 ids, e.g. "o1", "o2", "o3")',
     );
   });
 
