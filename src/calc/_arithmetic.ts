@@ -25,6 +25,8 @@ export interface Arithmetic<N> {
   readonly lessThan: (a: N, b: N) => boolean;
   /** The smallest whole number ≥ `a`. */
   readonly ceil: (a: N) => number;
+  /** The nearest JavaScript number. */
+  readonly toNumber: (a: N) => number;
 }
 
 /**
@@ -45,6 +47,7 @@ export const decimalArithmetic: Arithmetic<Dec> = {
   isZero: (a) => a.isZero(),
   lessThan: (a, b) => a.lt(b),
   ceil: (a) => a.ceil().toNumber(),
+  toNumber: (a) => a.toNumber(),
 };
 
 /** IEEE 754 binary64, for many-draw analyses (Monte Carlo). @internal */
@@ -61,4 +64,5 @@ export const floatArithmetic: Arithmetic<number> = {
   isZero: (a) => a === 0,
   lessThan: (a, b) => a < b,
   ceil: (a) => Math.ceil(a),
+  toNumber: (a) => a,
 };

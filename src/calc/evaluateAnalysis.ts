@@ -141,8 +141,8 @@ export function evaluateAnalysis(
       // Gross value over the valued years: proxy × every year's units (the last × its share).
       waterfall.add(chainOf(proxyValue.times(sum(unitsOf(terms))), deductions), 1);
     } else {
-      // The same first-year chain in every valued year: the duration's worth of years.
-      waterfall.add(chain, outcome.duration);
+      // The same first-year chain in every valued year, the last counting its share.
+      waterfall.add(chain, years.yearsWorth);
     }
     const category = outcome.category ?? UNCATEGORISED;
     byStakeholder.set(

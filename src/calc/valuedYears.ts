@@ -22,6 +22,11 @@ export interface ValuedYears<N> {
   readonly lastCounted: number;
   /** The share of the last valued year's value that counts, or `null` for a whole duration. */
   readonly lastShare: N | null;
+  /**
+   * How many years' worth of value the valued years count, before drop-off: every year's share
+   * added up, `(count − 1) + share`, which is the duration.
+   */
+  readonly yearsWorth: number;
 }
 
 /**
@@ -45,12 +50,15 @@ export function valuedYears<N>(a: Arithmetic<N>) {
   return (start: number, duration: number | N, horizon?: number): ValuedYears<N> => {
     let count: number;
     let lastShare: N | null = null;
+    let yearsWorth: number;
     if (typeof duration === 'number') {
       checkYears(start, duration);
       count = Math.ceil(duration);
+      yearsWorth = duration;
       if (count !== duration) lastShare = a.minus(a.read(duration), a.read(count - 1));
     } else {
       count = a.ceil(duration);
+      yearsWorth = a.toNumber(duration);
       const share = a.minus(duration, a.read(count - 1));
       if (!a.isZero(a.minus(share, a.one))) lastShare = share;
     }
@@ -61,6 +69,7 @@ export function valuedYears<N>(a: Arithmetic<N>) {
       last,
       lastCounted: horizon === undefined ? last : Math.min(last, horizon),
       lastShare,
+      yearsWorth,
     };
   };
 }
