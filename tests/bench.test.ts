@@ -119,6 +119,9 @@ describe('decimalBaseline', () => {
       discount: { rate: '3.5%', timing: 'mid' },
     });
     expect(() => decimalBaseline(analysis)).toThrow('timing "end" only');
+    const fraction = parseAnalysis(syntheticAnalysis({ outcomes: 1, years: 1, schedule: 'flat' }));
+    const half = { ...fraction, outcomes: fraction.outcomes.map((o) => ({ ...o, duration: 0.5 })) };
+    expect(() => decimalBaseline(half)).toThrow('whole durations only');
   });
 });
 

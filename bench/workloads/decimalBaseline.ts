@@ -23,8 +23,9 @@
  *    and category's share of the total and ratio to totalInputs; the undiscounted total and the
  *    waterfall's drop-off and discounting steps.
  * Like the engine, it skips a deduction or a drop-off that is exactly "0". It supports what the
- * synthetic analyses use and nothing more: no per-year quantities, no price-year rebasing, timing
- * "end" only (it throws on anything else rather than compute something different).
+ * synthetic analyses use and nothing more: no per-year quantities, no price-year rebasing, whole
+ * durations, timing "end" only (it throws on anything else rather than compute something
+ * different).
  */
 import { Dec as D } from '../../src/calc/_decimal.js';
 import type { Analysis, Discount } from '../../src/model/analysis.js';
@@ -89,6 +90,7 @@ export function decimalBaseline(analysis: Analysis): DecimalBaselineTotals {
   let lastValuedYear = 0;
   for (const o of analysis.outcomes) {
     if (o.quantityByYear !== undefined) throw new Error('the baseline has no per-year quantities');
+    if (!Number.isInteger(o.duration)) throw new Error('the baseline has whole durations only');
     if (o.proxy.priceYear !== undefined && analysis.priceYear !== undefined) {
       throw new Error('the baseline does not rebase proxies');
     }

@@ -1,7 +1,10 @@
-import { Dec, ONE, str } from './_decimal.js';
+import { decimalArithmetic } from './_arithmetic.js';
+import { str } from './_decimal.js';
 import { discountRate } from './discountRate.js';
 import { SroiError } from '../model/SroiError.js';
-import type { DecimalString, Discount } from '../model/analysis.js';
+import type { Arithmetic } from './_arithmetic.js';
+import type { Dec } from './_decimal.js';
+import type { DecimalString, Discount, DiscountTiming } from '../model/analysis.js';
 
 /**
  * Discount factors for years 0 … `lastYear` (index = year).
@@ -27,17 +30,43 @@ export function discountFactorsDec(discount: Discount, lastYear: number): Dec[] 
   if (!Number.isInteger(lastYear) || lastYear < 0) {
     throw new SroiError('INVALID_ARGUMENT', `lastYear must be a whole number ≥ 0, got ${lastYear}`);
   }
-  const factors: Dec[] = [ONE];
-  let endOfYear = ONE;
-  for (let year = 1; year <= lastYear; year++) {
-    const growth = ONE.plus(discountRate(discount, year));
-    const previous = endOfYear;
-    endOfYear = previous.div(growth);
-    if (discount.timing === 'end') factors.push(endOfYear);
-    else if (discount.timing === 'start') factors.push(previous);
-    else factors.push(previous.div(growth.sqrt()));
-  }
-  return factors;
+  const a = decimalArithmetic;
+  return factorsFromRates(a)(
+    discount.timing,
+    (year) => a.read(discountRate(discount, year)),
+    lastYear,
+    [],
+  );
+}
+
+/**
+ * The discount factors of years 0 … `lastYear` from the rate of each year (see
+ * `discountFactors`), written into `out` (index = year) over any arithmetic: the one statement
+ * of the three timings, used by the engine, sensitivity analysis (a moved discount rate) and
+ * simulation (a drawn one). @internal
+ */
+export function factorsFromRates<N>(a: Arithmetic<N>) {
+  return <Out extends { [year: number]: N }>(
+    timing: DiscountTiming,
+    rate: (year: number) => N,
+    lastYear: number,
+    out: Out,
+  ): Out => {
+    out[0] = a.one;
+    let endOfYear = a.one;
+    for (let year = 1; year <= lastYear; year++) {
+      const growth = a.plus(a.one, rate(year));
+      const previous = endOfYear;
+      endOfYear = a.div(previous, growth);
+      out[year] =
+        timing === 'end'
+          ? endOfYear
+          : timing === 'start'
+            ? previous
+            : a.div(previous, a.sqrt(growth));
+    }
+    return out;
+  };
 }
 
 /**
@@ -49,5 +78,5 @@ export function discountFactorsDec(discount: Discount, lastYear: number): Dec[] 
  */
 export function discountFactor(discount: Discount, year: number): DecimalString {
   const factors = discountFactorsDec(discount, year);
-  return str(factors[factors.length - 1] ?? ONE);
+  return str(factors[factors.length - 1] ?? decimalArithmetic.one);
 }

@@ -1,15 +1,16 @@
+import { decimalArithmetic } from './_arithmetic.js';
 import { Dec, ONE, ratioOrNull, str, sum, ZERO } from './_decimal.js';
-import { Fractions } from './_fractions.js';
 import { breakEvenYear } from './breakEvenYear.js';
 import { discountFactorsDec } from './discountFactors.js';
-import { DEDUCTION_STEPS, deductionChain, readDeductions } from './impact.js';
-import type { Deductions } from './impact.js';
-import { outcomeValuesDec } from './outcomeValues.js';
+import { deductionChain } from './impact.js';
+import { outcomeTerms, valuationContext } from './outcomeTerms.js';
+import { compoundedValues, yearUnits, yearValues } from './outcomeValues.js';
 import { paybackMonths } from './paybackMonths.js';
-import { rebaseFactor } from './rebase.js';
-import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
-import { SroiError } from '../model/SroiError.js';
-import type { Analysis, Outcome, PriceYear } from '../model/analysis.js';
+import { PresentValueFactors } from './presentValueFactors.js';
+import { someOf } from '../model/_alternatives.js';
+import { deductionSteps } from '../model/vocabulary.js';
+import type { ValuedYears } from './valuedYears.js';
+import type { Analysis } from '../model/analysis.js';
 import type { DeflatorSeries } from '../model/DeflatorSeries.js';
 import type {
   CategoryResult,
@@ -20,6 +21,7 @@ import type {
   StakeholderResult,
   YearResult,
 } from '../model/result.js';
+import type { Deduction } from '../model/vocabulary.js';
 
 /** Options of `evaluateAnalysis` and `calculateSroi`. */
 export interface EvaluateAnalysisOptions {
@@ -33,6 +35,12 @@ export interface EvaluateAnalysisOptions {
 
 /** The category given to outcomes that have none. */
 export const UNCATEGORISED = 'uncategorised';
+
+const exact = decimalArithmetic;
+const chainOf = deductionChain(exact);
+const valuesOf = yearValues(exact);
+const compounded = compoundedValues(exact);
+const unitsOf = yearUnits(exact);
 
 /**
  * Calculates the SROI of an analysis that is already validated (the output of
@@ -57,7 +65,7 @@ export function evaluateAnalysis(
   options: EvaluateAnalysisOptions = {},
 ): SroiResult {
   const warnings: ResultWarning[] = [];
-  const series = chooseDeflators(analysis, options);
+  const context = valuationContext(analysis, options);
   const proxyYears = new Set(
     analysis.outcomes.flatMap((o) =>
       o.proxy.priceYear === undefined ? [] : [String(o.proxy.priceYear)],
@@ -70,13 +78,8 @@ export function evaluateAnalysis(
     });
   }
 
-  let lastValuedYear = 0;
-  for (const o of analysis.outcomes)
-    lastValuedYear = Math.max(lastValuedYear, o.start + o.duration - 1);
-  const horizon = analysis.horizon ?? Math.max(1, lastValuedYear);
-  let lastInputYear = 0;
-  for (const input of analysis.inputs) lastInputYear = Math.max(lastInputYear, input.year);
-  const factors = discountFactorsDec(analysis.discount, Math.max(horizon, lastInputYear));
+  const horizon = context.horizon;
+  const factors = discountFactorsDec(analysis.discount, context.lastYear);
   const factor = (year: number): Dec => factors[year] ?? ONE;
 
   // Inputs.
@@ -101,33 +104,30 @@ export function evaluateAnalysis(
   const byStakeholder = new Map<string, Dec>();
   for (const s of analysis.stakeholders) byStakeholder.set(s.id, ZERO);
   const byCategory = new Map<string, Dec>();
-  const fractions = new Fractions();
-  const groups = new ValuationGroups(factor, horizon, fractions);
+  const termsOf = outcomeTerms(exact, context);
+  const groups = new ValuationGroups(factor, horizon);
+  let lastValuedYear = 0;
   const outcomeResults: OutcomeResult[] = analysis.outcomes.map((outcome, index) => {
-    const rebaseBy = proxyRebaseFactor(outcome, index, analysis.priceYear, series);
-    const stated = new Dec(outcome.proxy.value);
-    const proxyValue = rebaseBy === ONE ? stated : stated.times(rebaseBy);
-    const deductions = readDeductions(outcome, fractions);
-    const gross = proxyValue.times(outcome.quantityByYear?.[0] ?? outcome.quantity);
-    const hasProfile = outcome.quantityByYear !== undefined;
+    const terms = termsOf(outcome, index);
+    const { years, proxyValue, deductions } = terms;
+    lastValuedYear = Math.max(lastValuedYear, years.last);
+    const gross = proxyValue.times(terms.quantity);
+    const hasProfile = terms.profile !== undefined;
     // The waterfall needs what remains after each deduction; the last is the impact.
-    const chain = deductionChain(gross, deductions);
-    const values = outcomeValuesDec(
-      outcome,
-      proxyValue,
-      fractions,
-      deductions,
-      chain[chain.length - 1],
-    );
+    const chain = chainOf(gross, deductions);
+    const impact = chain[chain.length - 1] ?? ZERO;
+    const values = valuesOf(terms, impact);
     // Without a per-year profile, the outcome joins the group of outcomes with its drop-off,
     // start and duration, which gives its PV in one multiplication and adds its years to the
     // year totals once for the whole group (see ValuationGroups).
-    let presentValue = hasProfile ? ZERO : groups.add(outcome, values[0] ?? ZERO);
-    const years: { year: number; value: string }[] = [];
+    let presentValue = hasProfile
+      ? ZERO
+      : groups.add(outcome, years, terms.dropOff?.retained ?? null, impact);
+    const yearList: { year: number; value: string }[] = [];
     for (let k = 0; k < values.length; k++) {
       const value = values[k] ?? ZERO;
-      const year = outcome.start + k;
-      if (year > horizon) {
+      const year = years.start + k;
+      if (year > years.lastCounted) {
         if (hasProfile) waterfall.beyondHorizon = waterfall.beyondHorizon.plus(value);
         continue;
       }
@@ -135,13 +135,14 @@ export function evaluateAnalysis(
         yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
         presentValue = presentValue.plus(value.times(factor(year)));
       }
-      years.push({ year, value: str(value) });
+      yearList.push({ year, value: str(value) });
     }
     if (hasProfile) {
-      const units = sum((outcome.quantityByYear ?? []).map((q) => new Dec(q)));
-      waterfall.add(deductionChain(proxyValue.times(units), deductions), 1);
+      // Gross value over the valued years: proxy × every year's units (the last × its share).
+      waterfall.add(chainOf(proxyValue.times(sum(unitsOf(terms))), deductions), 1);
     } else {
-      waterfall.add(chain, outcome.duration);
+      // The same first-year chain in every valued year, the last counting its share.
+      waterfall.add(chain, years.yearsWorth);
     }
     const category = outcome.category ?? UNCATEGORISED;
     byStakeholder.set(
@@ -149,8 +150,13 @@ export function evaluateAnalysis(
       (byStakeholder.get(outcome.stakeholder) ?? ZERO).plus(presentValue),
     );
     byCategory.set(category, (byCategory.get(category) ?? ZERO).plus(presentValue));
-    // The impact is the first valued year's value (duration ≥ 1); its string is written once.
-    const impact = years[0]?.year === outcome.start ? years[0].value : str(values[0] ?? ZERO);
+    // The impact is the first valued year's value in full (a duration under a year counts only
+    // a share of it in the year's value); when the year lists it unchanged, its string is reused.
+    const first = yearList[0];
+    const impactText =
+      first?.year === years.start && (years.count > 1 || years.lastShare === null)
+        ? first.value
+        : str(impact);
     return {
       id: outcome.id,
       stakeholder: outcome.stakeholder,
@@ -158,9 +164,9 @@ export function evaluateAnalysis(
       category,
       proxyValue: str(proxyValue),
       grossValue: str(gross),
-      impact,
+      impact: impactText,
       presentValue: str(presentValue),
-      years,
+      years: yearList,
     };
   });
   waterfall.beyondHorizon = waterfall.beyondHorizon.plus(groups.addYearTotals(yearTotals));
@@ -170,7 +176,7 @@ export function evaluateAnalysis(
   if (profiled.length > 0) {
     warnings.push({
       code: 'DROP_OFF_NOT_APPLIED',
-      message: `${profiled.map((o) => `"${o.id}"`).join(', ')} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
+      message: `${someOf(profiled.map((o) => o.id))} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
     });
   }
   if (lastValuedYear > horizon) {
@@ -272,60 +278,19 @@ export function evaluateAnalysis(
     method: {
       discount: analysis.discount,
       priceYear: analysis.priceYear ?? null,
-      deflatorSeries: series?.name ?? null,
+      deflatorSeries: context.deflators?.name ?? null,
       horizon,
     },
     warnings,
   };
 }
 
-/** The deflator series needed to rebase, or `undefined` when no proxy needs rebasing. */
-function chooseDeflators(
-  analysis: Analysis,
-  options: EvaluateAnalysisOptions,
-): DeflatorSeries | undefined {
-  const target = analysis.priceYear;
-  if (target === undefined) return undefined;
-  const needed = analysis.outcomes.some(
-    (o) => o.proxy.priceYear !== undefined && String(o.proxy.priceYear) !== String(target),
-  );
-  if (!needed) return undefined;
-  if (options.deflators !== undefined) return options.deflators;
-  return typeof target === 'number' ? hmtGdpDeflatorsCalendar : hmtGdpDeflatorsFinancial;
-}
-
-function proxyRebaseFactor(
-  outcome: Outcome,
-  index: number,
-  target: PriceYear | undefined,
-  series: DeflatorSeries | undefined,
-): Dec {
-  const from = outcome.proxy.priceYear;
-  if (target === undefined || from === undefined || series === undefined) return ONE;
-  try {
-    return rebaseFactor(from, target, series);
-  } catch (error) {
-    if (error instanceof SroiError) {
-      throw new SroiError(error.code, `outcomes[${index}].proxy.priceYear: ${error.message}`, [
-        {
-          code: 'price_year',
-          message: error.message,
-          path: ['outcomes', index, 'proxy', 'priceYear'],
-          received: from,
-        },
-      ]);
-    }
-    throw error;
-  }
-}
-
 /** Outcomes without a quantity profile that share a drop-off, a start and a duration. */
 interface ValuationGroup {
-  readonly start: number;
-  readonly duration: number;
+  readonly years: ValuedYears<Dec>;
   /** `1 − dropOff`, or `null` for no drop-off. */
   readonly retained: Dec | null;
-  /** `Σ (1 − dropOff)^k × DF(start + k)` over the valued years within the horizon. */
+  /** The group's present value per unit of first-year value (`PresentValueFactors`). */
   readonly presentValueFactor: Dec;
   /** The sum of the group's impacts (first-year values). */
   impacts: Dec;
@@ -333,10 +298,10 @@ interface ValuationGroup {
 
 /**
  * Better algebra than valuing each outcome year by year. An outcome without a quantity profile
- * is worth `impact × (1 − dropOff)^k` in its k-th valued year, so
- * - its present value is `impact × Σ_k (1 − dropOff)^k × DF(start + k)`, a factor that is the same
- *   for every outcome with the same drop-off, start and duration: one multiplication per outcome;
- * - the group's contribution to year `start + k` is `(Σ impacts) × (1 − dropOff)^k`: one
+ * is worth its impact times a weight in each valued year (`compoundedValues`), so
+ * - its present value is `impact × PresentValueFactors.of(years)`, a factor that is the same for
+ *   every outcome with the same drop-off, start and duration: one multiplication per outcome;
+ * - the group's contribution to each year is `compoundedValues` of the sum of its impacts: one
  *   addition per outcome, and two operations per group and year.
  * Impact maps reuse a handful of drop-off rates, start years and durations, so there are few
  * groups. (Each outcome's own year values, which the result lists, still compound year by year.)
@@ -347,15 +312,26 @@ class ValuationGroups {
   constructor(
     private readonly factor: (year: number) => Dec,
     private readonly horizon: number,
-    private readonly fractions: Fractions,
   ) {}
 
   /** Adds an outcome's impact to its group and returns the outcome's present value. */
-  add(outcome: Pick<Outcome, 'dropOff' | 'start' | 'duration'>, impact: Dec): Dec {
+  add(
+    outcome: { readonly dropOff: string; readonly start: number; readonly duration: number },
+    years: ValuedYears<Dec>,
+    retained: Dec | null,
+    impact: Dec,
+  ): Dec {
     const key = `${outcome.dropOff} ${outcome.start} ${outcome.duration}`;
     let group = this.groups.get(key);
     if (group === undefined) {
-      group = this.newGroup(outcome);
+      const factors = new PresentValueFactors(
+        exact,
+        years.start,
+        retained,
+        this.factor,
+        this.horizon,
+      );
+      group = { years, retained, presentValueFactor: factors.of(years), impacts: ZERO };
       this.groups.set(key, group);
     }
     group.impacts = group.impacts.plus(impact);
@@ -365,34 +341,14 @@ class ValuationGroups {
   /** Adds every group's value in each year to `yearTotals`; returns the value beyond the horizon. */
   addYearTotals(yearTotals: Dec[]): Dec {
     let beyondHorizon = ZERO;
-    for (const group of this.groups.values()) {
-      let value = group.impacts;
-      for (let k = 0; k < group.duration; k++) {
-        const year = group.start + k;
-        if (year > this.horizon) beyondHorizon = beyondHorizon.plus(value);
+    for (const { years, retained, impacts } of this.groups.values()) {
+      compounded(years, retained, impacts).forEach((value, k) => {
+        const year = years.start + k;
+        if (year > years.lastCounted) beyondHorizon = beyondHorizon.plus(value);
         else yearTotals[year] = (yearTotals[year] ?? ZERO).plus(value);
-        if (group.retained !== null) value = value.times(group.retained);
-      }
+      });
     }
     return beyondHorizon;
-  }
-
-  private newGroup(outcome: Pick<Outcome, 'dropOff' | 'start' | 'duration'>): ValuationGroup {
-    const retained = outcome.dropOff === '0' ? null : this.fractions.get(outcome.dropOff).retained;
-    let presentValueFactor = ZERO;
-    let remaining = ONE;
-    const last = Math.min(outcome.start + outcome.duration - 1, this.horizon);
-    for (let year = outcome.start; year <= last; year++) {
-      presentValueFactor = presentValueFactor.plus(remaining.times(this.factor(year)));
-      if (retained !== null) remaining = remaining.times(retained);
-    }
-    return {
-      start: outcome.start,
-      duration: outcome.duration,
-      retained,
-      presentValueFactor,
-      impacts: ZERO,
-    };
   }
 }
 
@@ -434,12 +390,12 @@ class WaterfallSums {
   }
 
   /** What the deduction `step` takes, summed over outcomes. */
-  taken(step: keyof Deductions): Dec {
-    const i = DEDUCTION_STEPS.indexOf(step);
+  taken(step: Deduction): Dec {
+    const i = deductionSteps.indexOf(step);
     return this.remaining(i).minus(this.remaining(i + 1));
   }
 
   get afterDeductions(): Dec {
-    return this.remaining(DEDUCTION_STEPS.length);
+    return this.remaining(deductionSteps.length);
   }
 }

@@ -1,6 +1,10 @@
+import { decimalArithmetic } from './_arithmetic.js';
 import { Dec, str } from './_decimal.js';
 import { Fractions } from './_fractions.js';
+import { deductionSteps } from '../model/vocabulary.js';
+import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString } from '../model/analysis.js';
+import type { Deduction } from '../model/vocabulary.js';
 
 /** The four deductions of SROI Guide 2012 stage 4, each a fraction from 0 to 1. */
 export interface Deductions {
@@ -22,30 +26,29 @@ export interface Deductions {
  * //=> '24000'
  */
 export function impact(gross: DecimalString, deductions: Deductions): DecimalString {
-  return str(applyDeductions(new Dec(gross), readDeductions(deductions)));
+  const read = readDeductions(deductions, new Fractions(decimalArithmetic));
+  return str(applyDeductions(decimalArithmetic)(new Dec(gross), read));
 }
 
-/** The four deductions in the order the method applies them. @internal */
-export const DEDUCTION_STEPS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
-
 /** The deductions that are not zero, each read once, in the order the method applies them. */
-export type ReadDeductions = readonly {
-  readonly step: keyof Deductions;
-  readonly share: Dec;
-  readonly retained: Dec;
+export type ReadDeductions<N> = readonly {
+  readonly step: Deduction;
+  readonly share: N;
+  readonly retained: N;
 }[];
 
 /**
- * Reads the deductions once: the non-zero ones as decimals with their complements `1 − x`. A
- * zero deduction multiplies by exactly 1, so skipping it changes nothing but the time taken.
- * `fractions` lets one evaluation read each distinct rate only once. @internal
+ * Reads the deductions once: the non-zero ones with what each retains, `1 − x`, in the order
+ * of `deductionSteps`. A zero deduction multiplies by exactly 1, so skipping it changes nothing
+ * but the time taken. `fractions` lets one evaluation read each distinct rate only once.
+ * @internal
  */
-export function readDeductions(
+export function readDeductions<N>(
   deductions: Deductions,
-  fractions: Fractions = new Fractions(),
-): ReadDeductions {
-  const read: { step: keyof Deductions; share: Dec; retained: Dec }[] = [];
-  for (const step of DEDUCTION_STEPS) {
+  fractions: Fractions<N>,
+): ReadDeductions<N> {
+  const read: { step: Deduction; share: N; retained: N }[] = [];
+  for (const step of deductionSteps) {
     if (deductions[step] === '0') continue;
     const { share, retained } = fractions.get(deductions[step]);
     read.push({ step, share, retained });
@@ -55,31 +58,35 @@ export function readDeductions(
 
 /**
  * `value × (1 − deadweight) × (1 − displacement) × (1 − attribution) × (1 − leakage)`, one
- * deduction after another (each rounds at the 34th digit, in this order). @internal
+ * deduction after another (with decimals each rounds at the 34th digit, in this order). @internal
  */
-export function applyDeductions(value: Dec, deductions: ReadDeductions): Dec {
-  let remaining = value;
-  for (const { retained } of deductions) remaining = remaining.times(retained);
-  return remaining;
+export function applyDeductions<N>(a: Arithmetic<N>) {
+  return (value: N, deductions: ReadDeductions<N>): N => {
+    let remaining = value;
+    for (const { retained } of deductions) remaining = a.times(remaining, retained);
+    return remaining;
+  };
 }
 
 /**
  * What remains of `gross` after each deduction in turn: element 0 is `gross`, element i what
- * remains after the first i of deadweight, displacement, attribution and leakage (a zero
- * deduction leaves it unchanged), and the last is `applyDeductions(gross, deductions)` to the
- * last digit. The waterfall is built from these. @internal
+ * remains after the first i of `deductionSteps` (a zero deduction leaves it unchanged), and the
+ * last is `applyDeductions(gross, deductions)` to the last digit. The waterfall is built from
+ * these. @internal
  */
-export function deductionChain(gross: Dec, deductions: ReadDeductions): Dec[] {
-  const chain = [gross];
-  let remaining = gross;
-  let next = 0;
-  for (const step of DEDUCTION_STEPS) {
-    const deduction = deductions[next];
-    if (deduction?.step === step) {
-      remaining = remaining.times(deduction.retained);
-      next++;
+export function deductionChain<N>(a: Arithmetic<N>) {
+  return (gross: N, deductions: ReadDeductions<N>): N[] => {
+    const chain = [gross];
+    let remaining = gross;
+    let next = 0;
+    for (const step of deductionSteps) {
+      const deduction = deductions[next];
+      if (deduction?.step === step) {
+        remaining = a.times(remaining, deduction.retained);
+        next++;
+      }
+      chain.push(remaining);
     }
-    chain.push(remaining);
-  }
-  return chain;
+    return chain;
+  };
 }

@@ -1,5 +1,7 @@
+import { decimalArithmetic } from './_arithmetic.js';
 import { Dec, str } from './_decimal.js';
 import { SroiError } from '../model/SroiError.js';
+import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString, PriceYear } from '../model/analysis.js';
 import type { DeflatorSeries } from '../model/DeflatorSeries.js';
 
@@ -19,16 +21,18 @@ export function rebase(
   toYear: PriceYear,
   series: DeflatorSeries,
 ): DecimalString {
-  return str(new Dec(value).times(rebaseFactor(fromYear, toYear, series)));
+  return str(new Dec(value).times(rebaseFactor(decimalArithmetic)(fromYear, toYear, series)));
 }
 
-/** `deflator(toYear) ÷ deflator(fromYear)`. @internal */
-export function rebaseFactor(fromYear: PriceYear, toYear: PriceYear, series: DeflatorSeries): Dec {
-  if (String(fromYear) === String(toYear)) return new Dec(1);
-  return deflator(toYear, series).div(deflator(fromYear, series));
+/** `deflator(toYear) ÷ deflator(fromYear)`; exactly 1 when the years are the same. @internal */
+export function rebaseFactor<N>(a: Arithmetic<N>) {
+  return (fromYear: PriceYear, toYear: PriceYear, series: DeflatorSeries): N => {
+    if (String(fromYear) === String(toYear)) return a.one;
+    return a.div(a.read(deflator(toYear, series)), a.read(deflator(fromYear, series)));
+  };
 }
 
-function deflator(year: PriceYear, series: DeflatorSeries): Dec {
+function deflator(year: PriceYear, series: DeflatorSeries): DecimalString {
   const key = String(year);
   const entry = Object.prototype.hasOwnProperty.call(series.index, key)
     ? series.index[key]
@@ -41,5 +45,5 @@ function deflator(year: PriceYear, series: DeflatorSeries): Dec {
       `price year ${key} is not in the deflator series "${series.name}" (it covers ${range})`,
     );
   }
-  return new Dec(entry);
+  return entry;
 }

@@ -3,7 +3,7 @@
  *
  * Every money amount and every fraction is a canonical decimal string (`"12500.5"`, `"0.25"`),
  * never a binary float, so that the engine can compute exactly and a result can be traced back
- * to its inputs. Years and counts of years are whole numbers.
+ * to its inputs. Years are whole numbers; a duration may be a fraction of a year.
  *
  * The loose form that people write (`"£12,500.50"`, `"25%"`, optional fields left out) is
  * `AnalysisInput` in `src/schema`; `parseAnalysis` turns it into this.
@@ -93,7 +93,12 @@ export interface Outcome {
   /** How many units of the outcome occur (people, events…), ≥ 0. */
   readonly quantity: DecimalString;
   readonly proxy: FinancialProxy;
-  /** How many years the outcome is valued for, ≥ 1. */
+  /**
+   * How many years the outcome is valued for: a number above 0, at most 1000. A fraction counts
+   * only that share of the last valued year's value (after drop-off): 2.5 is two whole years and
+   * half of the third, 0.5 half of the first (docs/method.md). With `quantityByYear`, the profile
+   * gives one quantity for each of the ⌈duration⌉ valued years.
+   */
   readonly duration: number;
   /** The first valued year, ≥ 1 (the Value Map's "outcomes start"). */
   readonly start: number;

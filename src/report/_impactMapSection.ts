@@ -7,7 +7,7 @@ import { formatPercent } from './round.js';
 import { left, note, right } from './_sectionModel.js';
 import type { ReportFormat } from './_reportFormat.js';
 import type { Cell, Column, Section, Table } from './_sectionModel.js';
-import { EVIDENCE_TOPICS } from '../review/_evidenceTopics.js';
+import { evidenceTopics } from '../model/vocabulary.js';
 import type { Analysis, Outcome } from '../model/analysis.js';
 import type { OutcomeResult, SroiResult } from '../model/result.js';
 
@@ -218,7 +218,7 @@ function evidenceTable(analysis: Analysis): Table | undefined {
   for (const o of analysis.outcomes) {
     const source = o.proxy.source?.trim() ?? '';
     if (source !== '') rows.push([o.outcome, 'Financial proxy', source]);
-    for (const topic of EVIDENCE_TOPICS) {
+    for (const topic of evidenceTopics) {
       const text = o.evidence?.[topic]?.trim() ?? '';
       if (text !== '') rows.push([o.outcome, parameterName(topic), text]);
     }

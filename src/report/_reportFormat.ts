@@ -5,6 +5,8 @@
  */
 import { formatMoney, formatNumber, formatPercent } from './round.js';
 import { marginUnit } from '../review/switchingMargin.js';
+import { parameterLabels } from '../model/vocabulary.js';
+import type { SensitivityParameter } from '../model/vocabulary.js';
 import type { ReportFigure } from './ReportExtras.js';
 import type { RoundingMode } from './round.js';
 
@@ -123,21 +125,9 @@ function compactMoney(value: number, currency: string): string {
   return `${trim(text.replace(/\.00$/, ''))}${suffix}`;
 }
 
-const PARAMETER_NAMES: Readonly<Record<string, string>> = {
-  quantity: 'Quantity',
-  proxy: 'Financial proxy',
-  proxyScale: 'All financial proxies (scale)',
-  deadweight: 'Deadweight',
-  displacement: 'Displacement',
-  attribution: 'Attribution',
-  leakage: 'Leakage',
-  dropOff: 'Drop-off',
-  duration: 'Duration',
-  discountRate: 'Discount rate',
-  inputValue: 'Input value',
-};
-
 /** An assumption's name for people: `Drop-off`, `Financial proxy`. */
 export function parameterName(parameter: string): string {
-  return PARAMETER_NAMES[parameter] ?? parameter;
+  return Object.hasOwn(parameterLabels, parameter)
+    ? parameterLabels[parameter as SensitivityParameter]
+    : parameter;
 }

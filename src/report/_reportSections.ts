@@ -22,6 +22,7 @@ import {
   unusedAssumptions,
 } from './_sensitivitySections.js';
 import { OKABE_ITO } from './charts/_svg.js';
+import { parameterLabels } from '../model/vocabulary.js';
 import { formatMoney, formatNumber } from './round.js';
 import { left, right } from './_sectionModel.js';
 import { UNCATEGORISED } from '../calc/evaluateAnalysis.js';
@@ -227,11 +228,11 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
   // Waterfall.
   const w = result.waterfall;
   const allSteps: { label: string; amount: string }[] = [
-    { label: 'Deadweight', amount: w.deadweight },
-    { label: 'Displacement', amount: w.displacement },
-    { label: 'Attribution', amount: w.attribution },
-    { label: 'Leakage', amount: w.leakage },
-    { label: 'Drop-off', amount: w.dropOff },
+    { label: parameterLabels.deadweight, amount: w.deadweight },
+    { label: parameterLabels.displacement, amount: w.displacement },
+    { label: parameterLabels.attribution, amount: w.attribution },
+    { label: parameterLabels.leakage, amount: w.leakage },
+    { label: parameterLabels.dropOff, amount: w.dropOff },
     { label: 'Beyond the horizon', amount: w.beyondHorizon },
     { label: 'Discounting', amount: w.discounting },
   ];

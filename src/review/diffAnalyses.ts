@@ -2,7 +2,7 @@ import { Dec, str } from '../calc/_decimal.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { SroiError } from '../model/SroiError.js';
 import { EXACT_ZERO, exactDifference, written } from './_exact.js';
-import { EVIDENCE_TOPICS } from './_evidenceTopics.js';
+import { evidenceTopics } from '../model/vocabulary.js';
 import { matchInputs, matchOutcomes, stakeholderName } from './_matchRows.js';
 import type { ExactDecimal } from './_exact.js';
 import type { RowMatch } from './_matchRows.js';
@@ -129,7 +129,7 @@ const OUTCOME_FIELDS: readonly (readonly [readonly string[], boolean])[] = [
   [['attribution'], true],
   [['leakage'], true],
   [['dropOff'], true],
-  ...EVIDENCE_TOPICS.map((topic): readonly [readonly string[], boolean] => [
+  ...evidenceTopics.map((topic): readonly [readonly string[], boolean] => [
     ['evidence', topic],
     false,
   ]),

@@ -1,5 +1,7 @@
 import { Dec, str } from '../calc/_decimal.js';
+import { parameterMoves } from '../model/vocabulary.js';
 import type { DecimalString } from '../model/analysis.js';
+import type { SensitivityParameter } from '../model/vocabulary.js';
 
 /** How an assumption's move is measured: a share of its value, points of a fraction, or years. */
 export type MarginUnit = 'relative' | 'points' | 'years';
@@ -41,21 +43,6 @@ export interface SwitchingValueLike {
   readonly reachable: boolean;
 }
 
-/** The unit each assumption moves in, as the one-way test moves it. */
-const UNITS: Readonly<Record<string, MarginUnit>> = {
-  quantity: 'relative',
-  proxy: 'relative',
-  inputValue: 'relative',
-  proxyScale: 'relative',
-  deadweight: 'points',
-  displacement: 'points',
-  attribution: 'points',
-  leakage: 'points',
-  dropOff: 'points',
-  discountRate: 'points',
-  duration: 'years',
-};
-
 /**
  * The unit an assumption moves in: `points` for the fractions (the four deductions, drop-off,
  * the discount rate), `years` for duration, `relative` for money and quantities; `undefined`
@@ -66,7 +53,9 @@ const UNITS: Readonly<Record<string, MarginUnit>> = {
  * //=> ['points', 'relative', 'years']
  */
 export function marginUnit(parameter: string): MarginUnit | undefined {
-  return UNITS[parameter];
+  return Object.hasOwn(parameterMoves, parameter)
+    ? parameterMoves[parameter as SensitivityParameter]
+    : undefined;
 }
 
 /**
@@ -75,7 +64,10 @@ export function marginUnit(parameter: string): MarginUnit | undefined {
  * `checkAnalysis` finds switching values close to their base and reports rank the assumptions
  * a conclusion rests on: a unitless count of small moves lets a deduction, a proxy and a
  * duration be compared. `null` when the switching value is not reachable, the parameter is not
- * one sensitivity analysis moves, or a relative move starts from zero (no share of zero moves).
+ * one sensitivity analysis moves, a relative move starts from zero (no share of zero moves), or
+ * a duration would have to fall where the one-way test never takes it: below one year, for an
+ * outcome stated to last a year or more (a small move down of a duration is one year at most,
+ * and never below one year).
  *
  * @example
  * switchingMargin({ parameter: 'deadweight', base: '0.2', switchingValue: '0.25', reachable: true });
@@ -83,6 +75,10 @@ export function marginUnit(parameter: string): MarginUnit | undefined {
  * @example
  * switchingMargin({ parameter: 'quantity', base: '40', switchingValue: '10', reachable: true });
  * //=> { unit: 'relative', move: '-0.75', steps: '7.5' }
+ * @example
+ * // 1.5 years can move down only 0.5 of a year before it reaches one year
+ * switchingMargin({ parameter: 'duration', base: '1.5', switchingValue: '1.25', reachable: true });
+ * //=> { unit: 'years', move: '-0.25', steps: '0.5' }
  */
 export function switchingMargin(
   value: SwitchingValueLike,
@@ -98,7 +94,13 @@ export function switchingMargin(
     if (base.isZero()) return null;
     move = move.div(base.abs());
   }
-  const step = new Dec(steps[unit]);
+  let step = new Dec(steps[unit]);
   if (!step.gt(0)) return null;
+  if (unit === 'years' && move.isNegative()) {
+    // The one-way test never shortens a duration below one year (nor one already under a year:
+    // docs/sensitivity.md), so a small move down is what it can take: one step, or less.
+    step = Dec.min(step, base.minus(Dec.min(base, 1)));
+    if (!step.gt(0)) return null;
+  }
   return { unit, move: str(move), steps: str(move.abs().div(step)) };
 }

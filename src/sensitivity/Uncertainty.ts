@@ -1,18 +1,10 @@
 import type { DecimalString } from '../model/analysis.js';
+import type { UncertainParameter } from '../model/vocabulary.js';
 
-/** The assumptions that can be uncertain in a simulation. */
-export const uncertainParameters = [
-  'quantity',
-  'proxy',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-  'discountRate',
-] as const;
-
-export type UncertainParameter = (typeof uncertainParameters)[number];
+// The assumptions a simulation can draw are the model's vocabulary (src/model/vocabulary.ts);
+// exported here too, where the public index has always found them.
+export { uncertainParameters } from '../model/vocabulary.js';
+export type { UncertainParameter } from '../model/vocabulary.js';
 
 /**
  * A probability distribution for one assumption. Every figure is a decimal string; fractions

@@ -5,27 +5,33 @@
  * present value, so the ratio at any value `x` is `(PV − PV_o + PV_o(x)) / totalInputs`: one
  * outcome is recomputed, never the whole analysis. Moving an input changes only the
  * denominator; moving the discount rate re-discounts the year totals, which do not change.
- * Everything here is exact (`Dec`, 34 significant digits).
+ * Each outcome is read and valued by the engine's own valuation (`outcomeTerms`,
+ * `outcomeValues`, `PresentValueFactors` in `src/calc`); this file only says how the ratio
+ * depends on each assumption. Everything here is exact (`Dec`, 34 significant digits).
  */
-import { Dec, ONE, str, ZERO } from '../calc/_decimal.js';
-import { discountFactorsDec } from '../calc/discountFactors.js';
-import { discountRate } from '../calc/discountRate.js';
+import { decimalArithmetic } from '../calc/_arithmetic.js';
+import { Dec, ONE, ZERO } from '../calc/_decimal.js';
+import { discountFactorsDec, factorsFromRates } from '../calc/discountFactors.js';
+import { movableRate } from '../calc/discountRate.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
-import { rebaseFactor } from '../calc/rebase.js';
-import { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from '../data/hmtGdpDeflators.js';
+import { applyDeductions } from '../calc/impact.js';
+import { fixedBecause, outcomeTerms, valuationContext } from '../calc/outcomeTerms.js';
+import { yearUnits } from '../calc/outcomeValues.js';
+import { discountedSum, PresentValueFactors } from '../calc/presentValueFactors.js';
+import { MAX_DURATION, valuedYears } from '../calc/valuedYears.js';
+import { alternatives } from '../model/_alternatives.js';
 import { SroiError } from '../model/SroiError.js';
 import type { ParameterRef, SensitivityParameter } from './SensitivityParameter.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
-import type { Analysis, Discount, Outcome } from '../model/analysis.js';
+import type { OutcomeTerms, ValuationContext } from '../calc/outcomeTerms.js';
+import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
 
-const DEDUCTIONS = ['deadweight', 'displacement', 'attribution', 'leakage'] as const;
-
-/** Runs of valued years longer than this use the closed-form sum when the rate is flat. */
-const LONG_RUN = 40;
-
-/** The longest duration the schema accepts (`wholeYears`), and so the top of its valid range. */
-export const MAX_DURATION = 1000;
+const exact = decimalArithmetic;
+const deduct = applyDeductions(exact);
+const unitsOf = yearUnits(exact);
+const discounted = discountedSum(exact);
+const yearsOf = valuedYears(exact);
 
 /** The ratio that is being tested: of the whole analysis, or of one category's value. */
 export type RatioSlice =
@@ -33,51 +39,33 @@ export type RatioSlice =
 
 /** One outcome's fixed figures, read once. */
 export interface OutcomeModel {
-  readonly index: number;
-  readonly outcome: Outcome;
+  /** The outcome's terms, as the engine reads them. */
+  readonly terms: OutcomeTerms<Dec>;
   readonly category: string;
-  readonly quantity: Dec;
-  readonly proxy: Dec;
-  /** `deflator(analysis priceYear) ÷ deflator(proxy priceYear)`, or 1. */
-  readonly rebase: Dec;
-  readonly deadweight: Dec;
-  readonly displacement: Dec;
-  readonly attribution: Dec;
-  readonly leakage: Dec;
-  readonly dropOff: Dec;
-  readonly profile: readonly Dec[] | undefined;
-  /** `1 − deadweight`, `1 − displacement`, `1 − attribution`, `1 − leakage`. */
-  readonly retained: Readonly<Record<(typeof DEDUCTIONS)[number], Dec>>;
-  /** `(1 − deadweight)(1 − displacement)(1 − attribution)(1 − leakage)`. */
+  /** What the four deductions leave together: `(1 − deadweight)(1 − displacement)…`. */
   readonly impactFactor: Dec;
-  /** Rebased proxy × discounted units: the present value before the deductions. */
-  readonly valueBeforeDeductions: Dec;
-  /** Value of the first valued year: impact factor × rebased proxy × quantity (no profile). */
+  /** The first valued year's value (the impact): proxy value × quantity × impact factor. */
   readonly firstValue: Dec;
   /**
-   * Σ over valued years of quantity × discount factor: `quantity × Σ_k (1 − dropOff)^k DF(start + k)`,
-   * or `Σ_k quantityByYear[k] DF(start + k)` for a profile. PV = rebased proxy × impact factor × this.
+   * The units valued, discounted: `Σ_k units(k) × DF(start + k)` over the counted valued years
+   * (`yearUnits`). PV = proxy value × impact factor × this.
    */
   readonly discountedUnits: Dec;
-  /** This outcome's present value, computed here the same way as for any moved value. */
+  /** This outcome's present value, as the engine gives it. */
   readonly presentValue: Dec;
 }
 
 export interface SensitivityModel {
   readonly analysis: Analysis;
   readonly result: SroiResult;
+  readonly context: ValuationContext;
   readonly totalPresentValue: Dec;
   readonly totalInputs: Dec;
-  /** The horizon that cuts outcomes short, when the analysis sets one. */
-  readonly horizon: number | undefined;
   readonly outcomes: readonly OutcomeModel[];
   readonly byId: ReadonlyMap<string, OutcomeModel>;
   /** Discount factor of a year under the analysis' discount setting (extends as needed). */
   readonly factor: (year: number) => Dec;
-  /**
-   * `1 / (1 + rate)` when the discount rate is flat: then `DF(t + 1) = DF(t) × growth` for every
-   * year t ≥ 1 under every timing, and a long run of years has a closed-form sum.
-   */
+  /** `1 / (1 + rate)` when the discount rate is flat (see `PresentValueFactors`). */
   readonly flatFactor: Dec | undefined;
 }
 
@@ -86,14 +74,15 @@ export interface SensitivityModel {
  * and the ratio's numerator (the slice's present value) and denominator (total inputs) at any
  * value. `shape` says which solver applies: `linear` (numerator and denominator are both
  * linear in the value, so the switching value has a closed form), `monotone` (the ratio moves
- * one way over the whole range), `wholeYears` (monotone, whole numbers only), `general`.
+ * one way over the whole range), `piecewiseLinear` (monotone, and linear between the whole
+ * numbers, whose parts `knots` gives), `general`.
  */
 export interface ParameterFunction {
   readonly ref: ParameterRef;
   readonly base: Dec;
   readonly lower: Dec | null;
   readonly upper: Dec | null;
-  readonly shape: 'linear' | 'monotone' | 'wholeYears' | 'general';
+  readonly shape: 'linear' | 'monotone' | 'piecewiseLinear' | 'general';
   readonly parts: (value: Dec) => readonly [numerator: Dec, denominator: Dec];
   /** For `linear`: `N(x) = n0 + n1·x`, `D(x) = d0 + d1·x`. */
   readonly coefficients?: {
@@ -102,6 +91,12 @@ export interface ParameterFunction {
     readonly d0: Dec;
     readonly d1: Dec;
   };
+  /**
+   * For `piecewiseLinear`: the parts at a whole value from `lower` to `upper`; between two whole
+   * values the parts are linear. Its range is open at `lower` (a duration is above 0), whose
+   * knot is the limit of the parts there.
+   */
+  readonly knots?: (whole: number) => readonly [numerator: Dec, denominator: Dec];
 }
 
 /** A parameter whose ratio numerator and denominator are linear in its value. */
@@ -127,6 +122,14 @@ function linearFunction(
   };
 }
 
+/** The error every sensitivity analysis throws when total inputs are zero. @internal */
+export function undefinedRatio(): SroiError {
+  return new SroiError(
+    'UNDEFINED_RATIO',
+    'total inputs are zero, so the SROI ratio is undefined and there is nothing to test; give the inputs a value',
+  );
+}
+
 /** Builds the shared structure; throws when the base ratio is undefined (zero inputs). */
 export function sensitivityModel(
   analysis: Analysis,
@@ -134,12 +137,7 @@ export function sensitivityModel(
 ): SensitivityModel {
   const result = evaluateAnalysis(analysis, options);
   const totalInputs = new Dec(result.totalInputs);
-  if (totalInputs.isZero()) {
-    throw new SroiError(
-      'UNDEFINED_RATIO',
-      'total inputs are zero, so the SROI ratio is undefined and there is nothing to test; give the inputs a value',
-    );
-  }
+  if (totalInputs.isZero()) throw undefinedRatio();
   let factors: Dec[] = [];
   const factor = (year: number): Dec => {
     if (year >= factors.length) {
@@ -147,123 +145,47 @@ export function sensitivityModel(
     }
     return factors[year] ?? ONE;
   };
-  const horizon = analysis.horizon;
-  const series = deflatorsFor(analysis, options);
-  const partial = { factor, horizon };
+  const context = valuationContext(analysis, options);
+  const termsOf = outcomeTerms(exact, context);
   const outcomes = analysis.outcomes.map((outcome, index): OutcomeModel => {
-    const from = outcome.proxy.priceYear;
-    const rebase =
-      analysis.priceYear === undefined || from === undefined || series === undefined
-        ? ONE
-        : rebaseFactor(from, analysis.priceYear, series);
-    const base = {
-      index,
-      outcome,
-      category: result.outcomes[index]?.category ?? '',
-      quantity: new Dec(outcome.quantityByYear?.[0] ?? outcome.quantity),
-      proxy: new Dec(outcome.proxy.value),
-      rebase,
-      deadweight: new Dec(outcome.deadweight),
-      displacement: new Dec(outcome.displacement),
-      attribution: new Dec(outcome.attribution),
-      leakage: new Dec(outcome.leakage),
-      dropOff: new Dec(outcome.dropOff),
-      profile: outcome.quantityByYear?.map((q) => new Dec(q)),
-    };
-    const retained = {
-      deadweight: ONE.minus(base.deadweight),
-      displacement: ONE.minus(base.displacement),
-      attribution: ONE.minus(base.attribution),
-      leakage: ONE.minus(base.leakage),
-    };
-    const impactFactor = retained.deadweight
-      .times(retained.displacement)
-      .times(retained.attribution)
-      .times(retained.leakage);
-    const proxyValue = base.proxy.times(rebase);
-    const firstValue = impactFactor.times(proxyValue).times(base.quantity);
-    const units = discountedUnits(partial, outcome, base.quantity, base.dropOff, base.profile);
-    const valueBeforeDeductions = proxyValue.times(units);
+    const terms = termsOf(outcome, index);
+    const impactFactor = deduct(ONE, terms.deductions);
     return {
-      ...base,
-      retained,
+      terms,
+      category: result.outcomes[index]?.category ?? '',
       impactFactor,
-      valueBeforeDeductions,
-      firstValue,
-      discountedUnits: units,
-      presentValue: valueBeforeDeductions.times(impactFactor),
+      firstValue: deduct(terms.proxyValue.times(terms.quantity), terms.deductions),
+      discountedUnits: discounted(terms.years, unitsOf(terms), factor),
+      presentValue: new Dec(result.outcomes[index]?.presentValue ?? '0'),
     };
   });
   return {
     analysis,
     result,
+    context,
     totalPresentValue: new Dec(result.totalPresentValue),
     totalInputs,
-    horizon,
     outcomes,
-    byId: new Map(outcomes.map((o) => [o.outcome.id, o])),
+    byId: new Map(outcomes.map((o) => [o.terms.outcome.id, o])),
     flatFactor: 'rate' in analysis.discount ? ONE.div(ONE.plus(analysis.discount.rate)) : undefined,
     factor,
   };
 }
 
-/** `Σ_k units(k) × DF(start + k)` over valued years up to a set horizon (see `OutcomeModel`). */
-function discountedUnits(
-  model: Pick<SensitivityModel, 'factor' | 'horizon'>,
-  outcome: Outcome,
-  quantity: Dec,
-  dropOff: Dec,
-  profile: readonly Dec[] | undefined,
-): Dec {
-  const start = outcome.start;
-  const lastYear = model.horizon ?? Number.POSITIVE_INFINITY;
-  let total = ZERO;
-  if (profile !== undefined) {
-    profile.forEach((units, k) => {
-      if (start + k <= lastYear) total = total.plus(units.times(model.factor(start + k)));
-    });
-    return total;
-  }
-  const retained = ONE.minus(dropOff);
-  let units = quantity;
-  for (let k = 0; k < outcome.duration && start + k <= lastYear; k++) {
-    total = total.plus(units.times(model.factor(start + k)));
-    units = units.times(retained);
-  }
-  return total;
-}
-
 /**
- * One outcome's present value with its drop-off or duration changed: the first valued year's
- * value, reduced by drop-off year on year (compounding), each valued year discounted; years
- * after a set horizon are left out (docs/method.md). Not for outcomes with `quantityByYear`.
+ * The present value factors of an outcome (see `PresentValueFactors`) with its drop-off set to
+ * `dropOff` (its own by default), under the model's discounting and horizon.
  */
-export function outcomePresentValue(
-  model: Pick<SensitivityModel, 'factor' | 'horizon'> &
-    Partial<Pick<SensitivityModel, 'flatFactor'>>,
-  o: OutcomeModel,
-  change: { readonly dropOff?: Dec; readonly duration?: number },
-): Dec {
-  const start = o.outcome.start;
-  const lastYear = Math.min(
-    model.horizon ?? Number.POSITIVE_INFINITY,
-    start + (change.duration ?? o.outcome.duration) - 1,
+function factorsOf(model: SensitivityModel, o: OutcomeModel, dropOff?: Dec) {
+  const retained = dropOff === undefined ? (o.terms.dropOff?.retained ?? null) : ONE.minus(dropOff);
+  return new PresentValueFactors(
+    exact,
+    o.terms.years.start,
+    retained,
+    model.factor,
+    model.context.cut,
+    model.flatFactor,
   );
-  const retained = ONE.minus(change.dropOff ?? o.dropOff);
-  const years = lastYear - start + 1;
-  if (model.flatFactor !== undefined && years > LONG_RUN) {
-    // A flat rate makes the terms geometric, ratio ρ = (1 − dropOff)/(1 + rate):
-    // Σ_{k<n} ρ^k DF(start) = DF(start)(1 − ρ^n)/(1 − ρ). Durations of hundreds of years (the
-    // top of the valid range, searched by switching values) then cost a power, not n terms.
-    const ratio = retained.times(model.flatFactor);
-    const sum = ratio.eq(ONE) ? new Dec(years) : ONE.minus(ratio.pow(years)).div(ONE.minus(ratio));
-    return o.firstValue.times(model.factor(start)).times(sum);
-  }
-  // Horner's rule: Σ_k r^k DF(start + k) = DF(start) + r(DF(start + 1) + r(…)), r = 1 − dropOff.
-  let sum = ZERO;
-  for (let year = lastYear; year >= start; year--)
-    sum = sum.times(retained).plus(model.factor(year));
-  return o.firstValue.times(sum);
 }
 
 /** The present value of a slice of the base case. */
@@ -271,10 +193,13 @@ export function slicePresentValue(model: SensitivityModel, slice: RatioSlice): D
   if (slice.kind === 'total') return model.totalPresentValue;
   const found = model.result.categories.find((c) => c.category === slice.category);
   if (found === undefined) {
-    const known = model.result.categories.map((c) => `"${c.category}"`).join(', ');
+    const known = alternatives(
+      'categories',
+      model.result.categories.map((c) => c.category),
+    );
     throw new SroiError(
       'INVALID_ARGUMENT',
-      `no outcome has the category "${slice.category}" (categories: ${known})`,
+      `no outcome has the category "${slice.category}" (${known})`,
     );
   }
   return new Dec(found.presentValue);
@@ -326,22 +251,15 @@ function outcomeFunction(
   if (o === undefined) {
     throw new SroiError(
       'INVALID_ARGUMENT',
-      `no outcome has the id "${ref.outcome}" (ids: ${[...model.byId.keys()].map((id) => `"${id}"`).join(', ')})`,
+      `no outcome has the id "${ref.outcome}" (${alternatives('ids', model.byId.keys())})`,
     );
   }
   const parameter = ref.parameter;
-  if (o.profile !== undefined && (parameter === 'dropOff' || parameter === 'duration')) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `outcome "${ref.outcome}" gives quantityByYear, so its ${parameter} is not an assumption of the calculation`,
-    );
+  const fixed = fixedBecause(o.terms.outcome, parameter);
+  if (fixed !== undefined) {
+    throw new SroiError('INVALID_ARGUMENT', `outcome "${ref.outcome}" ${fixed}`);
   }
-  if (o.profile !== undefined && parameter === 'quantity' && o.quantity.isZero()) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `outcome "${ref.outcome}" has a zero first-year quantity in quantityByYear, so its quantity cannot be scaled`,
-    );
-  }
+  const { terms } = o;
   const inSlice = slice.kind === 'total' || o.category === slice.category;
   const rest = inSlice ? slicePv.minus(o.presentValue) : slicePv;
   const inputs = model.totalInputs;
@@ -358,65 +276,82 @@ function outcomeFunction(
     case 'quantity': {
       // Discounted units per unit of quantity: Σ_k (1 − dropOff)^k DF(start + k), or the
       // profile's Σ_k quantityByYear[k] DF(start + k) ÷ quantityByYear[0].
-      const perQuantity = o.quantity.isZero()
-        ? discountedUnits(model, o.outcome, ONE, o.dropOff, undefined)
-        : o.discountedUnits.div(o.quantity);
-      const slope = o.proxy.times(o.rebase).times(o.impactFactor).times(perQuantity);
-      return linear(o.quantity, ZERO, null, ZERO, slope);
+      const perQuantity = terms.quantity.isZero()
+        ? factorsOf(model, o).of(terms.years)
+        : o.discountedUnits.div(terms.quantity);
+      const slope = terms.proxyValue.times(o.impactFactor).times(perQuantity);
+      return linear(terms.quantity, ZERO, null, ZERO, slope);
     }
     case 'proxy':
       return linear(
-        o.proxy,
+        terms.proxy,
         null,
         null,
         ZERO,
-        o.rebase.times(o.impactFactor).times(o.discountedUnits),
+        (terms.rebase ?? ONE).times(o.impactFactor).times(o.discountedUnits),
       );
     case 'dropOff':
       return {
         ref,
-        base: o.dropOff,
+        base: terms.dropOff?.share ?? ZERO,
         lower: ZERO,
         upper: ONE,
         shape: 'monotone',
         parts: inSlice
-          ? (value) => [rest.plus(outcomePresentValue(model, o, { dropOff: value })), inputs]
-          : outside,
-      };
-    case 'duration':
-      return {
-        ref,
-        base: new Dec(o.outcome.duration),
-        lower: ONE,
-        upper: new Dec(MAX_DURATION),
-        shape: 'wholeYears',
-        parts: inSlice
           ? (value) => [
-              rest.plus(outcomePresentValue(model, o, { duration: value.toNumber() })),
+              rest.plus(o.firstValue.times(factorsOf(model, o, value).single(terms.years))),
               inputs,
             ]
           : outside,
       };
+    case 'duration': {
+      // PV_o(d) = impact × factors.of(years of d): linear in d between whole years, rising
+      // (or falling, for a disbenefit) with every year that counts.
+      const factors = factorsOf(model, o);
+      const cut = model.context.cut;
+      return {
+        ref,
+        base: new Dec(terms.outcome.duration),
+        lower: ZERO,
+        upper: new Dec(MAX_DURATION),
+        shape: 'piecewiseLinear',
+        parts: inSlice
+          ? (value) => {
+              // a whole number of years is read as one (no share to work out)
+              const years = yearsOf(
+                terms.years.start,
+                value.isInteger() ? value.toNumber() : value,
+                cut,
+              );
+              return [rest.plus(o.firstValue.times(factors.single(years))), inputs];
+            }
+          : outside,
+        knots: inSlice
+          ? (whole) => [rest.plus(o.firstValue.times(factors.whole(whole))), inputs]
+          : outside,
+      };
+    }
     default: {
-      // PV_o = (1 − x) × U, U = rebased proxy × the other three (1 − deduction) × discounted units.
-      let whole = o.valueBeforeDeductions;
-      for (const d of DEDUCTIONS) if (d !== parameter) whole = whole.times(o.retained[d]);
-      return linear(o[parameter], ZERO, ONE, whole, whole.negated());
+      // PV_o = (1 − x) × U, U = proxy value × the other three (1 − deduction) × discounted units.
+      let whole = terms.proxyValue.times(o.discountedUnits);
+      let share = ZERO;
+      for (const d of terms.deductions) {
+        if (d.step === parameter) share = d.share;
+        else whole = whole.times(d.retained);
+      }
+      return linear(share, ZERO, ONE, whole, whole.negated());
     }
   }
 }
 
 /**
- * The discount rate as a parameter. With a flat rate it is that rate. With per-year rates or a
- * Green Book schedule, every year's rate moves by the same number of points and the value
- * reported is the year-1 rate; the range keeps every year's rate within 0–1.
+ * The discount rate as a parameter (`movableRate`): with a flat rate that rate; with per-year
+ * rates or a Green Book schedule every year's rate moves by the same number of points and the
+ * value reported is the year-1 rate; the range keeps every year's rate within 0–1.
  */
 function discountRateFunction(model: SensitivityModel, slice: RatioSlice): ParameterFunction {
-  const { analysis, result } = model;
-  const discount = analysis.discount;
-  const horizon = result.method.horizon;
-  let lastYear = horizon;
-  for (const input of analysis.inputs) lastYear = Math.max(lastYear, input.year);
+  const { analysis, result, context } = model;
+  const horizon = context.horizon;
   const yearValues: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
   if (slice.kind === 'total') {
     for (const y of result.years) yearValues[y.year] = new Dec(y.value);
@@ -427,27 +362,21 @@ function discountRateFunction(model: SensitivityModel, slice: RatioSlice): Param
     }
   }
   const inputs = analysis.inputs.map((i) => ({ value: new Dec(i.value), year: i.year }));
-  const baseRates = Array.from(
-    { length: Math.max(lastYear, 1) },
-    (_, k) => new Dec(discountRate(discount, k + 1)),
-  );
-  const base = baseRates[0] ?? ZERO;
-  const flat = 'rate' in discount;
-  const lowest = Dec.min(...baseRates);
-  const highest = Dec.max(...baseRates);
-  const withRate = (value: Dec): Discount => {
-    if (flat) return { timing: discount.timing, rate: str(value) };
-    const shift = value.minus(base);
-    return { timing: discount.timing, rates: baseRates.map((r) => str(r.plus(shift))) };
-  };
+  const rate = movableRate(exact)(analysis.discount, context.lastYear);
+  const factorsAt = factorsFromRates(exact);
   return {
     ref: { parameter: 'discountRate' },
-    base,
-    lower: base.minus(lowest),
-    upper: base.plus(ONE.minus(highest)),
+    base: rate.base,
+    lower: rate.lower,
+    upper: rate.upper,
     shape: 'general',
     parts: (value) => {
-      const factors = discountFactorsDec(withRate(value), lastYear);
+      const factors = factorsAt(
+        analysis.discount.timing,
+        rate.ratesAt(value),
+        context.lastYear,
+        [],
+      );
       let presentValue = ZERO;
       for (let year = 1; year <= horizon; year++) {
         presentValue = presentValue.plus((yearValues[year] ?? ZERO).times(factors[year] ?? ONE));
@@ -476,12 +405,4 @@ export function refFields(ref: ParameterRef): {
   if ('outcome' in ref) return { parameter: ref.parameter, outcome: ref.outcome };
   if ('input' in ref) return { parameter: ref.parameter, input: ref.input };
   return { parameter: ref.parameter };
-}
-
-function deflatorsFor(analysis: Analysis, options: EvaluateAnalysisOptions) {
-  if (analysis.priceYear === undefined) return undefined;
-  return (
-    options.deflators ??
-    (typeof analysis.priceYear === 'number' ? hmtGdpDeflatorsCalendar : hmtGdpDeflatorsFinancial)
-  );
 }

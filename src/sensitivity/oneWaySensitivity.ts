@@ -2,6 +2,7 @@ import { Dec, str, ZERO } from '../calc/_decimal.js';
 import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
 import { parameterRefs } from './SensitivityParameter.js';
 import { SroiError } from '../model/SroiError.js';
+import { parameterMoves } from '../model/vocabulary.js';
 import type { ParameterFunction, SensitivityModel } from './_sensitivityModel.js';
 import type { SensitivityParameter } from './SensitivityParameter.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
@@ -34,17 +35,16 @@ export interface OneWaySensitivityOptions extends EvaluateAnalysisOptions {
    * `'0.1'` = ±10 percentage points. Defaults to `step`.
    */
   readonly fractionStep?: DecimalString;
-  /** Move of duration in whole years; 1 by default. */
+  /** Move of duration in years (a fraction of a year too); 1 by default. */
   readonly durationStep?: number;
 }
-
-const RELATIVE: readonly SensitivityParameter[] = ['quantity', 'proxy', 'inputValue', 'proxyScale'];
 
 /**
  * One-way sensitivity: every assumption (see `parameterRefs`) moved down and up on its own —
  * money and quantities by ±`step` of their value, fractions by ±`fractionStep` points, duration
  * by ±`durationStep` years — each end clamped to the valid range (fractions 0–1, quantities and
- * inputs ≥ 0, duration 1–1000 years), with the SROI ratio at each end. Sorted by swing (the
+ * inputs ≥ 0, duration up to 1000 years and, going down, not below one year, or below the base
+ * when the base is under a year), with the SROI ratio at each end. Sorted by swing (the
  * difference between the two ratios), largest first: the bars of a tornado chart, top down.
  *
  * @example
@@ -72,10 +72,10 @@ export function oneWayOf(
   const step = readStep('step', options.step ?? '0.1');
   const fractionStep = readStep('fractionStep', options.fractionStep ?? options.step ?? '0.1');
   const durationStep = options.durationStep ?? 1;
-  if (!Number.isInteger(durationStep) || durationStep < 0) {
+  if (!Number.isFinite(durationStep) || durationStep < 0) {
     throw new SroiError(
       'INVALID_ARGUMENT',
-      `durationStep must be a whole number of years ≥ 0, got ${durationStep}`,
+      `durationStep must be a number of years ≥ 0, got ${durationStep}`,
     );
   }
   const rows = parameterRefs(model.analysis).map((ref) => {
@@ -99,7 +99,7 @@ function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years:
   const { base } = fn;
   let a: Dec;
   let b: Dec;
-  if (RELATIVE.includes(fn.ref.parameter)) {
+  if (parameterMoves[fn.ref.parameter] === 'relative') {
     a = base.times(Dec.sub(1, step));
     b = base.times(step.plus(1));
   } else if (fn.ref.parameter === 'duration') {
@@ -109,8 +109,11 @@ function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years:
     a = base.minus(fractionStep);
     b = base.plus(fractionStep);
   }
+  // Duration's range is open at 0 (a duration tending to 0 removes the outcome): a one-way test
+  // goes down to one year, or stays at a base that is already under a year (docs/sensitivity.md).
+  const lower = fn.ref.parameter === 'duration' ? Dec.min(base, 1) : fn.lower;
   const clamp = (value: Dec): Dec => {
-    if (fn.lower !== null && value.lt(fn.lower)) return fn.lower;
+    if (lower !== null && value.lt(lower)) return lower;
     if (fn.upper !== null && value.gt(fn.upper)) return fn.upper;
     return value;
   };

@@ -1,5 +1,9 @@
+import { decimalArithmetic } from '../calc/_arithmetic.js';
 import { Dec } from '../calc/_decimal.js';
-import { discountRate } from '../calc/discountRate.js';
+import { movableRate } from '../calc/discountRate.js';
+import { fixedBecause, valuationContext } from '../calc/outcomeTerms.js';
+import { alternatives } from '../model/_alternatives.js';
+import { fractionParameters } from '../model/vocabulary.js';
 import { readUncertainty } from '../schema/uncertaintySchema.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { Analysis } from '../model/analysis.js';
@@ -12,8 +16,6 @@ export type SafeParseUncertaintyResult =
 
 /** Defaults of the `uncertainty` section. */
 export const UNCERTAINTY_DEFAULTS = { seed: 42, draws: 10_000, bins: 20 } as const;
-
-const FRACTIONS = new Set(['deadweight', 'displacement', 'attribution', 'leakage', 'dropOff']);
 
 /**
  * Validates the `uncertainty` section of an analysis file against the analysis: the shape, each
@@ -70,28 +72,15 @@ export function safeParseUncertainty(
       );
     } else if (outcome !== '*') {
       const found = ids.get(outcome);
+      const fixed = found === undefined ? undefined : fixedBecause(found, parameter);
       if (found === undefined) {
         problem(
           'outcome',
-          `no outcome has the id "${outcome}" (ids: ${[...ids.keys()].map((id) => `"${id}"`).join(', ')}; "*" means every outcome)`,
+          `no outcome has the id "${outcome}" (${alternatives('ids', ids.keys())}; "*" means every outcome)`,
           outcome,
         );
-      } else if (found.quantityByYear !== undefined && parameter === 'dropOff') {
-        problem(
-          'parameter',
-          `outcome "${outcome}" gives quantityByYear, so dropOff does not apply to it`,
-          parameter,
-        );
-      } else if (
-        found.quantityByYear !== undefined &&
-        parameter === 'quantity' &&
-        new Dec(found.quantityByYear[0] ?? '0').isZero()
-      ) {
-        problem(
-          'parameter',
-          `outcome "${outcome}" has a zero first-year quantity in quantityByYear, so its quantity cannot be scaled`,
-          parameter,
-        );
+      } else if (fixed !== undefined) {
+        problem('parameter', `outcome "${outcome}" ${fixed}`, parameter);
       }
     }
     const key = `${outcome ?? ''}|${parameter}`;
@@ -129,21 +118,16 @@ export function validRange(
   analysis: Analysis,
   parameter: UncertainAssumption['parameter'],
 ): [Dec | null, Dec | null] {
-  if (FRACTIONS.has(parameter)) return [new Dec(0), new Dec(1)];
+  if (parameter === 'discountRate') {
+    const rate = movableRate(decimalArithmetic)(
+      analysis.discount,
+      valuationContext(analysis).lastYear,
+    );
+    return [rate.lower, rate.upper];
+  }
+  if (fractionParameters.includes(parameter)) return [new Dec(0), new Dec(1)];
   if (parameter === 'quantity') return [new Dec(0), null];
-  if (parameter === 'proxy') return [null, null];
-  const lastYear = Math.max(
-    1,
-    analysis.horizon ?? 0,
-    ...analysis.outcomes.map((o) => o.start + o.duration - 1),
-    ...analysis.inputs.map((i) => i.year),
-  );
-  const rates = Array.from(
-    { length: lastYear },
-    (_, k) => new Dec(discountRate(analysis.discount, k + 1)),
-  );
-  const first = rates[0] ?? new Dec(0);
-  return [first.minus(Dec.min(...rates)), first.plus(new Dec(1).minus(Dec.max(...rates)))];
+  return [null, null];
 }
 
 function distributionProblems(a: UncertainAssumption, low: Dec | null, high: Dec | null): string[] {

@@ -1,14 +1,23 @@
+import { floatArithmetic } from '../calc/_arithmetic.js';
 import { Dec, str } from '../calc/_decimal.js';
-import { discountRate } from '../calc/discountRate.js';
+import { retained } from '../calc/_fractions.js';
+import { factorsFromRates } from '../calc/discountFactors.js';
+import { movableRate } from '../calc/discountRate.js';
+import { applyDeductions } from '../calc/impact.js';
+import { fixedBecause, outcomeTerms, valuationContext } from '../calc/outcomeTerms.js';
+import { compoundedValues, yearUnits } from '../calc/outcomeValues.js';
+import { countedShares } from '../calc/valuedYears.js';
 import { sampler } from './_distributions.js';
 import { randomStreams } from './_random.js';
-import { sensitivityModel } from './_sensitivityModel.js';
+import { undefinedRatio } from './_sensitivityModel.js';
 import { validRange } from './safeParseUncertainty.js';
 import { SroiError } from '../model/SroiError.js';
+import { deductionSteps, uncertainParameters } from '../model/vocabulary.js';
 import type { FloatDistribution, Sampler } from './_distributions.js';
 import type { RandomBits } from './_random.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
+import type { OutcomeTerms } from '../calc/outcomeTerms.js';
 import type { Analysis, DecimalString } from '../model/analysis.js';
 
 /** Mean and percentiles of one figure over the draws. */
@@ -107,37 +116,37 @@ export function simulate(
   };
 }
 
-/** Outcome assumptions in the order of the float arrays. */
-const SLOTS = [
-  'quantity',
-  'proxy',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-] as const;
-const Q = 0;
-const P = 1;
-const DW = 2;
-const DP = 3;
-const AT = 4;
-const LK = 5;
-const DO = 6;
+const float = floatArithmetic;
+const retain = retained(float);
+const deduct = applyDeductions(float);
+const compounded = compoundedValues(float);
+const unitsOf = yearUnits(float);
+const sharesOf = countedShares(float);
+const factorsAt = factorsFromRates(float);
 
+/** An outcome's drawn assumption: its slot in `uncertainParameters` (0 = quantity … 6 = dropOff). */
+const Q = uncertainParameters.indexOf('quantity');
+const P = uncertainParameters.indexOf('proxy');
+const DO = uncertainParameters.indexOf('dropOff');
+const DEDUCTION_SLOTS = deductionSteps.map((step) => uncertainParameters.indexOf(step));
+
+/** One outcome's float64 terms (`outcomeTerms`) and what the draws of it need. */
 interface FloatOutcome {
-  readonly start: number;
-  /** Last valued year that counts (the horizon cuts later ones). */
-  readonly lastYear: number;
-  readonly rebase: number;
-  /** Base values, in the order of `SLOTS`. */
-  readonly base: Float64Array;
-  /** For `quantityByYear`: each year's quantity ÷ the base quantity (0 = first valued year). */
-  readonly weights: Float64Array | undefined;
+  readonly terms: OutcomeTerms<number>;
+  /**
+   * The first-year quantity the outcome's value scales with: its quantity, or 1 for a profile
+   * whose first year's quantity is 0 (which cannot be drawn, so every year keeps its own).
+   */
+  readonly quantity: number;
+  /** Each counted valued year's units ÷ `quantity` (index 0 = `start`), at the base drop-off. */
+  readonly weights: Float64Array;
+  /** The share of each counted valued year that counts (1, and the last valued year's share). */
+  readonly shares: Float64Array;
 }
 
 interface Draw {
   readonly outcome: FloatOutcome | undefined;
+  /** The assumption's slot in `uncertainParameters` (-1 for the discount rate). */
   readonly slot: number;
   readonly sampler: Sampler;
   /** Which random stream draws it (see `drawPlan`). */
@@ -161,24 +170,21 @@ interface OutcomeValuation {
   readonly quantity: Float64Array;
   readonly proxy: Float64Array;
   /**
-   * The blocks of deadweight, displacement, attribution and leakage (a block of zeros when not
-   * drawn): value × (1 − each). Multiplying by 1 is exact, so a fixed-size loop gives the same
-   * figures as one over the drawn blocks alone, in one pass instead of one per block.
+   * What deadweight, displacement, attribution and leakage retain in each draw (a block of ones
+   * when not drawn): value × each. Multiplying by 1 is exact, so a fixed-size loop gives the
+   * same figures as one over the drawn blocks alone, in one pass instead of one per block.
    */
-  readonly deadweight: Float64Array;
-  readonly displacement: Float64Array;
-  readonly attribution: Float64Array;
-  readonly leakage: Float64Array;
-  /** The block of drawn drop-off, if it is drawn. */
+  readonly retained: readonly [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** What the drawn drop-off retains in each draw, if drop-off is drawn. */
   readonly dropOff: Float64Array | undefined;
   readonly start: number;
+  /** The last valued year that counts. */
   readonly lastYear: number;
-  /**
-   * When drop-off is not drawn: each year's weight, (1 − dropOff)^(year − start) or the
-   * profile's share (index 0 = the first valued year).
-   */
-  readonly yearWeights: Float64Array;
-  /** When neither drop-off nor the discount rate is drawn: Σ yearWeights × discount factor. */
+  readonly weights: Float64Array;
+  readonly shares: Float64Array;
+  /** Each counted year's share × its discount factor at the base rate (for a drawn drop-off). */
+  readonly coefficients: Float64Array;
+  /** When neither drop-off nor the discount rate is drawn: Σ weights × discount factor. */
   readonly units: number;
 }
 
@@ -193,38 +199,40 @@ export interface SimulationModel {
   ) => { ratios: Float64Array; presentValues: Float64Array };
 }
 
-/** Builds the float64 model: coefficients read once from the exact engine. @internal */
+/**
+ * Builds the float64 model: every outcome read by the engine's valuation (`outcomeTerms`,
+ * `outcomeValues`, `presentValueFactors`, `discountFactors`) on float64 arithmetic. @internal
+ */
 export function simulationModel(
   analysis: Analysis,
   uncertainty: Uncertainty,
   options: EvaluateAnalysisOptions = {},
 ): SimulationModel {
-  const exact = sensitivityModel(analysis, options);
-  const horizon = exact.result.method.horizon;
-  let lastYear = horizon;
-  for (const input of analysis.inputs) lastYear = Math.max(lastYear, input.year);
-  const baseFactors = Float64Array.from({ length: lastYear + 1 }, (_, year) =>
-    exact.factor(year).toNumber(),
+  const context = valuationContext(analysis, options);
+  const lastYear = context.lastYear;
+  const timing = analysis.discount.timing;
+  const rate = movableRate(float)(analysis.discount, lastYear);
+  const baseFactors = factorsAt(
+    timing,
+    rate.ratesAt(rate.base),
+    lastYear,
+    new Float64Array(lastYear + 1),
   );
-  const outcomes: FloatOutcome[] = exact.outcomes.map((o) => {
-    const quantity = o.quantity.isZero() && o.profile !== undefined ? 1 : o.quantity.toNumber();
+  const factorOf = (year: number): number => baseFactors[year] ?? 1;
+  const termsOf = outcomeTerms(float, context);
+  const outcomes: FloatOutcome[] = analysis.outcomes.map((outcome, index) => {
+    const terms = termsOf(outcome, index);
+    const counted = Math.max(0, terms.years.lastCounted - terms.years.start + 1);
+    const quantity = terms.profile !== undefined && terms.quantity === 0 ? 1 : terms.quantity;
+    const weights =
+      terms.profile === undefined
+        ? compounded(terms.years, terms.dropOff?.retained ?? null, 1)
+        : unitsOf(terms).map((units) => units / quantity);
     return {
-      start: o.outcome.start,
-      lastYear: Math.min(o.outcome.start + o.outcome.duration - 1, horizon),
-      rebase: o.rebase.toNumber(),
-      base: Float64Array.from([
-        quantity,
-        o.proxy.toNumber(),
-        o.deadweight.toNumber(),
-        o.displacement.toNumber(),
-        o.attribution.toNumber(),
-        o.leakage.toNumber(),
-        o.dropOff.toNumber(),
-      ]),
-      weights:
-        o.profile === undefined
-          ? undefined
-          : Float64Array.from(o.profile, (q) => q.toNumber() / quantity),
+      terms,
+      quantity,
+      weights: Float64Array.from(weights.slice(0, counted)),
+      shares: Float64Array.from(sharesOf(terms.years)),
     };
   });
   const inputs = analysis.inputs.map((i) => ({ value: Number(i.value), year: i.year }));
@@ -233,14 +241,10 @@ export function simulationModel(
     for (const input of inputs) total += input.value * (factors[input.year] ?? 1);
     return total;
   };
+  if (totalInputs(baseFactors) === 0) throw undefinedRatio();
 
   const plan = drawPlan(analysis, uncertainty, outcomes);
   const rateUncertain = plan.draws.some((d) => d.outcome === undefined);
-  const rates = Float64Array.from({ length: lastYear + 1 }, (_, year) =>
-    year === 0 ? 0 : Number(discountRate(analysis.discount, year)),
-  );
-  const firstRate = rates[1] ?? 0;
-  const timing = analysis.discount.timing;
 
   const run = (draws: number, seed: number) => {
     const streams = randomStreams(seed, plan.streams);
@@ -254,18 +258,17 @@ export function simulationModel(
       slots.set(d.slot, blocks[k] as Float64Array);
       drawnBlocks.set(d.outcome, slots);
     });
+    // Blocks of fractions hold what each drawn deduction or drop-off retains (see below).
+    const retainedBlocks = plan.draws.map((d) => d.slot >= 2 && d.slot <= DO);
     // The outcomes valued in every draw (all of them when the rate is drawn); the others' PV is fixed.
     const valued = rateUncertain ? outcomes : outcomes.filter((o) => drawnBlocks.has(o));
     let fixedValue = 0;
     for (const o of outcomes) {
-      if (!rateUncertain && !drawnBlocks.has(o)) {
-        fixedValue += outcomePresentValue(o, o.base, baseFactors);
-      }
+      if (!rateUncertain && !drawnBlocks.has(o)) fixedValue += basePresentValue(o, factorOf);
     }
     const ones = new Float64Array(BLOCK).fill(1);
-    const zeros = new Float64Array(BLOCK);
     const valuations = valued.map((o) =>
-      outcomeValuation(o, drawnBlocks.get(o) ?? new Map(), baseFactors, ones, zeros),
+      outcomeValuation(o, drawnBlocks.get(o) ?? new Map(), factorOf, ones),
     );
     const fixedInputs = totalInputs(baseFactors);
 
@@ -280,13 +283,16 @@ export function simulationModel(
       const count = Math.min(BLOCK, draws - first);
       for (let k = 0; k < plan.draws.length; k++) {
         const draw = plan.draws[k] as Draw;
-        draw.sampler.fill(streams[draw.stream] as RandomBits, blocks[k] as Float64Array, count);
+        const block = blocks[k] as Float64Array;
+        draw.sampler.fill(streams[draw.stream] as RandomBits, block, count);
+        if (retainedBlocks[k] === true)
+          for (let j = 0; j < count; j++) block[j] = retain(block[j] as number);
       }
       const pv = presentValues.subarray(first, first + count);
       pv.fill(fixedValue);
       if (factorRows !== undefined && rateBlock !== undefined) {
         for (let j = 0; j < count; j++) {
-          discountFactorsFloat(rates, (rateBlock[j] as number) - firstRate, timing, factors);
+          factorsAt(timing, rate.ratesAt(rateBlock[j] as number), lastYear, factors);
           for (let year = 0; year <= lastYear; year++) {
             factorRows[year * BLOCK + j] = factors[year] as number;
           }
@@ -294,18 +300,19 @@ export function simulationModel(
         }
       }
       for (const v of valuations) {
-        const { fixed, quantity, proxy, deadweight, displacement, attribution, leakage } = v;
+        const { fixed, quantity, proxy } = v;
+        const [deadweight, displacement, attribution, leakage] = v.retained;
         for (let j = 0; j < count; j++) {
           value[j] =
             fixed *
             (quantity[j] as number) *
             (proxy[j] as number) *
-            (1 - (deadweight[j] as number)) *
-            (1 - (displacement[j] as number)) *
-            (1 - (attribution[j] as number)) *
-            (1 - (leakage[j] as number));
+            (deadweight[j] as number) *
+            (displacement[j] as number) *
+            (attribution[j] as number) *
+            (leakage[j] as number);
         }
-        addPresentValues(v, value, factorRows, baseFactors, pv, count);
+        addPresentValues(v, value, factorRows, pv, count);
       }
       for (let j = 0; j < count; j++) {
         ratios[first + j] = (pv[j] as number) / (inputsTotal[j] as number);
@@ -316,58 +323,66 @@ export function simulationModel(
   return { run };
 }
 
+/** An outcome's present value at its base assumptions: first-year value × Σ weights × DF. */
+function basePresentValue(o: FloatOutcome, factor: (year: number) => number): number {
+  const { terms } = o;
+  let units = 0;
+  for (let k = 0; k < o.weights.length; k++) {
+    units += (o.weights[k] as number) * factor(terms.years.start + k);
+  }
+  return deduct(terms.proxyValue * o.quantity, terms.deductions) * units;
+}
+
 /** Splits an outcome's assumptions into the fixed product and the drawn blocks (by slot). */
 function outcomeValuation(
   o: FloatOutcome,
   drawn: ReadonlyMap<number, Float64Array>,
-  factors: Float64Array,
+  factor: (year: number) => number,
   ones: Float64Array,
-  zeros: Float64Array,
 ): OutcomeValuation {
-  const base = (slot: number) => o.base[slot] as number;
-  let fixed = o.rebase;
-  for (const slot of [Q, P]) if (!drawn.has(slot)) fixed *= base(slot);
-  for (const slot of [DW, DP, AT, LK]) if (!drawn.has(slot)) fixed *= 1 - base(slot);
-  const years = Math.max(0, o.lastYear - o.start + 1);
-  const retained = 1 - base(DO);
-  const yearWeights = Float64Array.from({ length: years }, (_, k) =>
-    o.weights === undefined ? retained ** k : (o.weights[k] as number),
-  );
-  let units = 0;
-  for (let k = 0; k < years; k++) {
-    units += (yearWeights[k] as number) * (factors[o.start + k] as number);
+  const { terms } = o;
+  let fixed = terms.rebase ?? 1;
+  if (!drawn.has(Q)) fixed *= o.quantity;
+  if (!drawn.has(P)) fixed *= terms.proxy;
+  for (const d of terms.deductions) {
+    if (!drawn.has(uncertainParameters.indexOf(d.step))) fixed *= d.retained;
   }
+  const { start, lastCounted } = terms.years;
+  const coefficients = o.shares.map((share, k) => share * factor(start + k));
+  let units = 0;
+  for (let k = 0; k < o.weights.length; k++) units += (o.weights[k] as number) * factor(start + k);
+  const [dw, dp, at, lk] = DEDUCTION_SLOTS.map((slot) => drawn.get(slot) ?? ones);
   return {
     fixed,
     quantity: drawn.get(Q) ?? ones,
     proxy: drawn.get(P) ?? ones,
-    deadweight: drawn.get(DW) ?? zeros,
-    displacement: drawn.get(DP) ?? zeros,
-    attribution: drawn.get(AT) ?? zeros,
-    leakage: drawn.get(LK) ?? zeros,
-    // Drop-off is never applied to an outcome with a quantity profile (docs/method.md), drawn or not.
-    dropOff: o.weights === undefined ? drawn.get(DO) : undefined,
-    start: o.start,
-    lastYear: o.lastYear,
-    yearWeights,
+    retained: [dw ?? ones, dp ?? ones, at ?? ones, lk ?? ones],
+    // drawPlan never draws what is not an assumption of the outcome (a profile's drop-off).
+    dropOff: drawn.get(DO),
+    start,
+    lastYear: lastCounted,
+    weights: o.weights,
+    shares: o.shares,
+    coefficients,
     units,
   };
 }
 
 /**
- * Adds value[j] × Σ over the outcome's years of (1 − dropOff)^k × discount factor to pv[j],
- * for each draw j of the block: by Horner's rule when drop-off is drawn, with the year weights
- * otherwise, and with one precomputed sum when neither drop-off nor the rate is drawn.
+ * Adds value[j] × Σ over the outcome's counted years of its year weight × discount factor to
+ * pv[j], for each draw j of the block: by Horner's rule in what the drawn drop-off retains when
+ * drop-off is drawn (Σ_k r^k × share_k × DF_k), with the year weights otherwise, and with one
+ * precomputed sum when neither drop-off nor the rate is drawn.
  */
 function addPresentValues(
   v: OutcomeValuation,
   value: Float64Array,
   factorRows: Float64Array | undefined,
-  factors: Float64Array,
   pv: Float64Array,
   count: number,
 ): void {
-  const { start, lastYear, dropOff, yearWeights } = v;
+  const { start, lastYear, dropOff, weights, shares, coefficients } = v;
+  const years = lastYear - start + 1;
   if (factorRows === undefined) {
     if (dropOff === undefined) {
       const units = v.units;
@@ -375,11 +390,9 @@ function addPresentValues(
       return;
     }
     for (let j = 0; j < count; j++) {
-      const retained = 1 - (dropOff[j] as number);
+      const retained = dropOff[j] as number;
       let units = 0;
-      for (let year = lastYear; year >= start; year--) {
-        units = units * retained + (factors[year] as number);
-      }
+      for (let k = years - 1; k >= 0; k--) units = units * retained + (coefficients[k] as number);
       pv[j] = (pv[j] as number) + (value[j] as number) * units;
     }
     return;
@@ -387,57 +400,18 @@ function addPresentValues(
   for (let j = 0; j < count; j++) {
     let units = 0;
     if (dropOff === undefined) {
-      for (let year = start; year <= lastYear; year++) {
-        units += (yearWeights[year - start] as number) * (factorRows[year * BLOCK + j] as number);
+      for (let k = 0; k < years; k++) {
+        units += (weights[k] as number) * (factorRows[(start + k) * BLOCK + j] as number);
       }
     } else {
-      const retained = 1 - (dropOff[j] as number);
-      for (let year = lastYear; year >= start; year--) {
-        units = units * retained + (factorRows[year * BLOCK + j] as number);
+      const retained = dropOff[j] as number;
+      for (let k = years - 1; k >= 0; k--) {
+        units =
+          units * retained +
+          (shares[k] as number) * (factorRows[(start + k) * BLOCK + j] as number);
       }
     }
     pv[j] = (pv[j] as number) + (value[j] as number) * units;
-  }
-}
-
-/** One outcome's PV in float64, the same steps as the exact engine (Horner over years for drop-off). */
-function outcomePresentValue(o: FloatOutcome, v: Float64Array, factors: Float64Array): number {
-  const value =
-    (v[Q] as number) *
-    (v[P] as number) *
-    o.rebase *
-    (1 - (v[DW] as number)) *
-    (1 - (v[DP] as number)) *
-    (1 - (v[AT] as number)) *
-    (1 - (v[LK] as number));
-  let units = 0;
-  if (o.weights !== undefined) {
-    for (let year = o.start; year <= o.lastYear; year++) {
-      units += (o.weights[year - o.start] as number) * (factors[year] as number);
-    }
-  } else {
-    const retained = 1 - (v[DO] as number);
-    for (let year = o.lastYear; year >= o.start; year--)
-      units = units * retained + (factors[year] as number);
-  }
-  return value * units;
-}
-
-/** Discount factors with every year's rate moved by `shift` (the timings of docs/method.md), in float64. */
-function discountFactorsFloat(
-  rates: Float64Array,
-  shift: number,
-  timing: 'end' | 'start' | 'mid',
-  out: Float64Array,
-): void {
-  out[0] = 1;
-  let endOfYear = 1;
-  for (let year = 1; year < out.length; year++) {
-    const growth = 1 + (rates[year] as number) + shift;
-    const previous = endOfYear;
-    endOfYear = previous / growth;
-    out[year] =
-      timing === 'end' ? endOfYear : timing === 'start' ? previous : previous / Math.sqrt(growth);
   }
 }
 
@@ -445,10 +419,10 @@ function discountFactorsFloat(
  * Which assumption each stream draws. Streams are numbered in the order of the uncertainty
  * section, with `"*"` expanded in outcome order, and every outcome of a `"*"` entry keeps its
  * stream number even when the entry does not draw for it: an outcome's own entry takes precedence
- * over `"*"`, and `"*"` skips the outcomes to which the assumption does not apply (drop-off, and a
- * zero first-year quantity, of an outcome with `quantityByYear`). So an entry added at the end of
- * the section, even an outcome's own entry under an earlier `"*"`, leaves every other outcome's
- * draws as they were.
+ * over `"*"`, and no entry draws an assumption that is not one of the outcome (`fixedBecause`:
+ * drop-off, and a zero first-year quantity, of an outcome with `quantityByYear`). So an entry
+ * added at the end of the section, even an outcome's own entry under an earlier `"*"`, leaves
+ * every other outcome's draws as they were.
  */
 function drawPlan(
   analysis: Analysis,
@@ -466,15 +440,19 @@ function drawPlan(
   for (const assumption of uncertainty.parameters) {
     // One sampler serves every outcome of a "*" assumption: samplers keep no state between calls.
     const shared = sampler(floatDistribution(analysis, assumption));
-    if (assumption.parameter === 'discountRate') {
+    const parameter = assumption.parameter;
+    if (parameter === 'discountRate') {
       draws.push({ outcome: undefined, slot: -1, sampler: shared, stream: stream++ });
       continue;
     }
-    const slot = SLOTS.indexOf(assumption.parameter);
+    const slot = uncertainParameters.indexOf(parameter);
     if (assumption.outcome !== '*') {
       const index = indexOf.get(assumption.outcome ?? '');
       const floatOutcome = index === undefined ? undefined : outcomes[index];
-      if (floatOutcome !== undefined) {
+      if (
+        floatOutcome !== undefined &&
+        fixedBecause(floatOutcome.terms.outcome, parameter) === undefined
+      ) {
         draws.push({ outcome: floatOutcome, slot, sampler: shared, stream });
       }
       stream++;
@@ -482,15 +460,8 @@ function drawPlan(
     }
     analysis.outcomes.forEach((outcome, index) => {
       const number = stream++;
-      if (own.has(`${outcome.id}|${assumption.parameter}`)) return;
-      const profile = outcome.quantityByYear;
-      if (profile !== undefined && assumption.parameter === 'dropOff') return;
-      if (
-        profile !== undefined &&
-        assumption.parameter === 'quantity' &&
-        new Dec(profile[0] ?? '0').isZero()
-      )
-        return;
+      if (own.has(`${outcome.id}|${parameter}`)) return;
+      if (fixedBecause(outcome, parameter) !== undefined) return;
       draws.push({
         outcome: outcomes[index] as FloatOutcome,
         slot,

@@ -51,9 +51,10 @@ const SCAN_POINTS = 64;
  * Drop-off moves the ratio one way over 0–1, so its root is bracketed by the range and found
  * by Brent's method to within 1e-12. The discount rate can move the ratio both ways when inputs
  * are spent after year 0, so its range is scanned at 64 points and the bracket nearest the base
- * value is refined. Duration is whole years: the answer is the whole year nearest the base at
- * which the ratio reaches or passes the target (smallest such year going up, largest going down).
- * When no value in the valid range reaches the target, `reachable` is false and `ratioAtLimit`
+ * value is refined. Duration moves the ratio one way and linearly between whole years (the last
+ * valued year counts its share, docs/method.md), so the whole years are walked from the base to
+ * the one-year segment on which the ratio reaches the target, and the duration is solved exactly
+ * on it: 2.4 years means two whole years and 40% of the third year's value. When no value in the valid range reaches the target, `reachable` is false and `ratioAtLimit`
  * says how close the range's end comes.
  *
  * @example
@@ -99,8 +100,8 @@ export function solveParameter(fn: ParameterFunction, target: Dec): SwitchingVal
   switch (fn.shape) {
     case 'linear':
       return solveLinear(fn, target);
-    case 'wholeYears':
-      return solveWholeYears(fn, target);
+    case 'piecewiseLinear':
+      return solvePiecewiseLinear(fn, target);
     default:
       return solveNumerically(fn, target);
   }
@@ -133,6 +134,9 @@ function solveLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
   const value = target.times(d0).minus(n0).div(slope);
   if (fn.lower !== null && value.lt(fn.lower)) return unreachable(fn, ratioAt(fn, fn.lower));
   if (fn.upper !== null && value.gt(fn.upper)) return unreachable(fn, ratioAt(fn, fn.upper));
+  // Where total inputs would be zero the ratio is undefined, not the target: then numerator and
+  // denominator vanish together there, and the ratio is the same at every other value.
+  if (ratioAt(fn, value) === null) return unreachable(fn, ratioAt(fn, fn.base));
   return answer(fn, value);
 }
 
@@ -198,56 +202,51 @@ function solveNumerically(fn: ParameterFunction, target: Dec): SwitchingValue {
 }
 
 /**
- * Duration in whole years. The ratio is monotone in duration (every added year adds value of
- * the same sign), so a binary search finds the whole year nearest the base at which the ratio
- * reaches or passes the target.
+ * A ratio that moves one way and is linear between whole values (duration). The whole values
+ * are walked from the base, first down, then up, to the segment on which the ratio reaches the
+ * target; on it the parts are linear, so the value is the exact solution of a linear equation
+ * (interpolation between the segment's two knots). Going down, the nearest is the largest such
+ * value; going up, the smallest. The range is open at its lower end: a target reached only in
+ * the limit there is not reached.
  */
-function solveWholeYears(fn: ParameterFunction, target: Dec): SwitchingValue {
-  const base = fn.base.toNumber();
-  const lowest = (fn.lower ?? ONE).toNumber();
+function solvePiecewiseLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
+  const knots = fn.knots ?? ((whole: number) => fn.parts(new Dec(whole)));
+  const lowest = (fn.lower ?? ZERO).toNumber();
   const highest = (fn.upper ?? fn.base).toNumber();
-  const ratio = (years: number): Dec => ratioAt(fn, new Dec(years)) ?? ZERO;
-  const baseRatio = ratio(base);
-  const baseGap = baseRatio.minus(target);
+  const gap = ([numerator, denominator]: readonly [Dec, Dec]): Dec =>
+    numerator.minus(target.times(denominator));
+  const at = (whole: number): Dec => gap(knots(whole));
+  const baseGap = gap(fn.parts(fn.base));
   if (baseGap.isZero()) return answer(fn, fn.base);
-  const passed = (years: number): boolean => {
-    const gap = ratio(years).minus(target);
-    return gap.isZero() || gap.isNegative() !== baseGap.isNegative();
+  const reached = (g: Dec): boolean => g.isZero() || g.isNegative() !== baseGap.isNegative();
+  // The limit at the lower end says at once whether going down can reach the target.
+  const lowestGap = at(lowest);
+  // The segment from `whole − 1` to `whole`, on which the gap goes from `low` to `high`.
+  const solveOn = (whole: number, low: Dec, high: Dec): SwitchingValue => {
+    if (high.isZero()) return answer(fn, new Dec(whole));
+    if (low.isZero() && whole - 1 <= lowest) return unreachable(fn, target);
+    return answer(fn, low.div(low.minus(high)).plus(whole - 1));
   };
-  // Moving towards the target means moving opposite to the sign of the base gap.
-  const towards = (value: Dec): boolean =>
-    !value.eq(baseRatio) && value.lt(baseRatio) === baseGap.isPositive();
 
-  const lowRatio = base > lowest ? ratio(lowest) : baseRatio;
-  if (towards(lowRatio)) {
-    if (!passed(lowest)) return unreachable(fn, lowRatio);
-    // Going down: the largest year below the base that has passed the target.
-    let low = lowest; // passed
-    let high = base; // not passed
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (passed(middle)) low = middle;
-      else high = middle;
+  // Down: from the segment that holds the base to the one on which the target is reached.
+  if (reached(lowestGap)) {
+    for (let whole = Math.ceil(fn.base.toNumber()); whole > lowest; whole--) {
+      const low = whole - 1 === lowest ? lowestGap : at(whole - 1);
+      if (reached(low)) return solveOn(whole, low, at(whole));
     }
-    return answer(fn, new Dec(low));
   }
-  // The next year up shows which way the rest of the range goes; the far end is costly to
-  // compute (up to 1000 years), so it is computed only when the ratio moves towards the target.
-  const nextRatio = base < highest ? ratio(base + 1) : baseRatio;
-  if (towards(nextRatio)) {
-    const highRatio = ratio(highest);
-    if (!passed(highest)) return unreachable(fn, highRatio);
-    // Going up: the smallest year above the base that has passed the target.
-    let low = base; // not passed
-    let high = highest; // passed
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (passed(middle)) high = middle;
-      else low = middle;
-    }
-    return answer(fn, new Dec(high));
+  // Going down moves the ratio towards the target, but not far enough: up moves it away.
+  if (lowestGap.abs().lt(baseGap.abs())) return unreachable(fn, ratioOf(knots(lowest)));
+  // Up: the far end first, which says whether the target is reached at all.
+  if (!reached(at(highest))) return unreachable(fn, ratioOf(knots(highest)));
+  for (let whole = Math.floor(fn.base.toNumber()) + 1; whole <= highest; whole++) {
+    const high = at(whole);
+    if (reached(high)) return solveOn(whole, at(whole - 1), high);
   }
-  // Neither way moves the ratio towards the target. The ratio is monotone in duration, so it
-  // is flat on at least one side of the base, and the end on that side has the base ratio.
-  return unreachable(fn, baseRatio);
+  return unreachable(fn, ratioOf(knots(highest)));
+}
+
+/** Numerator ÷ denominator, or `null` when the denominator (total inputs) is zero. */
+function ratioOf([numerator, denominator]: readonly [Dec, Dec]): Dec | null {
+  return denominator.isZero() ? null : numerator.div(denominator);
 }

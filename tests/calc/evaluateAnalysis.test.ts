@@ -127,6 +127,20 @@ describe('evaluateAnalysis', () => {
     expect(result.warnings.map((w) => w.code)).toEqual(['DROP_OFF_NOT_APPLIED']);
   });
 
+  it('names at most five outcomes in a warning, however many it is about', () => {
+    const profiled = Array.from({ length: 7 }, (_, i) =>
+      outcome({ id: `p${i + 1}`, quantityByYear: ['1'], dropOff: '10%' }),
+    );
+    const result = run({
+      name: 'Many',
+      inputs: [{ description: 'g', value: '1' }],
+      outcomes: profiled,
+    });
+    expect(result.warnings[0]?.message).toMatch(
+      /^"p1", "p2", "p3" and 4 more give both quantityByYear and a drop-off;/,
+    );
+  });
+
   it('discounts inputs by their year and leaves year 0 alone', () => {
     const result = run({
       name: 'Phased',

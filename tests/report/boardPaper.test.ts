@@ -213,22 +213,24 @@ describe('how firm the ratio is (the first page)', () => {
   });
 
   it('names the assumptions closest to their switching values, closest first', () => {
-    // hand-computed (Python decimal): attribution of "warmer": 1,057.85 (1 − t) + 200 = 500 →
-    // t = 71.640625% (+21.64 points, 2.16 moves of 10 points); its deadweight: 661.16 (1 − d)
-    // + 200 = 500 → d = 54.625% (+34.625 points, 3.46 moves; the engine's 34-digit quotient
-    // lies a hair below the tie, so it shows as 54.62); the discount rate: 620 x + 200 x² = 500
-    // with x = 1 / (1 + r) → r = 50.566% (+40.57 points, 4.06 moves); the quantity of
-    // "warmer" (q = 5.671875, 4.33 moves) comes fourth and is not named
+    // hand-computed (Python decimal): the duration of "warmer": its first year is worth
+    // 400 / 1.1 = 363.64 and the ratio needs its PV at 500 − 200 = 300, so it reaches 1 : 1 at
+    // 300 / 363.64 = 0.825 of a year (a duration may be a fraction; docs/method.md): −1.175
+    // years, 1.175 moves of one year (the engine's 34-digit quotient lies a hair above 0.825,
+    // so the move shows as −1.17); attribution: 1,057.85 (1 − t) + 200 = 500 → t = 71.640625%
+    // (+21.64 points, 2.16 moves of 10 points); its deadweight: 661.16 (1 − d) + 200 = 500 →
+    // d = 54.625% (+34.625 points, 3.46 moves; shown as 54.62 for the same reason); the
+    // discount rate (50.566%, 4.06 moves) comes fourth and is not named
     const items = summary.split('\n').filter((line) => line.startsWith('- '));
     expect(items).toHaveLength(3);
     expect(items[0]).toBe(
+      '- Duration of “Warmer homes”: 2 years now; the ratio is 1.00 : 1 at 0.83 years (−1.17 years).',
+    );
+    expect(items[1]).toBe(
       '- Attribution of “Warmer homes”: 50% now; the ratio is 1.00 : 1 at 71.64% (+21.64 points).',
     );
-    expect(items[1]).toMatch(
+    expect(items[2]).toMatch(
       /^- Deadweight of “Warmer homes”: 20% now; the ratio is 1\.00 : 1 at 54\.6[23]% \(\+34\.6[23] points\)\.$/,
-    );
-    expect(items[2]).toBe(
-      '- The discount rate: 10% now; the ratio is 1.00 : 1 at 50.57% (+40.57 points).',
     );
   });
 
@@ -282,7 +284,9 @@ describe('the appendix', () => {
     const first = table
       .split('\n')
       .filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| Assumption'));
-    expect(first[0]).toBe('| Attribution | Warmer homes | 50% | 71.64% |');
+    // the duration of "warmer" is the closest (1.175 moves, above), then its attribution
+    expect(first[0]).toBe('| Duration | Warmer homes | 2 years | 0.83 years |');
+    expect(first[1]).toBe('| Attribution | Warmer homes | 50% | 71.64% |');
     expect(first[first.length - 1]).toMatch(/not reachable/);
   });
 

@@ -14,6 +14,10 @@ describe('switchingMargin', () => {
     ['discountRate', '0.035', '0.0', { unit: 'points', move: '-0.035', steps: '0.35' }],
     // years: 3 → 1 is two years, two moves of one year
     ['duration', '3', '1', { unit: 'years', move: '-2', steps: '2' }],
+    // up, a fractional move: 2.5 → 3.1 is 0.6 of a one-year move
+    ['duration', '2.5', '3.1', { unit: 'years', move: '0.6', steps: '0.6' }],
+    // down from 1.5 the one-way test can go 0.5 of a year (to one year): 0.25 / 0.5 = 0.5
+    ['duration', '1.5', '1.25', { unit: 'years', move: '-0.25', steps: '0.5' }],
   ])('measures %s from %s to %s', (parameter, base, switchingValue, expected) => {
     expect(switchingMargin({ parameter, base, switchingValue, reachable: true })).toEqual(expected);
   });
@@ -46,6 +50,11 @@ describe('switchingMargin', () => {
     [
       'a parameter sensitivity does not move',
       { parameter: 'colour', base: '1', switchingValue: '2', reachable: true },
+    ],
+    [
+      // the one-way test never shortens a one-year outcome: there is no small move down
+      'a one-year duration whose switching value is under a year',
+      { parameter: 'duration', base: '1', switchingValue: '0.25875', reachable: true },
     ],
     [
       'a figure that is not finite',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { safeParseUncertainty } from '../../src/sensitivity/safeParseUncertainty.js';
+import { modelAnalysis, modelOutcome } from '../_model.js';
 
 const analysis = parseAnalysis({
   name: 'x',
@@ -97,10 +98,25 @@ describe('safeParseUncertainty', () => {
       'uncertainty.parameters.1: normal needs sd ≥ 0, got -1',
       'uncertainty.parameters.2.outcome: quantity belongs to an outcome: give "outcome" (an outcome id, or "*" for every outcome)',
       'uncertainty.parameters.2: beta needs alpha > 0, got 0',
-      'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so dropOff does not apply to it',
+      'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so its dropOff is not an assumption of the calculation',
       'uncertainty.parameters.3: pert needs min ≤ mode ≤ max, got min 0, mode 0.5, max 0.4',
       'uncertainty.parameters.4: deadweight of "a" already has a distribution at uncertainty.parameters[0]',
       'uncertainty.parameters.5: min 0 is outside the valid range of discountRate (0.01 to 1)',
+    ]);
+  });
+
+  it('names a few ids, not all of them, when an outcome id is unknown', () => {
+    const many = modelAnalysis(
+      Array.from({ length: 1000 }, (_, i) => modelOutcome({ id: `o${i + 1}` })),
+    );
+    const parsed = safeParseUncertainty(
+      {
+        parameters: [{ outcome: 'z', parameter: 'proxy', distribution: 'uniform', min: 1, max: 2 }],
+      },
+      many,
+    );
+    expect(parsed.issues.map((i) => i.message)).toEqual([
+      'no outcome has the id "z" (one of 1,000 ids, e.g. "o1", "o2", "o3"; "*" means every outcome)',
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { SroiError } from '../../src/model/SroiError.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { solveFor } from '../../src/sensitivity/solveFor.js';
 import { switchingValues } from '../../src/sensitivity/switchingValues.js';
-import { near } from '../_decimal.js';
+import { D, near } from '../_decimal.js';
+import { modelAnalysis, modelOutcome } from '../_model.js';
 import { outcomeA, outcomeB, smallAnalysis } from './_smallAnalysis.js';
 
 /**
@@ -64,14 +65,13 @@ describe('switchingValues', () => {
         reachable: false,
         ratioAtLimit: '2.375',
       },
-      // duration 1 is the lowest; more years only add value
+      // a fraction d of a's one year is worth 800d: 150 + 800d = 400 → d = 0.3125
       {
         parameter: 'duration',
         outcome: 'a',
         base: '1',
-        switchingValue: null,
-        reachable: false,
-        ratioAtLimit: '2.375',
+        switchingValue: '0.3125',
+        reachable: true,
       },
       // 800 + 15q = 400 → q = −26.7 < 0; at q = 0 the ratio is 800 / 400 = 2
       {
@@ -133,14 +133,14 @@ describe('switchingValues', () => {
         reachable: false,
         ratioAtLimit: '2.25',
       },
-      // one year of b: 900 / 400 = 2.25
+      // b's duration tending to 0 leaves a alone: 800 / 400 = 2, which never falls to 1
       {
         parameter: 'duration',
         outcome: 'b',
         base: '2',
         switchingValue: null,
         reachable: false,
-        ratioAtLimit: '2.25',
+        ratioAtLimit: '2',
       },
       // at r = 1 (100%): (900 / 2 + 50 / 4) / 400 = 1.15625
       {
@@ -170,8 +170,8 @@ describe('switchingValues', () => {
     const dropOff = find(at23, 'dropOff', 'b');
     expect(dropOff?.reachable).toBe(true);
     expect(near(dropOff?.switchingValue ?? 'NaN', '0.8', '1e-11')).toBe(true);
-    // duration 1 gives 900 / 400 = 2.25 ≤ 2.3: the largest whole year that has passed the target
-    expect(find(at23, 'duration', 'b')?.switchingValue).toBe('1');
+    // 800 + PV_b(d) = 920: on b's second year PV_b(d) = 100 + 50(d − 1) = 120 → d = 1.4
+    expect(find(at23, 'duration', 'b')?.switchingValue).toBe('1.4');
 
     // 900/(1+r) + 50/(1+r)² = 800: with u = 1/(1+r), 50u² + 900u − 800 = 0,
     // u = (√970000 − 900)/100, r = 1/u − 1 = 0.17805361261225654… (Python decimal, 50 digits)
@@ -182,8 +182,8 @@ describe('switchingValues', () => {
     );
   });
 
-  it('gives the smallest whole year going up and the largest going down', () => {
-    // 100 a year, rate 0, inputs 250: duration d gives 100d / 250.
+  it('solves a duration exactly on the year in which the ratio reaches the target', () => {
+    // 100 a year, rate 0, inputs 250: duration d gives 100d / 250, linear in d.
     const analysis = (duration: number) =>
       parseAnalysis({
         name: 'Years',
@@ -202,9 +202,33 @@ describe('switchingValues', () => {
       });
     const duration = (d: number) =>
       switchingValues(analysis(d)).find((v) => v.parameter === 'duration')?.switchingValue;
-    expect(duration(2)).toBe('3'); // 0.8 at 2 years; 1.2 at 3, the first year at or above 1
-    expect(duration(6)).toBe('2'); // 2.4 at 6 years; 0.8 at 2, the last year at or below 1
-    expect(duration(1)).toBe('3'); // 0.4 at 1 year; the ratio passes 1 first at 3 years
+    // hand-computed: 100d / 250 = 1 → d = 2.5, two whole years and half of the third
+    expect(duration(2)).toBe('2.5'); // up from 0.8
+    expect(duration(6)).toBe('2.5'); // down from 2.4
+    expect(duration(1)).toBe('2.5'); // up from 0.4, across a whole year
+  });
+
+  it('solves a duration within a year of drop-off and discounting', () => {
+    // hand-computed: 1000, 500, 250 a year at 25% (factors 0.8, 0.64, 0.512) against inputs of
+    // 1000: PV(3) = 800 + 320 + 128 = 1248, PV(2) = 1120, PV(1) = 800, so the ratio falls to 1
+    // on the second year: 800 + f × 320 = 1000 → f = 0.625, d = 1.625
+    const analysis = parseAnalysis({
+      name: 'Within a year',
+      discount: { rate: '25%' },
+      inputs: [{ description: 'Grant', value: '1000' }],
+      outcomes: [
+        {
+          stakeholder: 's',
+          outcome: 'o',
+          quantity: '1',
+          proxy: { value: '1000' },
+          duration: 3,
+          dropOff: '50%',
+        },
+      ],
+    });
+    const value = switchingValues(analysis).find((v) => v.parameter === 'duration');
+    expect(value).toMatchObject({ base: '3', switchingValue: '1.625', reachable: true });
   });
 });
 
@@ -227,8 +251,14 @@ describe('switchingValues (long durations)', () => {
   });
 
   it('finds a duration of many years at a flat rate', () => {
-    // PV(d) = 100(1 − 1.05^−d)/0.05 ≥ 1800 ⇔ 1.05^−d ≤ 0.1 ⇔ d ≥ ln 10 / ln 1.05 = 47.19…
-    expect(longRun('5%', '1800')?.switchingValue).toBe('48');
+    // PV(m) = Σ_{t ≤ m} 100 / 1.05^t reaches 1800 in year 48 (ln 10 / ln 1.05 = 47.19…); on
+    // that year PV = PV(47) + f × 100 / 1.05^48, so d = 47 + (1800 − PV(47)) × 1.05^48 / 100,
+    // worked here at 60 digits
+    let pv47 = new D(0);
+    for (let t = 1; t <= 47; t++) pv47 = pv47.plus(new D(100).div(new D('1.05').pow(t)));
+    const expected = new D(1800).minus(pv47).times(new D('1.05').pow(48)).div(100).plus(47);
+    expect(near(longRun('5%', '1800')?.switchingValue ?? 'NaN', expected, '1e-28')).toBe(true);
+    expect(expected.toFixed(6)).toBe('47.197461');
   });
 
   it('reports the ratio at 1000 years when even that is not enough', () => {
@@ -288,6 +318,15 @@ describe('solveFor', () => {
     );
     expect(() => solveFor(small, { parameter: 'proxy', outcome: 'z' }, { sroiRatio: '1' })).toThrow(
       /no outcome has the id "z"/,
+    );
+  });
+
+  it('names a few ids, not all of them, when an outcome id is unknown', () => {
+    const many = modelAnalysis(
+      Array.from({ length: 1000 }, (_, i) => modelOutcome({ id: `o${i + 1}` })),
+    );
+    expect(() => solveFor(many, { parameter: 'proxy', outcome: 'z' }, { sroiRatio: '1' })).toThrow(
+      'no outcome has the id "z" (one of 1,000 ids, e.g. "o1", "o2", "o3")',
     );
   });
 
