@@ -4,7 +4,7 @@
  * under Node16 resolution for both, and the `sroi` bin. Needs `dist/` (`npm test` builds first).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +20,12 @@ const sh = (command: string, args: string[], cwd = scratch) =>
 const analysis = `{ name: 'Pack test', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: '100' }],
   outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: '1', proxy: { value: '250' }, duration: 1 }] }`;
 
+let tarball = '';
+
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'index.js')))
     throw new Error('dist/ is missing: run npm run build (npm test does)');
-  const tarball =
+  tarball =
     sh('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', scratch], root)
       .trim()
       .split('\n')
@@ -85,6 +87,50 @@ export { ratio };
       output = String((error as { stdout?: string }).stdout);
     }
     expect(output).toMatch(/TS2322/);
+  });
+
+  it('passes publint (package.json fields, exports, files) on the tarball', () => {
+    const out = sh('node', [
+      join(root, 'node_modules', 'publint', 'src', 'cli.js'),
+      'run',
+      join(scratch, tarball),
+      '--strict',
+    ]);
+    expect(out).toContain('All good!');
+  });
+
+  it('passes Are the Types Wrong? for ESM and CommonJS under Node 16+ resolution', () => {
+    // node10 resolution has no `exports`, so `sroi/xlsx` cannot resolve there; sroi needs
+    // Node 20 (package.json engines), so the node16 profile is the one that applies; attw exits
+    // non-zero on any problem it does not ignore, which throws here.
+    const cli = join(root, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js');
+    const out = sh('node', [
+      cli,
+      join(scratch, tarball),
+      '--profile',
+      'node16',
+      '--format',
+      'json',
+    ]);
+    type Problem = { readonly kind: string; readonly resolutionKind?: string };
+    const report = JSON.parse(out) as { problems?: Record<string, Problem[]> | Problem[] };
+    const problems = Array.isArray(report.problems)
+      ? report.problems
+      : Object.values(report.problems ?? {}).flat();
+    // the JSON lists node10's problems too, which the profile ignores (above)
+    expect(problems.filter((p) => p.resolutionKind !== 'node10')).toEqual([]);
+    expect(problems.length).toBeLessThanOrEqual(1); // at most sroi/xlsx under node10
+  });
+
+  it('ships every docs file that the CLI names', () => {
+    const named = new Set<string>();
+    for (const file of readdirSync(join(root, 'src', 'cli'))) {
+      const text = readFileSync(join(root, 'src', 'cli', file), 'utf8');
+      for (const match of text.matchAll(/docs\/[a-z0-9-]+\.md/g)) named.add(match[0]);
+    }
+    expect(named.size).toBeGreaterThan(5);
+    const installed = join(scratch, 'node_modules', 'sroi');
+    for (const doc of named) expect(existsSync(join(installed, doc)), doc).toBe(true);
   });
 
   it('installs the sroi command', () => {
