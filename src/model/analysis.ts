@@ -71,13 +71,7 @@ export interface FinancialProxy {
  * `proxy.source`.
  */
 export type EvidenceTopic =
-  | 'quantity'
-  | 'duration'
-  | 'deadweight'
-  | 'displacement'
-  | 'attribution'
-  | 'leakage'
-  | 'dropOff';
+  'quantity' | 'duration' | 'deadweight' | 'displacement' | 'attribution' | 'leakage' | 'dropOff';
 
 /** The evidence behind an outcome's assumptions, as free text, by assumption. Changes no figure. */
 export type Evidence = Readonly<Partial<Record<EvidenceTopic, string>>>;

@@ -10,13 +10,28 @@ export type NumberReading =
       readonly reason: string;
     };
 
+// Every pattern here is anchored at both ends and has no two adjacent parts that can match the
+// same characters, so a match takes time linear in the text (a cell of a million characters
+// included); the currency code or sign at either end is removed by the loops below, not by a
+// pattern that would try every position.
 const SPREADSHEET_ERROR =
   /^#(?:DIV\/0!|VALUE!|REF!|NAME\?|N\/A|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!)$/i;
-const CURRENCY_PREFIX = /^(?:[£$€¥₹]|(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR)\s*)/i;
-const CURRENCY_SUFFIX = /(?:\s*(?:[£$€¥₹]|GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR))$/i;
+const CURRENCY_SIGNS = '£$€¥₹';
+const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  'GBP',
+  'USD',
+  'EUR',
+  'AUD',
+  'CAD',
+  'NZD',
+  'CHF',
+  'JPY',
+  'INR',
+]);
 const PLAIN = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
+// The first group of a grouped number never starts with 0: "0,125" is not 125.
+const GROUPED = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
+const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
 
 /**
  * Reads a number the way a spreadsheet user writes it, exactly (no binary floating point):
@@ -32,7 +47,8 @@ const SPACE_GROUPED = /^\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
  */
 export function readNumber(raw: string | number): NumberReading {
   const read = readUnbounded(raw);
-  if (read.ok && wholeDigits(read.value) > MAX_WHOLE_DIGITS) {
+  // A value of 15 characters or fewer cannot have more than 15 whole digits.
+  if (read.ok && read.value.length > MAX_WHOLE_DIGITS && wholeDigits(read.value) > MAX_WHOLE_DIGITS) {
     return {
       ok: false,
       code: 'out_of_range',
@@ -70,10 +86,9 @@ function readUnbounded(raw: string | number): NumberReading {
     };
   }
   let negative = false;
-  const parenthesised = PARENTHESISED.exec(text);
-  if (parenthesised?.[1] !== undefined) {
+  if (text.length >= 2 && text.startsWith('(') && text.endsWith(')')) {
     negative = true;
-    text = parenthesised[1].trim();
+    text = text.slice(1, -1).trim();
     if (/[-\u2212+]/.test(text)) {
       return {
         ok: false,
@@ -84,7 +99,7 @@ function readUnbounded(raw: string | number): NumberReading {
   }
   let sign = SIGN.exec(text);
   if (sign !== null) text = text.slice(1).trim();
-  text = text.replace(CURRENCY_PREFIX, '').trim();
+  text = withoutCurrencyPrefix(text);
   if (sign === null) {
     sign = SIGN.exec(text);
     if (sign !== null) text = text.slice(1).trim();
@@ -95,7 +110,7 @@ function readUnbounded(raw: string | number): NumberReading {
     percent = true;
     text = text.slice(0, -1).trim();
   }
-  text = text.replace(CURRENCY_SUFFIX, '').trim();
+  text = withoutCurrencySuffix(text);
   let digits: string;
   if (GROUPED.test(text)) digits = text.replaceAll(',', '');
   else if (SPACE_GROUPED.test(text)) digits = text.replace(SPACES, '');
@@ -126,8 +141,23 @@ function readUnbounded(raw: string | number): NumberReading {
 }
 
 const UNSIGNED = /^(\d*)(?:\.(\d*))?$/;
-const PARENTHESISED = /^\((.*)\)$/;
 const SIGN = /^[-\u2212+]/;
+
+/** The text without a leading currency sign or code (`£5`, `GBP 5`), trimmed. */
+function withoutCurrencyPrefix(text: string): string {
+  if (text !== '' && CURRENCY_SIGNS.includes(text.charAt(0))) return text.slice(1).trim();
+  if (CURRENCY_CODES.has(text.slice(0, 3).toUpperCase())) return text.slice(3).trim();
+  return text;
+}
+
+/** The text without a trailing currency sign or code (`5 EUR`, `5€`), trimmed. */
+function withoutCurrencySuffix(text: string): string {
+  if (text !== '' && CURRENCY_SIGNS.includes(text.charAt(text.length - 1))) {
+    return text.slice(0, -1).trim();
+  }
+  if (CURRENCY_CODES.has(text.slice(-3).toUpperCase())) return text.slice(0, -3).trim();
+  return text;
+}
 const SPACES = /[ \u00a0\u202f\u2009]/g;
 
 const MINUS = 45; // -
@@ -162,7 +192,11 @@ function readCommon(raw: string): NumberReading | undefined {
   for (; i < n; i += 1) {
     const c = raw.charCodeAt(i);
     if (c >= ZERO && c <= NINE) group += 1;
-    else if (c === COMMA && money && group >= 1 && (commas ? group === 3 : group <= 3)) {
+    else if (
+      c === COMMA &&
+      money &&
+      (commas ? group === 3 : group >= 1 && group <= 3 && raw.charCodeAt(wholeStart) !== ZERO)
+    ) {
       commas = true;
       group = 0;
     } else break;
@@ -186,6 +220,25 @@ function readCommon(raw: string): NumberReading | undefined {
     i += 1;
   }
   if (i !== n) return undefined;
+  // A plain number already in canonical form (no leading zero, no trailing zero after the
+  // point, not -0) is its own canonical text: nothing to build.
+  if (
+    !money &&
+    !percent &&
+    (wholeEnd - wholeStart === 1 || raw.charCodeAt(wholeStart) !== ZERO) &&
+    (fractionEnd === fractionStart || raw.charCodeAt(fractionEnd - 1) !== ZERO) &&
+    !(negative && fractionEnd === fractionStart && raw.charCodeAt(wholeStart) === ZERO)
+  ) {
+    return { ok: true, value: raw, percent: false };
+  }
+  // The usual shares, `5%`, `25%`, `100%`, written without building the shifted text.
+  if (percent && fractionEnd === fractionStart && wholeEnd - wholeStart <= 2) {
+    const tens = wholeEnd - wholeStart === 2 ? raw.charCodeAt(wholeStart) - ZERO : 0;
+    const units = raw.charCodeAt(wholeEnd - 1) - ZERO;
+    const value =
+      tens === 0 && units === 0 ? '0' : units === 0 ? `0.${tens}` : `0.${tens}${units}`;
+    return { ok: true, value, percent };
+  }
   let whole = raw.slice(wholeStart, wholeEnd);
   if (commas) whole = whole.replaceAll(',', '');
   return {
