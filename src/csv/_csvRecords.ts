@@ -27,32 +27,71 @@ export interface CsvRecordsOptions {
   readonly limit?: number;
   /** How many characters csv-parse reads at a time at least (tests make it small). */
   readonly piece?: number;
+  /** Read only the text up to the first line end from this many characters on. */
+  readonly within?: number;
 }
 
 /** Thrown from the visitor to stop csv-parse early; never escapes this module. */
 const STOP = Symbol('stop');
 
 /**
- * How much text csv-parse reads at a time, in characters. The text is given to it in pieces that
+ * How much text csv-parse reads at a time, in characters (64 K). The text is given to it in pieces that
  * end at a line end, so that only one piece's records are ever held (and each piece's records
  * are garbage at once, which is cheaper than a callback per record).
  */
-const PIECE = 1 << 18;
+const PIECE = 1 << 16;
 
 /**
  * csv-parse's options (see the top of this file) for a piece of text: every kind of line end
  * ends a record, and when the piece uses one kind only, that one is given alone, which csv-parse
  * reads faster (a line end inside a quoted cell is part of the cell either way).
  */
-function optionsFor(delimiter: CsvDelimiter, piece: string): Options {
+function optionsFor(delimiter: CsvDelimiter, ends: LineEnds): Options {
   return {
     delimiter,
     cast: false,
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false,
-    record_delimiter: lineEndsOf(piece),
+    record_delimiter: ends.kind === 'mixed' ? ['\r\n', '\n', '\r'] : ends.kind,
   };
+}
+
+/** The line ends of a piece: which kind it uses, and how many (CRLF counts one). */
+interface LineEnds {
+  readonly kind: '\n' | '\r' | '\r\n' | 'mixed';
+  readonly count: number;
+}
+
+/** Counts `of` in `piece`, by indexOf: faster than a loop over every character. */
+function occurrences(piece: string, of: string, from: number): number {
+  let count = 0;
+  for (let at = from; at !== -1; at = piece.indexOf(of, at + 1)) count += 1;
+  return count;
+}
+
+function lineEndsOf(piece: string): LineEnds {
+  const cr = piece.indexOf('\r');
+  const lf = piece.indexOf('\n');
+  if (cr === -1) return { kind: '\n', count: lf === -1 ? 0 : occurrences(piece, '\n', lf) };
+  if (lf === -1) return { kind: '\r', count: occurrences(piece, '\r', cr) };
+  // CRLF only: every CR is followed by an LF, and every LF follows a CR.
+  let crlf = 0;
+  let mixed = false;
+  for (let at = lf; at !== -1 && !mixed; at = piece.indexOf('\n', at + 1)) {
+    if (piece.charCodeAt(at - 1) === CR) crlf += 1;
+    else mixed = true;
+  }
+  for (let at = cr; at !== -1 && !mixed; at = piece.indexOf('\r', at + 1)) {
+    if (piece.charCodeAt(at + 1) !== LF) mixed = true;
+  }
+  if (!mixed) return { kind: '\r\n', count: crlf };
+  let count = 0;
+  for (let i = 0; i < piece.length; i += 1) {
+    const c = piece.charCodeAt(i);
+    if (c === LF || (c === CR && piece.charCodeAt(i + 1) !== LF)) count += 1;
+  }
+  return { kind: 'mixed', count };
 }
 
 /**
@@ -67,20 +106,6 @@ function input(piece: string, options: Options): [string | Uint8Array, Options] 
 
 /** A character that Latin-1 cannot hold (above U+00FF). */
 const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
-
-function lineEndsOf(piece: string): string | string[] {
-  const cr = piece.indexOf('\r');
-  if (cr === -1) return '\n';
-  if (piece.indexOf('\n') === -1) return '\r';
-  // CRLF only: every CR is followed by an LF, and every LF follows a CR.
-  for (let at = cr; at !== -1; at = piece.indexOf('\r', at + 1)) {
-    if (piece.charCodeAt(at + 1) !== LF) return ['\r\n', '\n', '\r'];
-  }
-  for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) {
-    if (piece.charCodeAt(at - 1) !== CR) return ['\r\n', '\n', '\r'];
-  }
-  return '\r\n';
-}
 
 /**
  * Splits CSV text into records and gives each to `visit` with the physical line (1-based) on
@@ -98,12 +123,13 @@ function lineEndsOf(piece: string): string | string[] {
  * //=> [[['name', 'note'], 1], [['Grant', 'two\nlines'], 2], [['Gift', 'say "hi"'], 4]]
  */
 export function csvRecords(
-  text: string,
+  all: string,
   delimiter: CsvDelimiter,
   visit: (cells: string[], line: number, lineEnds: number) => unknown,
   options: CsvRecordsOptions = {},
 ): CsvRecordsEnd {
-  const { limit, piece: pieceSize = PIECE } = options;
+  const { limit, piece: pieceSize = PIECE, within } = options;
+  const text = within === undefined ? all : all.slice(0, pieceEnd(all, within));
   let records = 0;
   let line = 1; // the line on which the next record starts
   const give = (cells: string[], plain = false): boolean => {
@@ -120,15 +146,19 @@ export function csvRecords(
     let size = pieceSize;
     let end = pieceEnd(text, start + size);
     let rows: string[][] | undefined;
-    let piece = '';
+    let ends: LineEnds = { kind: '\n', count: 0 };
     while (rows === undefined) {
-      piece = text.slice(start, end);
+      const piece = text.slice(start, end);
+      ends = lineEndsOf(piece);
       try {
-        rows = parse(...input(piece, optionsFor(delimiter, piece)));
+        rows = parse(...input(piece, optionsFor(delimiter, ends)));
       } catch (error) {
         if (end === text.length || !(error instanceof CsvError)) {
           const rest = text.slice(start);
-          return failed(rest, optionsFor(delimiter, rest), give, () => ({ records, line }));
+          return failed(rest, optionsFor(delimiter, lineEndsOf(rest)), give, () => ({
+            records,
+            line,
+          }));
         }
         size *= 2;
         end = pieceEnd(text, start + size);
@@ -136,9 +166,9 @@ export function csvRecords(
     }
     // When the piece has no more line ends than the records it ends, no cell holds one: nothing
     // to count. (Its last record ends without a line end when the text does.)
-    const last = piece.charCodeAt(piece.length - 1);
+    const last = text.charCodeAt(end - 1);
     const ended = last === LF || last === CR ? rows.length : rows.length - 1;
-    const plain = lineEndsUpTo(piece, ended) <= ended;
+    const plain = ends.count <= ended;
     for (const cells of rows) if (!give(cells, plain)) return { records };
     start = end;
   }
@@ -158,26 +188,6 @@ function pieceEnd(text: string, from: number): number {
 
 const LF = 10;
 const CR = 13;
-
-/** The line ends (CRLF, LF or CR, one each) in `piece`, counted up to one more than `most`. */
-function lineEndsUpTo(piece: string, most: number): number {
-  let ends = 0;
-  if (piece.indexOf('\r') === -1) {
-    for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) {
-      ends += 1;
-      if (ends > most) return ends;
-    }
-    return ends;
-  }
-  for (let i = 0; i < piece.length; i += 1) {
-    const c = piece.charCodeAt(i);
-    if (c === LF || (c === CR && piece.charCodeAt(i + 1) !== LF)) {
-      ends += 1;
-      if (ends > most) return ends;
-    }
-  }
-  return ends;
-}
 
 /**
  * The last piece, which csv-parse cannot read to its end: its records up to the problem are

@@ -30,8 +30,8 @@ export interface CsvHeader {
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 const HEADER_SEARCH_ROWS = 30;
-/** How much of the text the header search reads first (30 rows of any table fit in it). */
-const SEARCH_PREFIX = 1 << 16;
+/** How much of the text the header search reads first (30 rows of most tables fit in it). */
+const SEARCH_PREFIX = 1 << 14;
 const SPREADSHEET_ERROR = /^#(?:[A-Z/0-9_]+[!?]|N\/A|GETTING_DATA)$/i;
 
 /**
@@ -70,17 +70,16 @@ export function scanCsvTable(
   const minimum = options.minimumHeaderScore ?? 2;
   const candidates = options.delimiter === undefined ? DELIMITERS : [options.delimiter];
   let best: { delimiter: CsvDelimiter; index: number; score: number; width: number } | undefined;
-  // The header search reads the first rows only: a prefix of the text, unless the rows it
-  // needs go beyond it.
-  const prefix = text.length > SEARCH_PREFIX ? text.slice(0, SEARCH_PREFIX) : text;
+  // The header search reads the first rows only: the start of the text, longer when they do not
+  // fit in it.
   for (const delimiter of candidates) {
     // The header is the first row with the highest score; between delimiters, the higher score
     // wins, then the header with more filled cells, then the order `,` `;` tab.
-    const search = (part: string) => {
+    const search = (within: number) => {
       let index = 0;
       let found: typeof best;
       const end = csvRecords(
-        part,
+        text,
         delimiter,
         (cells) => {
           const score = options.scoreHeader(cells);
@@ -89,12 +88,16 @@ export function scanCsvTable(
           }
           index += 1;
         },
-        { limit: HEADER_SEARCH_ROWS },
+        { limit: HEADER_SEARCH_ROWS, within },
       );
-      return { found, complete: end.records >= HEADER_SEARCH_ROWS || part === text };
+      return { found, complete: end.records >= HEADER_SEARCH_ROWS || within >= text.length };
     };
-    let attempt = search(prefix);
-    if (!attempt.complete) attempt = search(text);
+    let within = SEARCH_PREFIX;
+    let attempt = search(within);
+    while (!attempt.complete) {
+      within *= 4;
+      attempt = search(within);
+    }
     const found = attempt.found;
     if (found !== undefined && (best === undefined || beats(found, best))) best = found;
   }

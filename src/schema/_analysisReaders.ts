@@ -958,10 +958,20 @@ function makeReaders(t: RecordSpec, rt: ReaderRuntime): AnalysisReaders {
       if (x instanceof FieldProblem) out['dropOff'] = rt.problem(x, v, path, 'dropOff', report);
       else out['dropOff'] = x;
     }
-    path.push('evidence');
-    x = cells_outcomes_evidence(cells, path, report);
-    path.pop();
-    if (x === INVALID || !rt.isEmpty(x as ReadFields)) out['evidence'] = x;
+    if (
+      cells[19] !== undefined ||
+      cells[20] !== undefined ||
+      cells[21] !== undefined ||
+      cells[22] !== undefined ||
+      cells[23] !== undefined ||
+      cells[24] !== undefined ||
+      cells[25] !== undefined
+    ) {
+      path.push('evidence');
+      x = cells_outcomes_evidence(cells, path, report);
+      path.pop();
+      if (x === INVALID || !rt.isEmpty(x as ReadFields)) out['evidence'] = x;
+    }
     rt.rule(out, read_outcomes_spec.rules[0] as RecordRule, undefined, path, report);
     return out;
   }

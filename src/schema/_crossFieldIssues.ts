@@ -97,13 +97,16 @@ function outcomeIdIssues(
   report: ReportIssue,
 ): void {
   const seen = new Map<string, number>();
-  draft.outcomes.forEach((o, index) => {
-    if (o === INVALID || typeof o['id'] !== 'string') return;
+  const outcomes = draft.outcomes;
+  for (let index = 0; index < outcomes.length; index += 1) {
+    const o = outcomes[index];
+    if (o === undefined || o === INVALID) continue;
     const id = o['id'];
+    if (typeof id !== 'string') continue;
     const previous = seen.get(id);
     if (previous === undefined) {
       seen.set(id, index);
-      return;
+      continue;
     }
     report({
       code: 'duplicate_id',
@@ -113,7 +116,7 @@ function outcomeIdIssues(
       path: ['outcomes', index, 'id'],
       received: id,
     });
-  });
+  }
 }
 
 /** Outcomes and inputs name a listed stakeholder, when stakeholders are listed. */

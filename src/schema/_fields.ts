@@ -91,11 +91,12 @@ function fail(ctx: z.core.$RefinementCtx, code: IssueCode, message: string): typ
 function moneyRule(min: 0 | undefined) {
   return (raw: string | number, label: string): FieldRead<string> => {
     const read = readNumber(raw);
-    // Messages are written only for a problem: a rule runs for every field of every row.
-    const rule = () => `${label} must be an amount of money`;
-    if (!read.ok) return bad(read.code, `${rule()}, got ${shown(raw)}: ${read.reason}`);
+    if (!read.ok) return bad(read.code, `${label} must be an amount of money, got ${shown(raw)}: ${read.reason}`);
     if (read.percent) {
-      return bad('invalid_number', `${rule()}, got ${shown(raw)}: a percentage is not money`);
+      return bad(
+        'invalid_number',
+        `${label} must be an amount of money, got ${shown(raw)}: a percentage is not money`,
+      );
     }
     if (min === 0 && read.value.startsWith('-')) {
       return bad('out_of_range', `${label} must not be negative, got ${shown(raw)}`);
@@ -198,19 +199,23 @@ export const yearsKind = numeric(
   `a number of years greater than 0 and at most ${MAX_YEARS}, e.g. 3 or 2.5`,
   (raw, label) => {
     if (typeof raw === 'number' && raw > 0 && raw <= MAX_YEARS) return good(raw);
-    const rule = () =>
-      `${label} must be a number of years greater than 0 and at most ${MAX_YEARS}, got ${shown(raw)}`;
     const read = readNumber(raw);
-    if (!read.ok) return bad(read.code, `${rule()}: ${read.reason}`);
-    if (read.percent) return bad('invalid_number', `${rule()}: a percentage is not years`);
+    if (!read.ok) return bad(read.code, `${yearsRule(label, raw)}: ${read.reason}`);
+    if (read.percent) {
+      return bad('invalid_number', `${yearsRule(label, raw)}: a percentage is not years`);
+    }
     const value = Number(read.value);
     if (read.value.startsWith('-') || read.value === '0' || !(value <= MAX_YEARS)) {
-      return bad('out_of_range', rule());
+      return bad('out_of_range', yearsRule(label, raw));
     }
     return good(value);
   },
   'years',
 );
+
+function yearsRule(label: string, raw: unknown): string {
+  return `${label} must be a number of years greater than 0 and at most ${MAX_YEARS}, got ${shown(raw)}`;
+}
 
 /** A calendar year (`2023`) or a UK financial year (`"2023-24"`, `"2023/24"`, `"2023/2024"`). */
 export const priceYearKind = numeric(

@@ -239,6 +239,7 @@ function fieldCode(
       return present(field.required ? missing : fallback, lines);
     }
     case 'record': {
+      const first = fromCells ? mode.cells.length : 0;
       const child = record(
         field,
         at,
@@ -252,8 +253,15 @@ function fieldCode(
         ? `if (x === INVALID || !rt.isEmpty(x as ReadFields)) out[${k}] = x;`
         : `out[${k}] = x;`;
       const read = [`path.push(${k});`, `x = ${child}(${fromCells ? 'cells' : 'v'}, path, report);`, 'path.pop();', store];
-      // A row always has the records its cells go into.
-      return fromCells ? read.join('\n') : present(missing, read);
+      if (!fromCells) return present(missing, read);
+      // A row always has the records its cells go into; one that is left out when it holds
+      // nothing is not read at all when none of its cells is filled.
+      if (!field.omitWhenEmpty) return read.join('\n');
+      const filled = Array.from(
+        { length: mode.cells.length - first },
+        (_, i) => `cells[${first + i}] !== undefined`,
+      );
+      return `if (${filled.join(' || ')}) {\n${read.join('\n')}\n}`;
     }
     case 'list': {
       declare(`const ${ref} = rt.listAt(t, ${pathLiteral(at)});`);
