@@ -2,8 +2,9 @@
  * The rows of one table (outcomes or inputs) turned into read records, one row at a time, each
  * problem located at its cell: file, physical line, the header as written and the raw cell. It
  * knows nothing of where the rows come from — CSV text today (`readCsvAnalysis`), a sheet of a
- * workbook next — only of rows of cells, the header, the matched columns and where a cell is
- * (`lineOfCell`). Each row is read by the reader built from the field table, as a JSON outcome
+ * workbook next — only of rows of cells with their line (a sheet's row number), the header and
+ * the matched columns; a row's `lineEnds` (line ends inside its cells, 0 for a sheet) says when
+ * a cell's line is below the row's. Each row is read by the reader built from the field table, as a JSON outcome
  * or input is, and only the read record and the few raw cells that the checks spanning records
  * may point at are kept, never the row itself.
  */
@@ -129,7 +130,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
       const usual = !anyBlankHeader && cells.length >= width && lastFilled(cells) < width;
       const problems = usual
         ? undefined
-        : rowProblems(next, headers, blankHeaders, width, delimiter, file);
+        : rowProblems(next, lineEnds, headers, blankHeaders, width, delimiter, file);
       if (problems !== undefined) {
         for (const problem of problems) report(problem);
         rejectedRows += 1;
@@ -279,6 +280,7 @@ const NAMED_CELLS = 3;
 /** Ragged rows and values under no header: the row cannot be read safely. `undefined` if none. */
 function rowProblems(
   row: CsvRow,
+  lineEnds: number,
   headers: readonly string[],
   blankHeaders: readonly boolean[],
   width: number,
@@ -323,7 +325,7 @@ function rowProblems(
         code: 'csv_row',
         message: `the row has values beyond the last header column (${extra.join(', ')}${more}): a cell holds an unquoted "${delimiter}", or a header is missing; the row is not read`,
         ...where,
-        line: lineOfCell(row, first),
+        line: lineEnds === 0 ? row.line : lineOfCell(row, first),
         received: cells.join(delimiter === 'tab' ? '\t' : delimiter),
       },
     ];
@@ -336,7 +338,7 @@ function rowProblems(
         code: 'csv_row',
         message: `column ${index + 1} has no header but this row has a value there (${shown(cell)}); give the column a header, or move the value; the row is not read`,
         ...where,
-        line: lineOfCell(row, index),
+        line: lineEnds === 0 ? row.line : lineOfCell(row, index),
         received: cell,
       });
     }

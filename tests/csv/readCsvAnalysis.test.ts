@@ -4,6 +4,8 @@ import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { csvTemplate } from '../../src/csv/csvTemplate.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { formatIssue } from '../../src/model/formatIssue.js';
+import { capIssues } from '../../src/schema/_capIssues.js';
+import type { Issue } from '../../src/model/SroiError.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 
 const HEADER = 'stakeholder,outcome,quantity,proxy_value,duration,deadweight';
@@ -425,5 +427,25 @@ describe('readCsvAnalysis (hostile files)', () => {
     expect(read.issues.map(formatIssue)).toEqual([
       'outcomes.csv:5 [id]: outcome id "a" is used twice (first at line 2); ids must be unique',
     ]);
+  });
+});
+
+describe('readCsvAnalysis (ragged rows)', () => {
+  it('does not read a row with a cell too few or too many, and says where', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        `${HEADER}\nA,B,1,1,1\nA,B,1,1,1,0,extra\nA,"two\nlines",1,1,1,0,,late\nA,B,1,1,1,0\n`,
+      ),
+      settings,
+    });
+    expect(read.issues.map((i) => [i.code, i.line])).toEqual([
+      ['csv_row', 2], // 5 cells under 6 headers
+      ['csv_row', 3], // a value beyond the last header
+      ['csv_row', 5], // the same, on the second line of a row that starts on line 4
+    ]);
+    expect(read.tables.outcomes).toMatchObject({ rowsRead: 4, rowsUsed: 1, rowsRejected: 3 });
+    expect(formatIssue(capIssues(read.issues, 1)[1] as Issue)).toBe(
+      'and 2 more problems, not listed (3 in all); fix these and read the file again to see the rest',
+    );
   });
 });
