@@ -87,7 +87,8 @@ export function tableRows(options: TableRowsOptions): TableRows {
     used.push(p);
     slotOf.push(slot);
   });
-  // One row's values, for the reader of cells; the same array serves every row.
+  // One row's values, for the reader of cells; the same array serves every row (a reader never
+  // keeps it).
   const values = new Array<unknown>(read.fields.length).fill(undefined);
   const records: unknown[] = [];
   // Where each record's row was: its line, and the raw cells (and their lines, for a row with
@@ -141,13 +142,15 @@ export function tableRows(options: TableRowsOptions): TableRows {
       bad = false;
       reported = undefined;
       const index = records.length;
-      values.fill(undefined);
+      // Every used slot is written on every row; the other slots stay undefined.
       for (let i = 0; i < used.length; i += 1) {
         const p = used[i] as number;
-        const cell = cells[p];
-        if (cell === undefined) continue;
-        const text = cell.trim();
-        if (text === '') continue;
+        const slot = slotOf[i] as number;
+        const text = (cells[p] ?? '').trim();
+        if (text === '') {
+          values[slot] = undefined;
+          continue;
+        }
         let value: unknown = text;
         const column = columns[p] as CsvColumn;
         if (column.list === true) value = text.split(/[;|]/).map((part) => part.trim());
@@ -158,7 +161,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
           bad = true;
           value = REPORTED;
         }
-        values[slotOf[i] as number] = value;
+        values[slot] = value;
       }
       path[1] = index;
       records.push(read.read(values, path, rowReport));

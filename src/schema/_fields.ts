@@ -7,7 +7,8 @@
  */
 import * as z from 'zod';
 import { shown } from './_shown.js';
-import { readNumber } from './readNumber.js';
+import { readNumberInto } from './readNumber.js';
+import type { NumberParts } from './readNumber.js';
 import { Dec } from '../calc/_decimal.js';
 import type { IssueCode } from '../model/SroiError.js';
 
@@ -87,11 +88,17 @@ function fail(ctx: z.core.$RefinementCtx, code: IssueCode, message: string): typ
   return z.NEVER;
 }
 
+/**
+ * Where the numeric rules read their number: one object for all of them, read at once, because
+ * a rule runs for every field of every row and a new object each time costs its garbage.
+ */
+const read: NumberParts = { value: '0', percent: false };
+
 /** A money amount; `min: 0` refuses negatives. A percentage is never money. */
 function moneyRule(min: 0 | undefined) {
   return (raw: string | number, label: string): FieldRead<string> => {
-    const read = readNumber(raw);
-    if (!read.ok) return bad(read.code, `${label} must be an amount of money, got ${shown(raw)}: ${read.reason}`);
+    const problem = readNumberInto(raw, read);
+    if (problem !== undefined) return bad(problem.code, `${label} must be an amount of money, got ${shown(raw)}: ${problem.reason}`);
     if (read.percent) {
       return bad(
         'invalid_number',
@@ -121,8 +128,8 @@ export const nonNegativeMoneyKind = numeric(
 
 /** A count of units of an outcome, ≥ 0; not a percentage. */
 export const quantityKind = numeric('a number ≥ 0', (raw, label) => {
-  const read = readNumber(raw);
-  if (!read.ok) return bad(read.code, `${label} must be a number, got ${shown(raw)}: ${read.reason}`);
+  const problem = readNumberInto(raw, read);
+  if (problem !== undefined) return bad(problem.code, `${label} must be a number, got ${shown(raw)}: ${problem.reason}`);
   if (read.percent) {
     return bad(
       'invalid_number',
@@ -140,10 +147,10 @@ export const quantityKind = numeric('a number ≥ 0', (raw, label) => {
  * hint, because `25` almost always means 25% and silently reading it as 25 would be wrong.
  */
 export const fractionKind = numeric('a fraction from 0 to 1, written 0.25 or "25%"', (raw, label) => {
-  const read = readNumber(raw);
-  if (read.ok && isUnitInterval(read.value)) return good(read.value);
+  const problem = readNumberInto(raw, read);
+  if (problem === undefined && isUnitInterval(read.value)) return good(read.value);
   const rule = `${label} must be a fraction from 0 to 1`;
-  if (!read.ok) return bad(read.code, `${rule}, got ${shown(raw)}: ${read.reason}`);
+  if (problem !== undefined) return bad(problem.code, `${rule}, got ${shown(raw)}: ${problem.reason}`);
   const value = new Dec(read.value);
   if (!read.percent && value.gt(1) && value.lte(100)) {
     const hint = `write ${value.toString()}% or ${value.div(100).toString()}`;
@@ -199,8 +206,8 @@ export const yearsKind = numeric(
   `a number of years greater than 0 and at most ${MAX_YEARS}, e.g. 3 or 2.5`,
   (raw, label) => {
     if (typeof raw === 'number' && raw > 0 && raw <= MAX_YEARS) return good(raw);
-    const read = readNumber(raw);
-    if (!read.ok) return bad(read.code, `${yearsRule(label, raw)}: ${read.reason}`);
+    const problem = readNumberInto(raw, read);
+    if (problem !== undefined) return bad(problem.code, `${yearsRule(label, raw)}: ${problem.reason}`);
     if (read.percent) {
       return bad('invalid_number', `${yearsRule(label, raw)}: a percentage is not years`);
     }
