@@ -3,8 +3,8 @@
  * required, its default, its description for the JSON Schema, and — for a column of a CSV table —
  * its column name and the other headers accepted for it. Records, lists and sections (a part of
  * the analysis with a zod schema of its own) nest fields. Everything that reads or describes an
- * analysis is built from these: the reader (`_recordReader.ts`), the zod schema and so the JSON
- * Schema (`analysisSchema.ts`), and the CSV columns (`src/csv/csvColumns.ts`).
+ * analysis is built from these: the readers (`_generateReaders.ts`), the zod schema and so the
+ * JSON Schema (`analysisSchema.ts`), and the CSV columns (`src/csv/csvColumns.ts`).
  */
 import type { FieldKind } from './_fields.js';
 import type { Issue, IssueCode } from '../model/SroiError.js';

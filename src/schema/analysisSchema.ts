@@ -2,9 +2,10 @@
  * The zod schema of an analysis as people write it, built from the field table
  * (`analysisFields.ts`): each field is its kind's zod form with the table's description, default
  * and presence, each record strict (an unknown field is refused) with its own rules. The JSON
- * Schema (`analysisJsonSchema`) and the `AnalysisInput` type come from it; the analysis itself
- * is read by the reader built from the same table (`_recordReader.ts`), which applies the same
- * rules and adds the checks that span records (docs/decisions/0005-fields-one-field-table.md).
+ * Schema (`analysisJsonSchema`) and the `AnalysisInput` type come from it. The analysis itself
+ * is read by the readers generated from the same table (`_analysisReaders.ts`), which apply the
+ * same rules; `parseAnalysis` adds the checks that span records
+ * (docs/decisions/0005-fields-one-field-table.md).
  */
 import * as z from 'zod';
 import { analysisFields } from './analysisFields.js';
