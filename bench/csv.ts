@@ -1,13 +1,13 @@
 /**
- * Throughput of the CSV path for 100,000 outcome rows: csv-parse alone (W2's baseline), sroi's
- * own tokenizer alone, readCsvTable, then CSV → validated analysis (readCsvAnalysis), then →
- * result (evaluateAnalysis). Prints rows per second. The text is W2's (workloads/outcomesCsv.ts).
- * Run: npx tsx bench/csv.ts [rows]
+ * Throughput of the CSV path for 100,000 outcome rows: csv-parse alone (W2's baseline), its
+ * records as the reader takes them (src/csv/_csvRecords.ts, none kept), readCsvTable, then CSV →
+ * validated analysis (readCsvAnalysis), then → result (evaluateAnalysis). Prints rows per second.
+ * The text is W2's (workloads/outcomesCsv.ts). Run: npx tsx bench/csv.ts [rows]
  */
 import { parse } from 'csv-parse/sync';
 import { outcomesCsv } from './workloads/outcomesCsv.js';
 import { evaluateAnalysis } from '../src/calc/evaluateAnalysis.js';
-import { tokenizeCsv } from '../src/csv/_tokenizeCsv.js';
+import { csvRecords } from '../src/csv/_csvRecords.js';
 import { readCsvAnalysis } from '../src/csv/readCsvAnalysis.js';
 import { readCsvTable } from '../src/csv/readCsvTable.js';
 
@@ -32,9 +32,9 @@ console.log(
 const alone = time('csv-parse alone (cast: false)', () =>
   parse(text, { cast: false, relax_column_count: true, relax_quotes: true }),
 );
-time('tokenizeCsv alone (cells, not kept)', () => {
+time('csvRecords (csv-parse by pieces, not kept)', () => {
   let cells = 0;
-  tokenizeCsv(text, ',', (record) => {
+  csvRecords(text, ',', (record) => {
     cells += record.length;
   });
   return cells;

@@ -68,7 +68,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   calc: ['decimal.js'],
   schema: ['decimal.js', 'zod'],
   sensitivity: ['decimal.js'],
-  csv: ['decimal.js'],
+  csv: ['decimal.js', 'csv-parse/sync'],
   report: ['decimal.js'],
   workbook: ['fflate'],
   json: [],

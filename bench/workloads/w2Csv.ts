@@ -1,8 +1,9 @@
 /**
  * W2: CSV → validated analysis → result for 100,000 outcome rows (readCsvAnalysis, then
- * evaluateAnalysis), against csv-parse alone on the same text, with the options readCsvTable
- * gave it before sroi had its own tokenizer (src/csv/_tokenizeCsv.ts reads exactly what it reads).
- * Targets: ≥ 50,000 rows/s end to end, and ≤ 3× csv-parse alone.
+ * evaluateAnalysis), against csv-parse alone on the same text (every record kept, cells as
+ * text). csv-parse is also the reader's own tokenizer (src/csv/_csvRecords.ts), so the target is
+ * on reading: readCsvAnalysis ≤ 1.5× csv-parse alone. The end-to-end figure is printed, with
+ * its former target of ≥ 50,000 rows/s.
  */
 import { parse } from 'csv-parse/sync';
 import { CSV_SETTINGS, outcomesCsv } from './outcomesCsv.js';
@@ -39,7 +40,7 @@ export function csvToResult(text: string, times?: CsvToResultTimes): SroiResult 
   return result;
 }
 
-/** The baseline: csv-parse alone, with the options readCsvTable gave it for a `,` file. */
+/** The baseline: csv-parse alone, keeping every record, cells as text. */
 export function csvParseAlone(text: string): string[][] {
   return parse(text, {
     delimiter: ',',
@@ -83,24 +84,25 @@ export async function runW2(config: BenchConfig, emit: (line: BenchLine) => void
     target: '≥ 50,000 rows/s',
     verdict: atLeast(rate, 50_000),
   });
-  emit({
-    id: 'W2',
-    label: '  CSV → result ÷ csv-parse alone',
-    ratio: formatRatio(ratio),
-    target: '≤ 3× baseline',
-    verdict: atMost(ratio, 3),
-  });
   // The first entries are the warm-up run's; the medians are over the timed runs only.
   const timed = (all: number[]) =>
     all.slice(all.length - endToEnd.samples.length).sort((a, b) => a - b);
   const readMedian = median(timed(times.read));
   const evaluateMedian = median(timed(times.evaluate));
+  const readRatio = readMedian / alone.medianMs;
+  emit({
+    id: 'W2',
+    label: '  CSV → result ÷ csv-parse alone',
+    ratio: formatRatio(ratio),
+  });
   emit({
     id: 'W2',
     label: '  of which readCsvAnalysis (CSV → analysis)',
     median: formatMs(readMedian),
     throughput: formatRate(rows, readMedian, 'rows'),
-    ratio: formatRatio(readMedian / alone.medianMs),
+    ratio: formatRatio(readRatio),
+    target: '≤ 1.5× baseline',
+    verdict: atMost(readRatio, 1.5),
   });
   emit({
     id: 'W2',

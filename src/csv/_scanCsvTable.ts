@@ -1,9 +1,11 @@
 /**
  * The engine of `readCsvTable`: finds the delimiter and the header row, then reads the rest of
  * the table one row at a time and gives each data row to `onRow` instead of keeping it, so that
- * a caller that turns rows into something else need not hold every row at once.
+ * a caller that turns rows into something else need not hold every row at once. Records come
+ * from csv-parse (`_csvRecords.ts`); the text is read once, after the header search.
  */
-import { tokenizeCsv } from './_tokenizeCsv.js';
+import { csvRecords } from './_csvRecords.js';
+import { shown } from '../schema/_shown.js';
 import type { CsvDelimiter, CsvRow, CsvTable, ReadCsvTableOptions } from './readCsvTable.js';
 import type { Issue } from '../model/SroiError.js';
 
@@ -28,11 +30,13 @@ export interface CsvHeader {
 
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 const HEADER_SEARCH_ROWS = 30;
+/** How much of the text the header search reads first (30 rows of most tables fit in it). */
+const SEARCH_PREFIX = 1 << 14;
 const SPREADSHEET_ERROR = /^#(?:[A-Z/0-9_]+[!?]|N\/A|GETTING_DATA)$/i;
 
 /**
  * Reads CSV text as `readCsvTable` does, giving each data row (not blank, not a comment, below
- * the header) to `onRow` as it is read, after giving the header row to `onHeader`; stops early
+ * the header) to `onRow` as it is read, with the number of line ends inside its quoted cells, after giving the header row to `onHeader`; stops early
  * when either returns `false`.
  *
  * @example
@@ -46,7 +50,7 @@ const SPREADSHEET_ERROR = /^#(?:[A-Z/0-9_]+[!?]|N\/A|GETTING_DATA)$/i;
 export function scanCsvTable(
   text: string,
   options: ReadCsvTableOptions,
-  onRow: (row: CsvRow) => unknown,
+  onRow: (row: CsvRow, lineEnds: number) => unknown,
   onHeader?: (header: CsvHeader) => unknown,
 ): ScanCsvTableResult {
   const file = options.file ?? 'table.csv';
@@ -66,34 +70,45 @@ export function scanCsvTable(
   const minimum = options.minimumHeaderScore ?? 2;
   const candidates = options.delimiter === undefined ? DELIMITERS : [options.delimiter];
   let best: { delimiter: CsvDelimiter; index: number; score: number; width: number } | undefined;
+  // The header search reads the first rows only: the start of the text, longer when they do not
+  // fit in it.
   for (const delimiter of candidates) {
     // The header is the first row with the highest score; between delimiters, the higher score
     // wins, then the header with more filled cells, then the order `,` `;` tab.
-    let index = 0;
-    tokenizeCsv(text, delimiter, (cells) => {
-      const score = options.scoreHeader(cells);
-      const width = cells.filter((c) => c.trim() !== '').length;
-      const better =
-        best === undefined ||
-        score > best.score ||
-        (score === best.score && best.delimiter !== delimiter && width > best.width);
-      if (better) best = { delimiter, index, score, width };
-      index += 1;
-      return index < HEADER_SEARCH_ROWS;
-    });
+    const search = (within: number) => {
+      let index = 0;
+      let found: typeof best;
+      const end = csvRecords(
+        text,
+        delimiter,
+        (cells) => {
+          const score = options.scoreHeader(cells);
+          if (found === undefined || score > found.score) {
+            found = { delimiter, index, score, width: filledCells(cells) };
+          }
+          index += 1;
+        },
+        { limit: HEADER_SEARCH_ROWS, within },
+      );
+      return { found, complete: end.records >= HEADER_SEARCH_ROWS || within >= text.length };
+    };
+    let within = SEARCH_PREFIX;
+    let attempt = search(within);
+    while (!attempt.complete) {
+      within *= 4;
+      attempt = search(within);
+    }
+    const found = attempt.found;
+    if (found !== undefined && (best === undefined || beats(found, best))) best = found;
   }
   if (best === undefined || best.score < minimum) {
-    const firstLine =
-      text
-        .replace(/^\uFEFF/, '')
-        .split(/\r\n?|\n/)
-        .find((line) => line.trim() !== '') ?? '';
+    const firstLine = firstFilledLine(text);
     return {
       ok: false,
       rowsRead: 0,
       issue: {
         code: 'csv_header',
-        message: `no header row found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as those of \`sroi template\`; the first line reads ${JSON.stringify(firstLine.slice(0, 120))}`,
+        message: `no header row found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as those of \`sroi template\`; the first line reads ${shown(firstLine)}`,
         path: [],
         file,
         line: 1,
@@ -111,7 +126,7 @@ export function scanCsvTable(
   let stopped = false;
   let index = 0;
   // Each record is sorted as it is read: no list of every record is kept.
-  const end = tokenizeCsv(text, delimiter, (cells, line) => {
+  const end = csvRecords(text, delimiter, (cells, line, lineEnds) => {
     if (index < headerIndex) {
       if (!isBlank(cells)) titleRows += 1;
     } else if (index === headerIndex) {
@@ -122,23 +137,16 @@ export function scanCsvTable(
     else if (isComment(cells)) commentLines.push(line);
     else {
       rowsRead += 1;
-      if (onRow({ line, cells }) === false) stopped = true;
+      if (onRow({ line, cells }, lineEnds) === false) stopped = true;
     }
     index += 1;
     return !stopped;
   });
-  if (end.unclosedQuoteLine !== undefined) {
-    const line = end.unclosedQuoteLine;
+  if (end.error !== undefined) {
     return {
       ok: false,
       rowsRead: rowsRead + 1,
-      issue: {
-        code: 'csv_row',
-        message: `a quoted cell in the row that starts on line ${line} is never closed: add the missing " (everything after it was read as one cell)`,
-        path: [],
-        file,
-        line,
-      },
+      issue: { code: 'csv_row', message: end.error.message, path: [], file, line: end.error.line },
     };
   }
   return {
@@ -158,11 +166,42 @@ export function scanCsvTable(
   };
 }
 
+/** Whether `found` is a better header than `best` from an earlier delimiter. */
+function beats(
+  found: { readonly score: number; readonly width: number },
+  best: { readonly score: number; readonly width: number },
+): boolean {
+  return found.score > best.score || (found.score === best.score && found.width > best.width);
+}
+
+function filledCells(cells: readonly string[]): number {
+  let filled = 0;
+  for (const cell of cells) if (cell.trim() !== '') filled += 1;
+  return filled;
+}
+
+/** The first line of the text with something on it, without its byte-order mark, cut short. */
+function firstFilledLine(text: string): string {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end += 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== '') return line.length > 200 ? line.slice(0, 200) : line;
+    start = end + 1;
+  }
+  return '';
+}
+
 function isBlank(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell.trim() === '');
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 function isComment(cells: readonly string[]): boolean {
-  const first = cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
-  return first.startsWith('#') && !SPREADSHEET_ERROR.test(first);
+  for (const cell of cells) {
+    const first = cell.trim();
+    if (first !== '') return first.startsWith('#') && !SPREADSHEET_ERROR.test(first);
+  }
+  return false;
 }

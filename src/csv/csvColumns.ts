@@ -1,10 +1,14 @@
 /**
- * The columns of the two CSV tables (docs/csv-format.md): each column's canonical snake_case header, the
- * place in the JSON analysis it fills, whether it is required, and the other titles accepted for
- * it — among them the SROI Value Map's own ("Stakeholders", "Financial proxy", "Value in
- * currency", "Deadweight %", "Drop off %", "Outcomes start", …). Headers are compared after
- * `normaliseHeader`, so case, spaces and punctuation never matter.
+ * The columns of the two CSV tables (docs/csv-format.md), taken from the field table
+ * (`src/schema/analysisFields.ts`): each field of an outcome or an input that has a column gives
+ * its canonical snake_case header, the place in the JSON analysis it fills, whether it is
+ * required, and the other titles accepted for it — among them the SROI Value Map's own
+ * ("Stakeholders", "Financial proxy", "Value in currency", "Deadweight %", "Drop off %",
+ * "Outcomes start", …). Headers are compared after `normaliseHeader`, so case, spaces and
+ * punctuation never matter.
  */
+import { analysisFields } from '../schema/analysisFields.js';
+import type { RecordSpec } from '../schema/_fieldSpec.js';
 
 /** One column of a CSV table. */
 export interface CsvColumn {
@@ -20,141 +24,73 @@ export interface CsvColumn {
   readonly alternative?: string;
   /** The cell holds a list of quantities separated by `;` or `|` (`quantity_by_year`). */
   readonly list?: true;
+  /**
+   * What kind of number the cell holds, if any: `fraction` (0–1 or a percentage), `amount`
+   * (money or a quantity) or `years`. It decides how a `;` file's separators are read, and
+   * which unknown headers may be a misspelt numeric column (docs/csv-format.md).
+   */
+  readonly numeric?: 'fraction' | 'amount' | 'years';
+}
+
+/**
+ * The CSV columns of one record of the field table, in the table's order: each field with a
+ * column, and those of its nested records (`proxy`, `evidence`). A column is required when its
+ * field and every record around it are, or when a record rule asks for it or another
+ * (`quantity`, or else `quantity_by_year`: its alternative).
+ *
+ * @example
+ * [inputColumns.map((column) => column.name), outcomeColumns.find((c) => c.name === 'quantity')?.alternative];
+ * //=> [['stakeholder', 'description', 'kind', 'value', 'year'], 'quantity_by_year']
+ */
+export function tableColumns(spec: RecordSpec): CsvColumn[] {
+  const columns: CsvColumn[] = [];
+  const asked = new Map<string, readonly string[]>(); // field path → the fields that may stand in
+  collect(spec, [], true, columns, asked);
+  return columns.map((column) => {
+    const others = asked.get(column.path.join('.'));
+    if (others === undefined || !column.required) return column;
+    const alternative = columns.find((c) => others.includes(c.path.join('.')))?.name;
+    return alternative === undefined ? column : { ...column, alternative };
+  });
+}
+
+function collect(
+  spec: RecordSpec,
+  path: readonly string[],
+  required: boolean,
+  columns: CsvColumn[],
+  asked: Map<string, readonly string[]>,
+): void {
+  for (const rule of spec.rules) {
+    if (rule.rule !== 'atLeastOne' || rule.at === undefined) continue;
+    const others = rule.keys
+      .filter((key) => key !== rule.at)
+      .map((key) => [...path, key].join('.'));
+    asked.set([...path, rule.at].join('.'), others);
+  }
+  for (const [key, field] of Object.entries(spec.fields)) {
+    const at = [...path, key];
+    if (field.type === 'record') {
+      collect(field, at, required && field.required, columns, asked);
+      continue;
+    }
+    if (field.type === 'section' || field.column === undefined) continue;
+    const numeric = field.type === 'scalar' ? field.kind.numeric : undefined;
+    columns.push({
+      name: field.column.name,
+      path: at,
+      required: required && (field.required || asked.has(at.join('.'))),
+      aliases: field.column.aliases,
+      ...(field.type === 'list' ? { list: true as const } : {}),
+      ...(numeric === undefined ? {} : { numeric }),
+    });
+  }
 }
 
 /** The columns of `outcomes.csv`, one row per outcome. */
-export const outcomeColumns: readonly CsvColumn[] = [
-  { name: 'id', path: ['id'], required: false, aliases: ['outcome id', 'ref', 'reference'] },
-  {
-    name: 'stakeholder',
-    path: ['stakeholder'],
-    required: true,
-    aliases: ['stakeholders', 'stakeholder group', 'who'],
-  },
-  {
-    name: 'outcome',
-    path: ['outcome'],
-    required: true,
-    aliases: [
-      'outcomes',
-      'outcome description',
-      'description',
-      'intended/unintended changes',
-      'what changes',
-      'the outcome',
-    ],
-  },
-  {
-    name: 'indicator',
-    path: ['indicator'],
-    required: false,
-    aliases: ['indicators', 'outcome indicator'],
-  },
-  {
-    name: 'category',
-    path: ['category'],
-    required: false,
-    aliases: ['perspective', 'value type', 'type of value'],
-  },
-  {
-    name: 'quantity',
-    path: ['quantity'],
-    required: true,
-    alternative: 'quantity_by_year',
-    aliases: ['qty', 'number', 'amount of outcome'],
-  },
-  {
-    name: 'quantity_by_year',
-    path: ['quantityByYear'],
-    required: false,
-    aliases: ['quantities by year', 'quantity profile', 'yearly quantity'],
-    list: true,
-  },
-  {
-    name: 'proxy_description',
-    path: ['proxy', 'description'],
-    required: false,
-    aliases: ['financial proxy', 'proxy', 'financial proxy description'],
-  },
-  {
-    name: 'proxy_value',
-    path: ['proxy', 'value'],
-    required: true,
-    aliases: [
-      'financial proxy value',
-      'value in currency',
-      'value £',
-      'value',
-      'unit value',
-      'value per unit',
-    ],
-  },
-  {
-    name: 'proxy_source',
-    path: ['proxy', 'source'],
-    required: false,
-    aliases: ['financial proxy source', 'source of proxy', 'source of financial proxy'],
-  },
-  {
-    name: 'proxy_price_year',
-    path: ['proxy', 'priceYear'],
-    required: false,
-    aliases: ['price year', 'price base', 'proxy year', 'base year'],
-  },
-  {
-    name: 'duration',
-    path: ['duration'],
-    required: true,
-    aliases: ['duration (years)', 'years', 'duration of outcome'],
-  },
-  {
-    name: 'start',
-    path: ['start'],
-    required: false,
-    aliases: ['outcomes start', 'outcome start', 'start year', 'first year'],
-  },
-  {
-    name: 'deadweight',
-    path: ['deadweight'],
-    required: false,
-    aliases: ['deadweight %', 'dead weight'],
-  },
-  { name: 'displacement', path: ['displacement'], required: false, aliases: ['displacement %'] },
-  { name: 'attribution', path: ['attribution'], required: false, aliases: ['attribution %'] },
-  { name: 'leakage', path: ['leakage'], required: false, aliases: ['leakage %'] },
-  {
-    name: 'drop_off',
-    path: ['dropOff'],
-    required: false,
-    aliases: ['drop off %', 'drop-off', 'dropoff rate', 'drop off rate'],
-  },
-];
+export const outcomeColumns: readonly CsvColumn[] = tableColumns(
+  analysisFields.fields.outcomes.item,
+);
 
 /** The columns of `inputs.csv`, one row per input. */
-export const inputColumns: readonly CsvColumn[] = [
-  {
-    name: 'stakeholder',
-    path: ['stakeholder'],
-    required: false,
-    aliases: ['stakeholders', 'funder', 'contributor', 'who'],
-  },
-  {
-    name: 'description',
-    path: ['description'],
-    required: true,
-    aliases: ['input', 'inputs', 'item', 'input description'],
-  },
-  {
-    name: 'kind',
-    path: ['kind'],
-    required: false,
-    aliases: ['type', 'input type', 'cash or in-kind'],
-  },
-  {
-    name: 'value',
-    path: ['value'],
-    required: true,
-    aliases: ['value £', 'amount', 'cost', 'value in currency', 'input value'],
-  },
-  { name: 'year', path: ['year'], required: false, aliases: ['input year', 'year spent'] },
-];
+export const inputColumns: readonly CsvColumn[] = tableColumns(analysisFields.fields.inputs.item);

@@ -20,6 +20,7 @@ export function csvTemplate(): {
   const example: Record<string, string> = {
     stakeholder: '# Older people',
     outcome: 'Feel less isolated',
+    output: '40 people attended weekly befriending sessions',
     indicator: 'UCLA loneliness score fell by 3 or more points',
     category: 'social',
     quantity: '40',
@@ -35,6 +36,13 @@ export function csvTemplate(): {
     attribution: '25%',
     leakage: '0%',
     drop_off: '50%',
+    evidence_quantity: 'Attendance register, April 2023 to March 2024',
+    evidence_duration: 'Follow-up survey at 12 and 24 months',
+    evidence_deadweight: 'Comparison group in the local authority survey',
+    evidence_displacement: 'No other service lost users',
+    evidence_attribution: 'Participants named other support in interviews',
+    evidence_leakage: 'All participants live in the area',
+    evidence_drop_off: 'Effect halved between the two follow-ups',
   };
   const outcomes = formatCsv([
     outcomeHeaders,

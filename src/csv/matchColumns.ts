@@ -1,4 +1,5 @@
 import { normaliseHeader } from './normaliseHeader.js';
+import { shown } from '../schema/_shown.js';
 import type { CsvColumn } from './csvColumns.js';
 import type { CsvNote } from './CsvNote.js';
 import type { CsvTable } from './readCsvTable.js';
@@ -42,10 +43,10 @@ export function matchColumns(
     if (column !== undefined) mappedHeader.set(column, normaliseHeader(header));
   }
   const byHeader = new Map<string, CsvColumn>();
+  const namesOf = normalisedNames(columns);
   for (const column of columns) {
     if (mappedHeader.has(column)) continue;
-    for (const name of [column.name, ...column.aliases])
-      byHeader.set(normaliseHeader(name), column);
+    for (const name of namesOf.get(column) ?? []) byHeader.set(name, column);
   }
   const mappedByHeader = new Map<string, CsvColumn>();
   for (const [column, header] of mappedHeader) mappedByHeader.set(header, column);
@@ -69,7 +70,7 @@ export function matchColumns(
     if (first !== undefined) {
       issues.push({
         code: 'csv_header',
-        message: `columns ${JSON.stringify(table.headers[first])} (column ${first + 1}) and ${JSON.stringify(header)} (column ${index + 1}) both give ${column.name}; keep one, or rename the other`,
+        message: `columns ${shown(table.headers[first] ?? '')} (column ${first + 1}) and ${shown(header)} (column ${index + 1}) both give ${column.name}; keep one, or rename the other`,
         path: [],
         ...where,
         column: header,
@@ -85,13 +86,16 @@ export function matchColumns(
     const header = table.headers[index] ?? '';
     const key = normaliseHeader(header);
     const mappedAway = columns.find(
-      (c) => mappedHeader.has(c) && [c.name, ...c.aliases].some((n) => normaliseHeader(n) === key),
+      (c) => mappedHeader.has(c) && (namesOf.get(c) ?? []).includes(key),
     );
-    const lookalike = mappedAway === undefined ? resembles(key, columns, firstAt) : undefined;
+    const lookalike =
+      mappedAway === undefined ? resembles(key, columns, namesOf, firstAt) : undefined;
+    // The header is repeated in the hint only when it is short enough to be typed.
+    const mapHint = header.length <= 60 ? header : 'Your header';
     if (lookalike !== undefined) {
       issues.push({
         code: 'csv_header',
-        message: `unknown column ${JSON.stringify(header)}: did you mean ${lookalike.name}? Rename the header, or map it (--map "${lookalike.name}=${header}")`,
+        message: `unknown column ${shown(header)}: did you mean ${lookalike.name}? Rename the header, or map it (--map "${lookalike.name}=${mapHint}")`,
         path: [],
         ...where,
         column: header,
@@ -101,10 +105,10 @@ export function matchColumns(
       const why =
         mappedAway === undefined
           ? 'it is not a column sroi reads'
-          : `${mappedAway.name} is read from ${JSON.stringify(mapping[Object.keys(mapping).find((k) => findColumn(columns, k) === mappedAway) ?? ''])} (column mapping)`;
+          : `${mappedAway.name} is read from ${shown(mapping[Object.keys(mapping).find((k) => findColumn(columns, k) === mappedAway) ?? ''] ?? '')} (column mapping)`;
       notes.push({
         code: 'ignored_column',
-        message: `column ${JSON.stringify(header)} (column ${index + 1}) is ignored: ${why}`,
+        message: `column ${shown(header)} (column ${index + 1}) is ignored: ${why}`,
         ...where,
         column: header,
       });
@@ -141,29 +145,25 @@ export function findColumn(columns: readonly CsvColumn[], field: string): CsvCol
   );
 }
 
-/** Numeric fields that default silently when their column is missing. */
-const GUARDED = new Set([
-  'quantity',
-  'proxy_value',
-  'duration',
-  'start',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'drop_off',
-  'value',
-  'year',
-]);
+/** Each column's canonical name and aliases, normalised once. */
+function normalisedNames(columns: readonly CsvColumn[]): Map<CsvColumn, string[]> {
+  const names = new Map<CsvColumn, string[]>();
+  for (const column of columns) {
+    names.set(column, [column.name, ...column.aliases].map(normaliseHeader));
+  }
+  return names;
+}
 
 function resembles(
   key: string,
   columns: readonly CsvColumn[],
+  namesOf: ReadonlyMap<CsvColumn, readonly string[]>,
   present: ReadonlyMap<CsvColumn, number>,
 ): CsvColumn | undefined {
   for (const column of columns) {
-    if (!GUARDED.has(column.name) || present.has(column)) continue;
-    for (const name of [column.name, ...column.aliases].map(normaliseHeader)) {
+    // Numeric fields default silently when their column is missing: those are guarded.
+    if (column.numeric === undefined || present.has(column)) continue;
+    for (const name of namesOf.get(column) ?? []) {
       if (name.length >= 5 && key.includes(name)) return column;
       const allowed = name.length >= 8 ? 2 : name.length >= 5 ? 1 : 0;
       if (allowed > 0 && distance(key, name, allowed) <= allowed) return column;

@@ -1,17 +1,26 @@
 import { inputColumns, outcomeColumns } from './csvColumns.js';
 import { findColumn, matchColumns } from './matchColumns.js';
 import { normaliseHeader } from './normaliseHeader.js';
-import { headerScorer, readCsvTable } from './readCsvTable.js';
-import { fastInput, fastOutcome } from '../schema/_fastPath.js';
-import { completeFastParse, safeParseAnalysis } from '../schema/parseAnalysis.js';
+import { headerScorer } from './readCsvTable.js';
 import { scanCsvTable } from './_scanCsvTable.js';
+import { tableRows } from './_tableRows.js';
+import { capIssues } from '../schema/_capIssues.js';
+import { INVALID, unreadable } from '../schema/_readerRuntime.js';
+import { shown } from '../schema/_shown.js';
+import { analysisReaders } from '../schema/_analysisReaders.js';
+import { completeAnalysis } from '../schema/parseAnalysis.js';
 import type { CsvColumn } from './csvColumns.js';
-import type { ColumnMatch } from './matchColumns.js';
-import type { ParsedInput } from '../schema/_fastPath.js';
+import type { TableRows } from './_tableRows.js';
 import type { CsvNote } from './CsvNote.js';
-import type { CsvDelimiter, CsvRow, CsvTable } from './readCsvTable.js';
+import type { CsvDelimiter, CsvTable } from './readCsvTable.js';
 import type { Analysis } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
+import type {
+  AnalysisReaders,
+  CellsReader,
+  ReadFields,
+  ReportIssue,
+} from '../schema/_readerRuntime.js';
 import type { ParseAnalysisOptions } from '../schema/parseAnalysis.js';
 
 /** One CSV file's text and the name its issues are reported under. */
@@ -72,29 +81,30 @@ export type ReadCsvAnalysisResult = {
   | { readonly success: false; readonly issues: readonly Issue[] }
 );
 
-/** What the row checks read of a table. */
-type TableShape = Pick<CsvTable, 'file' | 'delimiter' | 'headers'>;
-
-interface TableWork {
-  readonly which: 'outcomes' | 'inputs';
-  readonly file: string;
-  readonly table?: CsvTable;
-  readonly columns: readonly (CsvColumn | undefined)[];
-  readonly missing: readonly CsvColumn[];
-  readonly fatal: boolean;
-  /** Rows that went into the JSON analysis, in order. */
-  readonly used: CsvRow[];
-  readonly rejected: Set<CsvRow>;
-  readonly rowsRead: number;
+/**
+ * What `readCsvAnalysis` reads a table by: the readers built from a field table and its CSV
+ * columns. @internal
+ */
+export interface CsvAnalysisTable {
+  readonly readers: AnalysisReaders;
+  readonly outcomes: readonly CsvColumn[];
+  readonly inputs: readonly CsvColumn[];
 }
+
+const defaultTable = (): CsvAnalysisTable => ({
+  readers: analysisReaders,
+  outcomes: outcomeColumns,
+  inputs: inputColumns,
+});
 
 /**
  * Reads an analysis kept as two CSV tables — `outcomes.csv` and optionally `inputs.csv`
- * (docs/csv-format.md) — plus its settings, validates it with `safeParseAnalysis`, and locates every problem in
- * the files: each issue carries the file, the physical line, the column header as written and
- * the raw cell. Nothing is lost: each non-blank data row is in the analysis or named by an
- * issue, and `tables` says how many rows were read, used and rejected. It never throws for bad
- * input and reads no files (give it the text).
+ * (docs/csv-format.md) — plus its settings, validates it by the rules of `safeParseAnalysis`,
+ * and locates every problem in the files: each issue carries the file, the physical line, the
+ * column header as written and the raw cell. Each file is read once, row by row, and only the
+ * validated rows are kept. Nothing is lost: each non-blank data row is in the analysis or named
+ * by an issue, and `tables` says how many rows were read, used and rejected. It never throws for
+ * bad input and reads no files (give it the text).
  *
  * @example
  * const read = readCsvAnalysis({
@@ -111,82 +121,120 @@ export function readCsvAnalysis(
   sources: CsvAnalysisSources,
   options: ReadCsvAnalysisOptions = {},
 ): ReadCsvAnalysisResult {
-  // Files with no problem are read in one streaming pass; any problem, and the full reading runs.
-  return readValidQuickly(sources, options) ?? readCsvAnalysisInFull(sources, options);
+  return readCsvAnalysisWith(defaultTable(), sources, options);
 }
 
-/**
- * `readCsvAnalysis` without its one-pass reading of valid files: every row kept as cells, then
- * as JSON, then validated, and every issue located. For any file `readValidQuickly` accepts, it
- * gives the same result (`tests/csv/corpus.test.ts` checks that on every valid file). @internal
- */
-export function readCsvAnalysisInFull(
+/** `readCsvAnalysis` by the readers and columns of a given field table. @internal */
+export function readCsvAnalysisWith(
+  table: CsvAnalysisTable,
   sources: CsvAnalysisSources,
-  options: ReadCsvAnalysisOptions = {},
+  options: ReadCsvAnalysisOptions,
 ): ReadCsvAnalysisResult {
   const mapping = sources.columns ?? {};
   const issues: Issue[] = [];
   const notes: CsvNote[] = [];
-  for (const field of unknownMappedFields(mapping)) {
-    issues.push({
+  const report: ReportIssue = (issue) => {
+    issues.push(issue);
+  };
+  for (const field of unknownMappedFields(table, mapping)) {
+    const fields = [...new Set([...table.outcomes, ...table.inputs].map((c) => c.name))];
+    report({
       code: 'csv_header',
-      message: `the column mapping names an unknown field ${JSON.stringify(field)} (fields: ${[...new Set([...outcomeColumns, ...inputColumns].map((c) => c.name))].join(', ')})`,
+      message: `the column mapping names an unknown field ${shown(field)} (fields: ${fields.join(', ')})`,
       path: ['columns', field],
       received: field,
     });
   }
 
-  const outcomes = readTable('outcomes', sources.outcomes, outcomeColumns, mapping, issues, notes);
+  // The settings are the analysis without its tables, read by the same rules as JSON.
+  const settings = sources.settings ?? {};
+  const omit = new Set(sources.inputs === undefined ? ['outcomes'] : ['outcomes', 'inputs']);
+  let root: ReadFields | typeof INVALID = INVALID;
+  try {
+    root = table.readers.analysis(settings, [], report, omit);
+  } catch (error) {
+    report(unreadable([], error));
+  }
+
+  const outcomes = readTable(
+    'outcomes',
+    sources.outcomes,
+    table.outcomes,
+    table.readers.outcomeCells,
+    mapping,
+    report,
+    notes,
+  );
   const inputs =
     sources.inputs === undefined
       ? undefined
-      : readTable('inputs', sources.inputs, inputColumns, mapping, issues, notes);
-  unusedMappingNotes(sources, outcomes.table, inputs?.table, notes);
+      : readTable(
+          'inputs',
+          sources.inputs,
+          table.inputs,
+          table.readers.inputCells,
+          mapping,
+          report,
+          notes,
+        );
+  unusedMappingNotes(table, sources, outcomes.layout, inputs?.layout, notes);
+  priceYearsNote(sources, outcomes.rows?.records ?? [], notes);
 
-  const settings = { ...(sources.settings ?? {}) };
-  const json: Record<string, unknown> = { ...settings, outcomes: toObjects(outcomes) };
-  if (inputs !== undefined) json['inputs'] = toObjects(inputs);
-  const parsed = safeParseAnalysis(json, options);
-  const dated = (json['outcomes'] as { proxy?: { priceYear?: unknown } }[]).filter(
-    (o) => o.proxy?.priceYear !== undefined,
-  ).length;
-  priceYearsNote(sources, dated, notes);
-  if (!parsed.success) {
-    for (const issue of parsed.issues) {
-      if (issue.path.length === 1 && issue.path[0] === 'outcomes' && issue.code === 'required') {
-        // No outcome rows: said once, at the header, unless the table already has its problem.
-        if (!issues.some((i) => i.file === sources.outcomes.file)) {
-          issues.push({
-            code: 'required',
-            message: 'the outcomes table has no data rows, so there is nothing to value',
-            path: ['outcomes'],
-            file: sources.outcomes.file,
-            ...(outcomes.table === undefined ? {} : { line: outcomes.table.headerLine }),
-          });
-        }
-        continue;
-      }
-      const located = locate(issue, outcomes, inputs);
-      if (located !== undefined) issues.push(located);
-    }
+  const outcomeRecords = outcomes.rows?.records ?? [];
+  if (outcomeRecords.length === 0 && !issues.some((i) => i.file === sources.outcomes.file)) {
+    // No outcome rows: said once, at the header, unless the table already has its problem.
+    report({
+      code: 'required',
+      message: 'the outcomes table has no data rows, so there is nothing to value',
+      path: ['outcomes'],
+      file: sources.outcomes.file,
+      ...(outcomes.layout === undefined ? {} : { line: outcomes.layout.headerLine }),
+    });
+  }
+  let analysis: Analysis | undefined;
+  if (root !== INVALID) {
+    // The checks that span records point at rows by their line, and their issues at cells.
+    const rowsOf = (list: string | number | undefined): TableRows | undefined =>
+      list === 'outcomes' ? outcomes.rows : list === 'inputs' ? inputs?.rows : undefined;
+    const given = root['inputs'];
+    analysis = completeAnalysis(
+      root,
+      outcomeRecords,
+      inputs === undefined
+        ? Array.isArray(given)
+          ? given
+          : undefined
+        : (inputs.rows?.records ?? []),
+      {
+        ...options,
+        placeOf: (list, index) => rowsOf(list)?.placeOf(index) ?? `${list}[${index}]`,
+      },
+      (issue) => {
+        const rows = rowsOf(issue.path[0]);
+        report(rows === undefined ? issue : rows.locate(issue));
+      },
+    );
   }
   issues.sort(byPlace);
-  const tables = {
+  const accounts = {
     outcomes: account(outcomes),
     ...(inputs === undefined ? {} : { inputs: account(inputs) }),
   };
-  if (issues.length === 0 && parsed.success) {
-    return { success: true, analysis: parsed.analysis, issues: [], tables, notes };
+  if (issues.length === 0 && analysis !== undefined) {
+    return { success: true, analysis, issues: [], tables: accounts, notes };
   }
-  return { success: false, issues, tables, notes };
+  return { success: false, issues: capIssues(issues), tables: accounts, notes };
 }
 
 /** Fields of the column mapping that name no column of either table. */
-function unknownMappedFields(mapping: Readonly<Record<string, string>>): string[] {
+function unknownMappedFields(
+  table: CsvAnalysisTable,
+  mapping: Readonly<Record<string, string>>,
+): string[] {
   return Object.keys(mapping).filter(
     (field) =>
-      findColumn(outcomeColumns, field) === undefined &&
-      findColumn(inputColumns, field) === undefined,
+      findColumn(table.outcomes, field) === undefined &&
+      findColumn(table.inputs, field) === undefined,
   );
 }
 
@@ -207,17 +255,95 @@ function knownHeaders(
   return known;
 }
 
+/** What the notes and the accounting read of a table's layout. */
+type Layout = Omit<CsvTable, 'rows'>;
+
+/** One table, read. */
+interface TableRead {
+  readonly file: string;
+  /** The layout, when the header was found. */
+  readonly layout?: Layout;
+  /** The rows, when the header was found. */
+  readonly rows?: TableRows;
+  readonly rowsRead: number;
+  /** The header has a problem (or the file could not be read): no row is usable. */
+  readonly fatal: boolean;
+}
+
+/** Reads one table in one pass: its header, then each row into a validated record. */
+function readTable(
+  which: 'outcomes' | 'inputs',
+  source: CsvSource,
+  columns: readonly CsvColumn[],
+  read: CellsReader,
+  mapping: Readonly<Record<string, string>>,
+  report: ReportIssue,
+  notes: CsvNote[],
+): TableRead {
+  let rows: TableRows | undefined;
+  let fatal = false;
+  const scan = scanCsvTable(
+    source.text,
+    { file: source.file, scoreHeader: headerScorer(knownHeaders(columns, mapping)) },
+    (row, lineEnds) => rows?.add(row, lineEnds),
+    (header) => {
+      const table = {
+        file: source.file,
+        ...header,
+        titleRows: 0,
+        commentRows: 0,
+        commentLines: [],
+        blankRows: 0,
+        rows: [],
+      };
+      const match = matchColumns(table, columns, mapping);
+      for (const issue of match.issues) report(issue);
+      for (const note of match.notes) notes.push(note);
+      // A header problem other than a missing optional column makes every row unusable.
+      fatal = match.issues.length > 0;
+      rows = tableRows({
+        which,
+        file: source.file,
+        headers: header.headers,
+        match,
+        read,
+        semicolons: header.delimiter === ';',
+        delimiter: header.delimiter,
+        report,
+      });
+    },
+  );
+  if (!scan.ok) {
+    report(scan.issue);
+    return {
+      file: source.file,
+      ...(rows === undefined ? {} : { rows }),
+      rowsRead: scan.rowsRead,
+      fatal: true,
+    };
+  }
+  tableNotes(scan.table, scan.rowsRead, notes);
+  return {
+    file: source.file,
+    layout: scan.table,
+    ...(rows === undefined ? {} : { rows }),
+    rowsRead: scan.rowsRead,
+    fatal,
+  };
+}
+
 /** A note for each mapped header that is in neither table. */
 function unusedMappingNotes(
+  table: CsvAnalysisTable,
   sources: CsvAnalysisSources,
-  outcomes: TableShape | undefined,
-  inputs: TableShape | undefined,
+  outcomes: Layout | undefined,
+  inputs: Layout | undefined,
   notes: CsvNote[],
 ): void {
   for (const [field, header] of Object.entries(sources.columns ?? {})) {
     const known =
-      findColumn(outcomeColumns, field) !== undefined ||
-      findColumn(inputColumns, field) !== undefined;
+      findColumn(table.outcomes, field) !== undefined ||
+      findColumn(table.inputs, field) !== undefined;
     const key = normaliseHeader(header);
     const inTable = [outcomes, inputs].some((t) =>
       t?.headers.some((h) => normaliseHeader(h) === key),
@@ -225,7 +351,7 @@ function unusedMappingNotes(
     if (known && !inTable && (outcomes !== undefined || inputs !== undefined)) {
       notes.push({
         code: 'unused_mapping',
-        message: `the column mapping ${field}=${header} is not used: no column ${JSON.stringify(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
+        message: `the column mapping ${field}=${shown(header)} is not used: no column ${shown(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
         file: sources.outcomes.file,
       });
     }
@@ -233,7 +359,22 @@ function unusedMappingNotes(
 }
 
 /** A note when rows give proxy price years but the analysis has no price year. */
-function priceYearsNote(sources: CsvAnalysisSources, dated: number, notes: CsvNote[]): void {
+function priceYearsNote(
+  sources: CsvAnalysisSources,
+  outcomes: readonly unknown[],
+  notes: CsvNote[],
+): void {
+  let dated = 0;
+  for (const outcome of outcomes) {
+    const proxy = outcome === INVALID ? undefined : (outcome as ReadFields)['proxy'];
+    if (
+      typeof proxy === 'object' &&
+      proxy !== null &&
+      (proxy as ReadFields)['priceYear'] !== undefined
+    ) {
+      dated += 1;
+    }
+  }
   if (dated > 0 && sources.settings?.['priceYear'] === undefined) {
     notes.push({
       code: 'price_years_not_used',
@@ -243,181 +384,8 @@ function priceYearsNote(sources: CsvAnalysisSources, dated: number, notes: CsvNo
   }
 }
 
-/** One table read by `readValidQuickly`: its layout and its rows, each already read. */
-interface QuickTable<T> {
-  readonly table: Omit<CsvTable, 'rows'>;
-  readonly read: T[];
-}
-
-/**
- * The whole of `readCsvAnalysis` for files without a single problem, in one streaming pass:
- * each row goes from its cells to its JSON form to its validated form at once, and only the
- * validated form is kept, so that the cells and the JSON form of every row are never held
- * together (W5 in docs/performance.md). `undefined` at the first thing that would be an issue;
- * the full reading then runs and reports every issue. For a file it accepts it gives exactly
- * what the full reading gives (`tests/csv/corpus.test.ts` checks that on every valid file).
- * @internal
- */
-export function readValidQuickly(
-  sources: CsvAnalysisSources,
-  options: ReadCsvAnalysisOptions,
-): ReadCsvAnalysisResult | undefined {
-  const mapping = sources.columns ?? {};
-  if (unknownMappedFields(mapping).length > 0) return undefined;
-  const notes: CsvNote[] = [];
-  const outcomes = readTableQuickly(
-    'outcomes',
-    sources.outcomes,
-    outcomeColumns,
-    mapping,
-    notes,
-    fastOutcome,
-  );
-  if (outcomes === undefined) return undefined;
-  const settings = sources.settings ?? {};
-  let inputs: QuickTable<ParsedInput> | undefined;
-  let inputList: ParsedInput[] | undefined;
-  if (sources.inputs !== undefined) {
-    inputs = readTableQuickly('inputs', sources.inputs, inputColumns, mapping, notes, fastInput);
-    if (inputs === undefined) return undefined;
-    inputList = inputs.read;
-  } else if (settings['inputs'] !== undefined) {
-    const given = settings['inputs'];
-    if (!Array.isArray(given)) return undefined;
-    inputList = [];
-    for (const raw of given) {
-      const input = fastInput(raw);
-      if (input === undefined) return undefined;
-      inputList.push(input);
-    }
-  }
-  unusedMappingNotes(sources, outcomes.table, inputs?.table, notes);
-  const analysis = completeFastParse(settings, outcomes.read, inputList, options);
-  if (analysis === undefined) return undefined;
-  let dated = 0;
-  for (const outcome of outcomes.read) if (outcome.proxy.priceYear !== undefined) dated += 1;
-  priceYearsNote(sources, dated, notes);
-  const tables = {
-    outcomes: accounting(sources.outcomes.file, outcomes.table, outcomes.read.length, 0),
-    ...(inputs === undefined
-      ? {}
-      : { inputs: accounting(inputs.table.file, inputs.table, inputs.read.length, 0) }),
-  };
-  return { success: true, analysis, issues: [], tables, notes };
-}
-
-/** One table for `readValidQuickly`: `undefined` at its first problem. */
-function readTableQuickly<T>(
-  which: 'outcomes' | 'inputs',
-  source: CsvSource,
-  columns: readonly CsvColumn[],
-  mapping: Readonly<Record<string, string>>,
-  notes: CsvNote[],
-  readRow: (object: Record<string, unknown>) => T | undefined,
-): QuickTable<T> | undefined {
-  let shape: TableShape = { file: source.file, delimiter: ',', headers: [] };
-  let match: ColumnMatch | undefined;
-  let width = 0;
-  const read: T[] = [];
-  const scan = scanCsvTable(
-    source.text,
-    { file: source.file, scoreHeader: headerScorer(knownHeaders(columns, mapping)) },
-    (row) => {
-      if (match === undefined || rowProblems(row, shape, width).length > 0) return false;
-      if (shape.delimiter === ';' && ambiguousNumbers(row, shape, match.columns).length > 0) {
-        return false;
-      }
-      const value = readRow(toObject(row, match.columns, which));
-      if (value === undefined) return false;
-      read.push(value);
-      return true;
-    },
-    (header) => {
-      shape = { file: source.file, delimiter: header.delimiter, headers: header.headers };
-      const table = {
-        ...shape,
-        headerLine: header.headerLine,
-        titleRows: 0,
-        commentRows: 0,
-        commentLines: [],
-        blankRows: 0,
-        rows: [],
-      };
-      match = matchColumns(table, columns, mapping);
-      width = lastFilled(header.headers) + 1;
-      return match.issues.length === 0;
-    },
-  );
-  if (!scan.ok || scan.stopped || match === undefined) return undefined;
-  tableNotes(scan.table, match, scan.rowsRead, notes);
-  return { table: scan.table, read };
-}
-
-function readTable(
-  which: 'outcomes' | 'inputs',
-  source: CsvSource,
-  columns: readonly CsvColumn[],
-  mapping: Readonly<Record<string, string>>,
-  issues: Issue[],
-  notes: CsvNote[],
-): TableWork {
-  const read = readCsvTable(source.text, {
-    file: source.file,
-    scoreHeader: headerScorer(knownHeaders(columns, mapping)),
-  });
-  const empty = {
-    which,
-    file: source.file,
-    columns: [],
-    missing: [],
-    used: [],
-    rejected: new Set<CsvRow>(),
-  };
-  if (!read.ok) {
-    issues.push(read.issue);
-    return { ...empty, fatal: true, rowsRead: read.rowsRead };
-  }
-  const table = read.table;
-  const match = matchColumns(table, columns, mapping);
-  issues.push(...match.issues);
-  tableNotes(table, match, table.rows.length, notes);
-  // A header problem other than a missing optional column makes every row unusable.
-  const fatal = match.issues.length > 0;
-  const width = lastFilled(table.headers) + 1;
-  const used: CsvRow[] = [];
-  const rejected = new Set<CsvRow>();
-  for (const row of table.rows) {
-    let problems = rowProblems(row, table, width);
-    if (problems.length === 0 && table.delimiter === ';') {
-      problems = ambiguousNumbers(row, table, match.columns);
-    }
-    if (problems.length === 0) used.push(row);
-    else {
-      rejected.add(row);
-      issues.push(...problems);
-    }
-  }
-  return {
-    which,
-    file: table.file,
-    table,
-    columns: match.columns,
-    missing: match.missing,
-    fatal,
-    used,
-    rejected,
-    rowsRead: table.rows.length,
-  };
-}
-
-/** The notes of a table whose header was found: ignored columns, title, comment and no rows. */
-function tableNotes(
-  table: Omit<CsvTable, 'rows'>,
-  match: ColumnMatch,
-  rowsRead: number,
-  notes: CsvNote[],
-): void {
-  notes.push(...match.notes);
+/** The notes of a table whose header was found: title, comment and no rows. */
+function tableNotes(table: Layout, rowsRead: number, notes: CsvNote[]): void {
   if (table.titleRows > 0) {
     notes.push({
       code: 'title_rows',
@@ -427,9 +395,12 @@ function tableNotes(
     });
   }
   if (table.commentRows > 0) {
+    const lines = table.commentLines;
+    const named = lines.slice(0, NAMED_LINES).join(', ');
+    const more = lines.length > NAMED_LINES ? ` and ${lines.length - NAMED_LINES} more` : '';
     notes.push({
       code: 'comment_rows',
-      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped, on line${table.commentRows === 1 ? '' : 's'} ${table.commentLines.join(', ')}; remove the # if a row is data`,
+      message: `${table.commentRows} comment row${table.commentRows === 1 ? '' : 's'} (starting with #) skipped, on line${table.commentRows === 1 ? '' : 's'} ${named}${more}; remove the # if a row is data`,
       file: table.file,
     });
   }
@@ -443,221 +414,22 @@ function tableNotes(
   }
 }
 
-/** Columns whose cells are money or fractions, where a separator changes the number. */
-const NUMERIC = new Set([
-  'quantity',
-  'proxy_value',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'drop_off',
-  'value',
-]);
-/**
- * `1.200` or `1,200`: groups of three digits after one kind of separator. A pound or dollar sign
- * marks an English-style number (`£1,200`), which is not ambiguous.
- */
-const AMBIGUOUS = /^[-(]?\s*€?\s*\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\s*€?\s*\)?$/;
+/** How many comment lines a note names before it counts the rest. */
+const NAMED_LINES = 20;
 
-/**
- * In a file separated by semicolons — how spreadsheets export where the decimal mark is a comma —
- * `1.200` may mean one thousand two hundred (a European thousands separator) or 1.2, and `1,200`
- * may mean 1.2 (a European decimal comma) or 1200. sroi will not guess: each such cell is an
- * issue asking for the number without a thousands separator.
- */
-function ambiguousNumbers(
-  row: CsvRow,
-  table: TableShape,
-  columns: readonly (CsvColumn | undefined)[],
-): Issue[] {
-  const issues: Issue[] = [];
-  row.cells.forEach((cell, index) => {
-    const column = columns[index];
-    if (column === undefined || !NUMERIC.has(column.name) || !AMBIGUOUS.test(cell.trim())) return;
-    issues.push({
-      code: 'invalid_number',
-      message: `${column.name} ${JSON.stringify(cell)} is ambiguous in a file separated by semicolons, where 1.200 can mean one thousand two hundred and 1,200 can mean 1.2: write it without a thousands separator (1200, or 1.2)`,
-      path: [],
-      file: table.file,
-      line: lineOfCell(row, index),
-      column: table.headers[index] ?? column.name,
-      received: cell,
-    });
-  });
-  return issues;
-}
-
-/** Ragged rows and values under no header: the row cannot be read safely. */
-function rowProblems(row: CsvRow, table: TableShape, width: number): readonly Issue[] {
-  const cells = row.cells;
-  if (cells.length >= width && lastFilled(cells) < width) {
-    // The usual row: no problem unless a column without a header holds a value.
-    let clean = true;
-    for (let index = 0; index < width && clean; index += 1) {
-      if (isBlank(table.headers[index]) && !isBlank(cells[index])) clean = false;
-    }
-    if (clean) return NO_ISSUES;
-  }
-  const where = { path: [] as string[], file: table.file };
-  const filledWidth = lastFilled(cells) + 1;
-  if (cells.length < width) {
-    return [
-      {
-        code: 'csv_row',
-        message: `the row has ${cells.length} cells but the header has ${width}: a delimiter is missing, or a cell holds an unquoted "${table.delimiter === '\t' ? 'tab' : table.delimiter}"; the row is not read`,
-        ...where,
-        line: row.line,
-        received: cells.join(table.delimiter),
-      },
-    ];
-  }
-  if (filledWidth > width) {
-    const extra = cells.slice(width).filter((c) => c.trim() !== '');
-    return [
-      {
-        code: 'csv_row',
-        message: `the row has values beyond the last header column (${extra.map((c) => JSON.stringify(c)).join(', ')}): a cell holds an unquoted "${table.delimiter === '\t' ? 'tab' : table.delimiter}", or a header is missing; the row is not read`,
-        ...where,
-        line: lineOfCell(
-          row,
-          cells.findIndex((c, i) => i >= width && c.trim() !== ''),
-        ),
-        received: cells.join(table.delimiter),
-      },
-    ];
-  }
-  const problems: Issue[] = [];
-  table.headers.forEach((header, index) => {
-    const cell = cells[index] ?? '';
-    if (header.trim() === '' && cell.trim() !== '') {
-      problems.push({
-        code: 'csv_row',
-        message: `column ${index + 1} has no header but this row has a value there (${JSON.stringify(cell)}); give the column a header, or move the value; the row is not read`,
-        ...where,
-        line: lineOfCell(row, index),
-        received: cell,
-      });
-    }
-  });
-  return problems;
-}
-
-const NO_ISSUES: readonly Issue[] = [];
-
-function isBlank(cell: string | undefined): boolean {
-  return cell === undefined || cell.trim() === '';
-}
-
-function lastFilled(cells: readonly string[]): number {
-  for (let i = cells.length - 1; i >= 0; i -= 1) if ((cells[i] ?? '').trim() !== '') return i;
-  return -1;
-}
-
-/** The physical line of a cell: the row's line plus the newlines in the cells before it. */
-function lineOfCell(row: CsvRow, index: number): number {
-  let line = row.line;
-  for (let i = 0; i < index && i < row.cells.length; i += 1) {
-    const cell = row.cells[i] ?? '';
-    if (cell.includes('\n')) line += cell.split('\n').length - 1;
-  }
-  return line;
-}
-
-/** The rows as the JSON analysis writes them; empty cells are left out (the default applies). */
-function toObjects(work: TableWork): Record<string, unknown>[] {
-  return work.used.map((row) => toObject(row, work.columns, work.which));
-}
-
-/** One row as the JSON analysis writes it. */
-function toObject(
-  row: CsvRow,
-  columns: readonly (CsvColumn | undefined)[],
-  which: 'outcomes' | 'inputs',
-): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
-  for (let index = 0; index < columns.length; index += 1) {
-    const column = columns[index];
-    if (column === undefined) continue;
-    const cell = (row.cells[index] ?? '').trim();
-    if (cell === '') continue;
-    const value = column.list === true ? cell.split(/[;|]/).map((part) => part.trim()) : cell;
-    if (column.path.length === 1) object[column.path[0] ?? ''] = value;
-    else {
-      const [outer = '', inner = ''] = column.path;
-      const nested = (object[outer] ?? {}) as Record<string, unknown>;
-      nested[inner] = value;
-      object[outer] = nested;
-    }
-  }
-  if (which === 'outcomes' && object['proxy'] === undefined) object['proxy'] = {};
-  return object;
-}
-
-/** Puts a JSON-path issue back in its file, line and column; `undefined` to drop it. */
-function locate(
-  issue: Issue,
-  outcomes: TableWork,
-  inputs: TableWork | undefined,
-): Issue | undefined {
-  const [head, index, ...rest] = issue.path;
-  const work = head === 'outcomes' ? outcomes : head === 'inputs' ? inputs : undefined;
-  if (work === undefined || typeof index !== 'number') return issue; // a setting
-  const row = work.used[index];
-  if (row === undefined) return issue;
-  const position = work.columns.findIndex(
-    (column) => column !== undefined && column.path.every((p, i) => rest[i] === p),
-  );
-  const column = position === -1 ? undefined : work.columns[position];
-  // One issue for a missing required column, not one per row.
-  if (
-    issue.code === 'required' &&
-    work.missing.some((c) => c.path.every((p, i) => rest[i] === p))
-  ) {
-    return undefined;
-  }
-  work.rejected.add(row);
-  const raw = position === -1 ? undefined : row.cells[position];
-  // Messages that point at another row by JSON path point at its line instead.
-  const message = issue.message.replace(/\b(outcomes|inputs)\[(\d+)\]/g, (text, which, at) => {
-    const other = (which === 'outcomes' ? outcomes : inputs)?.used[Number(at)];
-    return other === undefined ? text : `line ${other.line}`;
-  });
+function account(read: TableRead): CsvTableAccounting {
+  const layout = read.layout;
+  const rowsRejected = read.fatal ? read.rowsRead : (read.rows?.rejected() ?? 0);
   return {
-    ...issue,
-    message,
-    file: work.file,
-    line: position === -1 ? row.line : lineOfCell(row, position),
-    ...(column === undefined ? {} : { column: work.table?.headers[position] ?? column.name }),
-    ...(raw === undefined ? {} : { received: raw }),
-  };
-}
-
-function account(work: TableWork): CsvTableAccounting {
-  return accounting(
-    work.file,
-    work.table,
-    work.rowsRead,
-    work.fatal ? work.rowsRead : work.rejected.size,
-  );
-}
-
-function accounting(
-  file: string,
-  table: Omit<CsvTable, 'rows'> | undefined,
-  rowsRead: number,
-  rowsRejected: number,
-): CsvTableAccounting {
-  return {
-    file,
-    delimiter: table?.delimiter ?? null,
-    headerLine: table?.headerLine ?? null,
-    rowsRead,
-    rowsUsed: rowsRead - rowsRejected,
+    file: read.file,
+    delimiter: layout?.delimiter ?? null,
+    headerLine: layout?.headerLine ?? null,
+    rowsRead: read.rowsRead,
+    rowsUsed: read.rowsRead - rowsRejected,
     rowsRejected,
-    blankRows: table?.blankRows ?? 0,
-    commentRows: table?.commentRows ?? 0,
-    titleRows: table?.titleRows ?? 0,
+    blankRows: layout?.blankRows ?? 0,
+    commentRows: layout?.commentRows ?? 0,
+    titleRows: layout?.titleRows ?? 0,
   };
 }
 

@@ -26,7 +26,13 @@ export type IssueCode =
   | 'unknown_key'
   | 'csv_header'
   | 'csv_row'
-  | 'invalid_value';
+  | 'invalid_value'
+  /** Two stakeholders share a name, so a reference to it would be ambiguous. */
+  | 'duplicate_name'
+  /** A value could not be read at all: a getter or a Proxy threw while it was read. */
+  | 'unreadable'
+  /** The issues beyond the first 1,000, counted in one issue (docs/model.md). */
+  | 'too_many_issues';
 
 /** One problem found in an analysis, located by its JSON path and, for CSV, file, line, column. */
 export interface Issue {

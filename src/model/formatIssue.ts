@@ -17,7 +17,8 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
- * Formats one issue on one line: `file:line [column]: message` for CSV, `path: message` for JSON.
+ * Formats one issue on one line: `file:line [column]: message` for CSV, `path: message` for JSON
+ * (the issue that counts the issues not listed is its message alone).
  *
  * @example
  * formatIssue({ code: 'out_of_range', message: 'deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)',
@@ -25,6 +26,8 @@ export function formatPath(path: readonly (string | number)[]): string {
  * //=> 'outcomes.csv:2 [Deadweight %]: deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)'
  */
 export function formatIssue(issue: Issue): string {
+  // The count of the issues not listed belongs to no place.
+  if (issue.code === 'too_many_issues') return issue.message;
   if (issue.file !== undefined) {
     const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`;
     const column = issue.column === undefined ? '' : ` [${issue.column}]`;

@@ -16,6 +16,7 @@ import {
   quantity,
   shown,
   wholeYears,
+  years,
 } from './_fields.js';
 import { discountScheduleNames } from '../calc/greenBookSchedules.js';
 import type { DiscountScheduleName } from '../model/analysis.js';
@@ -37,7 +38,7 @@ const outcomeOverrideSchema = z
         priceYear: priceYear('proxy.priceYear').optional(),
       })
       .optional(),
-    duration: wholeYears('duration', 1).optional(),
+    duration: years('duration').optional(),
     start: wholeYears('start', 1).optional(),
     deadweight: fraction('deadweight').optional(),
     displacement: fraction('displacement').optional(),

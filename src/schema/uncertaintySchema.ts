@@ -7,18 +7,10 @@ import * as z from 'zod';
 import { readNumber } from './readNumber.js';
 import { shown } from './_fields.js';
 import { toIssue } from './scenariosSchema.js';
+import { uncertainParameters } from '../model/vocabulary.js';
 import type { Issue } from '../model/SroiError.js';
 
-const PARAMETERS = [
-  'quantity',
-  'proxy',
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-  'discountRate',
-] as const;
+const PARAMETERS = uncertainParameters;
 
 /** A number written as a number or text; `"25%"` is read as 0.25. */
 function figure(field: string) {

@@ -94,7 +94,7 @@ describe.skipIf(skip)('the library in Chromium', () => {
     expect(browser.result).toEqual(JSON.parse(JSON.stringify(calculateSroi(analysis))));
     expect(browser.invalid).toBeGreaterThan(3);
     expect(browser.html).toBeGreaterThan(1000);
-    // CSV reading works too (sroi's own tokenizer; no Node built-ins):
+    // CSV reading works too (csv-parse's browser build, by package.json's browser field):
     // hand-computed 10 × 250 / 1000 = 2.5
     expect(browser.csvRatio).toBe('2.5');
     await page.close();

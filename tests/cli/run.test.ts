@@ -215,7 +215,7 @@ describe('run calculate', () => {
       `  ${file}:3 [quantity]: quantity must be a number, got "lots": it is not a number (write digits, e.g. 1200, 1,200.50, £1,200, 25% or (1,200))`,
       `  ${file}:3 [deadweight]: deadweight must be a fraction from 0 to 1, got "25" (write 25% or 0.25)`,
       `  ${file}:4 [proxy_value]: proxy.value must be an amount of money, got "#REF!": the cell holds a spreadsheet error; fix the formula that produced it`,
-      `  ${file}:4 [duration]: duration must be a whole number of years from 1 to 1000, got "0"`,
+      `  ${file}:4 [duration]: duration must be a number of years greater than 0 and at most 1000, got "0"`,
       '',
     ]);
   });

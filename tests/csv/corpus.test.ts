@@ -8,11 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
-import {
-  readCsvAnalysis,
-  readCsvAnalysisInFull,
-  readValidQuickly,
-} from '../../src/csv/readCsvAnalysis.js';
+import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 
 const corpus = join(__dirname, '..', '..', 'fixtures', 'csv');
 
@@ -61,17 +57,6 @@ describe('readCsvAnalysis on the corpus (fixtures/csv)', () => {
       expect(result.issues[index]).toMatchObject(issue);
     });
   });
-
-  it.each(cases)(
-    '%s: reads a valid file in one pass, with the same result as the full reading',
-    (_name, { expected, result, sources }) => {
-      const quick = readValidQuickly(sources, {});
-      // The one-pass reading takes exactly the files with no issue, and changes nothing.
-      expect(quick !== undefined).toBe(expected.success);
-      expect(readCsvAnalysisInFull(sources)).toEqual(result);
-      if (quick !== undefined) expect(quick).toEqual(result);
-    },
-  );
 
   it.each(cases)(
     '%s: accounts for every row (read = used + rejected)',

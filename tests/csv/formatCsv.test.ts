@@ -54,3 +54,12 @@ describe('formatCsv', () => {
     ]);
   });
 });
+
+describe('neutraliseCsvCell (long input)', () => {
+  it('tells a number from a formula in linear time, whatever the length', () => {
+    // `-` and a million digits is a plain number; followed by "x" it is text that could be a formula.
+    const digits = '1'.repeat(1_000_000);
+    expect(neutraliseCsvCell(`-${digits}`)).toBe(`-${digits}`);
+    expect(neutraliseCsvCell(`-${digits}.${digits}x`)).toBe(`'-${digits}.${digits}x`);
+  });
+});

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
+import { csvTemplate } from '../../src/csv/csvTemplate.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { formatIssue } from '../../src/model/formatIssue.js';
+import { capIssues } from '../../src/schema/_capIssues.js';
+import type { Issue } from '../../src/model/SroiError.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 
 const HEADER = 'stakeholder,outcome,quantity,proxy_value,duration,deadweight';
@@ -290,6 +293,159 @@ describe('readCsvAnalysis', () => {
         if (read.success) expect(read.analysis.outcomes.length).toBe(t.rowsUsed);
         else expect(read.issues.length).toBeGreaterThan(0);
       }),
+    );
+  });
+});
+
+describe('readCsvAnalysis (outputs and evidence)', () => {
+  const plain = `${HEADER}\nOlder people,Less isolated,40,"£1,000",3,20%\n`;
+  const evidenced =
+    'stakeholder,outcome,Outputs,quantity,proxy_value,duration,deadweight,Quantity evidence,Source of deadweight,Attribution rationale,evidence_drop_off\n' +
+    'Older people,Less isolated,52 visits,40,"£1,000",3,20%,Register,Comparison group,Interviews,\n';
+
+  it('reads the output and the evidence columns, by their names and aliases', () => {
+    const read = readCsvAnalysis({ outcomes: outcomes(evidenced), settings });
+    expect(read.issues).toEqual([]);
+    expect(read.success && read.analysis.outcomes[0]).toMatchObject({
+      output: '52 visits',
+      evidence: { quantity: 'Register', deadweight: 'Comparison group', attribution: 'Interviews' },
+    });
+    expect(read.success && read.analysis.outcomes[0]?.evidence).not.toHaveProperty('dropOff');
+  });
+
+  it('changes no figure', () => {
+    const without = readCsvAnalysis({ outcomes: outcomes(plain), settings });
+    const withEvidence = readCsvAnalysis({ outcomes: outcomes(evidenced), settings });
+    if (!without.success || !withEvidence.success) throw new Error('both files should read');
+    expect(evaluateAnalysis(withEvidence.analysis)).toEqual(evaluateAnalysis(without.analysis));
+  });
+
+  it('reads what csvTemplate writes, once its example row is uncommented', () => {
+    const text = csvTemplate()['outcomes.csv'].replace('\r\n# Older people', '\r\nOlder people');
+    const read = readCsvAnalysis({ outcomes: outcomes(text), settings });
+    expect(read.success && read.analysis.outcomes[0]).toMatchObject({
+      output: '40 people attended weekly befriending sessions',
+      evidence: { deadweight: 'Comparison group in the local authority survey' },
+    });
+  });
+});
+
+describe('readCsvAnalysis (durations)', () => {
+  it('reads a fractional duration, and refuses 0 with the rule', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\nA,B,1,1,2.5,0\nA,C,1,1,0,0\n`),
+      settings,
+    });
+    expect(read.issues.map(formatIssue)).toEqual([
+      'outcomes.csv:3 [duration]: duration must be a number of years greater than 0 and at most 1000, got "0"',
+    ]);
+    const good = readCsvAnalysis({ outcomes: outcomes(`${HEADER}\nA,B,1,1,0.5,0\n`), settings });
+    expect(good.success && good.analysis.outcomes[0]?.duration).toBe(0.5);
+  });
+});
+
+describe('readCsvAnalysis (a file separated by semicolons)', () => {
+  const header = 'stakeholder;outcome;quantity;proxy_value;duration;deadweight;attribution';
+
+  it('reads a separator in a fraction column as the decimal mark: a fraction is never in the thousands', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${header}\nA;B;1;1;1;0.125;0,125\nA;C;1;1;1;12,5%;1,000\n`),
+      settings,
+    });
+    expect(read.issues).toEqual([]);
+    // 0.125 and 0,125 are 0.125; 12,5% is 12.5 % = 0.125; 1,000 can only be 1.000 = 1 here.
+    expect(
+      read.success && read.analysis.outcomes.map((o) => [o.deadweight, o.attribution]),
+    ).toEqual([
+      ['0.125', '0.125'],
+      ['0.125', '1'],
+    ]);
+  });
+
+  it('still asks about 1.200 and 1,200 in a money or quantity column, but not about 0.125', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${header}\nA;B;1.200;0.125;1;0;0\nA;C;1;1,200;1;0;0\n`),
+      settings,
+    });
+    expect(read.issues.map((i) => [i.line, i.column, i.received])).toEqual([
+      [2, 'quantity', '1.200'],
+      [3, 'proxy_value', '1,200'],
+    ]);
+  });
+});
+
+describe('readCsvAnalysis (hostile files)', () => {
+  it('reads a cell of a million characters in linear time, and shows a short excerpt of it', () => {
+    const cell = `1${' '.repeat(1_000_000)}x`;
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\nA,B,"${cell}",1,1,0\n`),
+      settings,
+    });
+    expect(read.issues).toHaveLength(1);
+    expect(read.issues[0]).toMatchObject({
+      code: 'invalid_number',
+      column: 'quantity',
+      received: cell,
+    });
+    expect(read.issues[0]?.message.length).toBeLessThan(250);
+  });
+
+  it('reads a header of a million characters, and a semicolon file full of digit groups', () => {
+    const header = `${HEADER},${'n'.repeat(1_000_000)}`;
+    expect(
+      readCsvAnalysis({ outcomes: outcomes(`${header}\nA,B,1,1,1,0,\n`), settings }).success,
+    ).toBe(true);
+    const groups = `1${'.000'.repeat(250_000)}`;
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`stakeholder;outcome;quantity;proxy_value;duration\nA;B;${groups};1;1\n`),
+      settings,
+    });
+    expect(read.issues.map((i) => i.code)).toEqual(['invalid_number']);
+  });
+
+  it('lists the first 1,000 issues and counts the rest exactly, with every row accounted for', () => {
+    const rows = Array.from({ length: 5_000 }, (_, i) => `S,O${i},1,1,1,25`);
+    const read = readCsvAnalysis({
+      outcomes: outcomes(`${HEADER}\n${rows.join('\n')}\n`),
+      settings,
+    });
+    expect(read.issues).toHaveLength(1001);
+    expect(read.issues[1000]?.message).toBe(
+      'and 4,000 more problems, not listed (5,000 in all); fix these and read the file again to see the rest',
+    );
+    expect(read.tables.outcomes).toMatchObject({ rowsRead: 5_000, rowsRejected: 5_000 });
+  });
+
+  it('puts an issue found across rows at its cell, below cells that span lines', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'id,stakeholder,outcome,quantity,proxy_value,duration\na,A,B,1,1,1\nb,"two\nlines",C,1,1,1\na,A,D,1,1,1\n',
+      ),
+      settings,
+    });
+    // The second "a" is on line 5: line 3 starts the row whose cell spans lines 3 and 4.
+    expect(read.issues.map(formatIssue)).toEqual([
+      'outcomes.csv:5 [id]: outcome id "a" is used twice (first at line 2); ids must be unique',
+    ]);
+  });
+});
+
+describe('readCsvAnalysis (ragged rows)', () => {
+  it('does not read a row with a cell too few or too many, and says where', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        `${HEADER}\nA,B,1,1,1\nA,B,1,1,1,0,extra\nA,"two\nlines",1,1,1,0,,late\nA,B,1,1,1,0\n`,
+      ),
+      settings,
+    });
+    expect(read.issues.map((i) => [i.code, i.line])).toEqual([
+      ['csv_row', 2], // 5 cells under 6 headers
+      ['csv_row', 3], // a value beyond the last header
+      ['csv_row', 5], // the same, on the second line of a row that starts on line 4
+    ]);
+    expect(read.tables.outcomes).toMatchObject({ rowsRead: 4, rowsUsed: 1, rowsRejected: 3 });
+    expect(formatIssue(capIssues(read.issues, 1)[1] as Issue)).toBe(
+      'and 2 more problems, not listed (3 in all); fix these and read the file again to see the rest',
     );
   });
 });

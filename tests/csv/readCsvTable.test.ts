@@ -83,3 +83,17 @@ describe('readCsvTable', () => {
     expect(read).toMatchObject({ ok: false, rowsRead: 2, issue: { code: 'csv_row', line: 3 } });
   });
 });
+
+describe('readCsvTable (long input)', () => {
+  it('reads a comment row of a million characters in linear time', () => {
+    const read = table(`name,value\n#${'A'.repeat(1_000_000)}\nGrant,1\n`);
+    expect(read.commentRows).toBe(1);
+    expect(read.rows).toEqual([{ line: 3, cells: ['Grant', '1'] }]);
+  });
+
+  it('reports a file without a header with a short excerpt of its first line', () => {
+    const read = readCsvTable(`${'prose '.repeat(200_000)}\n`, { file: 'p.csv', scoreHeader });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.issue.message.length).toBeLessThan(250);
+  });
+});

@@ -24,6 +24,12 @@ describe('analysisJsonSchema', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining([
         'name',
+        'organisation',
+        'author',
+        'period',
+        'kind',
+        'description',
+        'date',
         'currency',
         'priceYear',
         'discount',
@@ -39,6 +45,7 @@ describe('analysisJsonSchema', () => {
       expect.arrayContaining([
         'stakeholder',
         'outcome',
+        'output',
         'quantity',
         'proxy',
         'duration',
@@ -49,7 +56,36 @@ describe('analysisJsonSchema', () => {
         'leakage',
         'dropOff',
         'quantityByYear',
+        'evidence',
       ]),
     );
+  });
+
+  it('describes the evidence by assumption, and a duration that may be a fraction of a year', () => {
+    const schema = analysisJsonSchema() as {
+      properties: {
+        outcomes: {
+          items: {
+            properties: {
+              evidence: { properties: Record<string, unknown>; additionalProperties: boolean };
+              duration: { description: string; type: string[] };
+            };
+          };
+        };
+      };
+    };
+    const outcome = schema.properties.outcomes.items.properties;
+    expect(Object.keys(outcome.evidence.properties)).toEqual([
+      'quantity',
+      'duration',
+      'deadweight',
+      'displacement',
+      'attribution',
+      'leakage',
+      'dropOff',
+    ]);
+    expect(outcome.evidence.additionalProperties).toBe(false);
+    expect(outcome.duration.type).toEqual(['number', 'string']);
+    expect(outcome.duration.description).toContain('greater than 0 and at most 1000, e.g. 3 or 2.5');
   });
 });

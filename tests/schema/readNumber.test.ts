@@ -103,3 +103,36 @@ describe('readNumber (canonical form)', () => {
     );
   });
 });
+
+describe('readNumber (grouping)', () => {
+  it.each(['0,125', '0,125.5', '£0,125', '012,000'])(
+    'refuses %j: a thousands group never starts with 0, so it is not 125',
+    (raw) => {
+      expect(readNumber(raw)).toMatchObject({ ok: false, code: 'invalid_number' });
+    },
+  );
+});
+
+describe('readNumber (long input)', () => {
+  // Each of these once made a regular expression try every position (quadratic time, a hang at
+  // 300,000 characters); read by loops and linear patterns they take time linear in the text.
+  const million = 1_000_000;
+  it.each([
+    ['"1", a million spaces, "x"', `1${' '.repeat(million)}x`, 'invalid_number'],
+    ['a million digits', '9'.repeat(million), 'out_of_range'],
+    ['a million digits after a point', `0.${'1'.repeat(million)}x`, 'invalid_number'],
+    ['a million commas', `1${',000'.repeat(million / 4)}x`, 'invalid_number'],
+    ['brackets around a million spaces', `(${' '.repeat(million)}`, 'invalid_number'],
+    ['a million "#"', '#'.repeat(million), 'invalid_number'],
+  ])('reads %s in linear time', (_name, raw, code) => {
+    expect(readNumber(raw)).toMatchObject({ ok: false, code });
+  });
+
+  it('reads a currency code after a million spaces as "5 GBP" is read', () => {
+    expect(readNumber(`${' '.repeat(million)}5${' '.repeat(million)}GBP`)).toEqual({
+      ok: true,
+      value: '5',
+      percent: false,
+    });
+  });
+});

@@ -163,6 +163,31 @@ describe('evaluateScenarios', () => {
   });
 });
 
+describe('a scenario with a fractional duration', () => {
+  it('reads it from the file and values the last year by its fraction', () => {
+    const parsed = safeParseScenarios(
+      { shorter: { outcomes: { b: { duration: '1.5' } } } },
+      analysis,
+    );
+    expect(parsed.success).toBe(true);
+    if (!parsed.success) return;
+    const { scenarios } = evaluateScenarios(analysis, parsed.scenarios);
+    // hand-computed: b keeps year 1 (100) and half of year 2 (50 × 0.5 = 25): 800 + 125 + 150
+    // = 1075 over 500 → 2.15
+    expect(scenarios[0]?.result.sroiRatio).toBe('2.15');
+  });
+
+  it('refuses a duration of 0, with the rule', () => {
+    const parsed = safeParseScenarios({ none: { outcomes: { b: { duration: 0 } } } }, analysis);
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(parsed.issues.map((i) => i.path.join('.'))).toEqual([
+      'scenarios.none.outcomes.b.duration',
+    ]);
+    expect(parsed.issues[0]?.message).toMatch(/greater than 0/);
+  });
+});
+
 describe('scenarios that leave outcomes and inputs out', () => {
   it('leaves an excluded outcome out of the result', () => {
     const { scenarios } = evaluateScenarios(analysis, {
