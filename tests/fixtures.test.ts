@@ -552,6 +552,25 @@ describe.each(fixtures)('fixture $name', (fixture) => {
         .filter((id) => !spec.notChecked.some((n) => n.figure.startsWith(`outcomes.${id}`)));
       expect(unchecked).toEqual([]);
     });
+
+    it('carries the evidence of every assumption it states, with the report page', () => {
+      // an original is a worked, sourced example: each proxy's source, and the evidence for the
+      // quantity, the duration and every deduction or drop-off that is not zero
+      const missing: string[] = [];
+      for (const o of json.outcomes) {
+        const id = o.id ?? '';
+        if ((o.proxy.source ?? '').trim() === '') missing.push(`${id}.proxy.source`);
+        const stated = ['quantity', 'duration'] as const;
+        const deductions = (
+          ['deadweight', 'displacement', 'attribution', 'leakage', 'dropOff'] as const
+        ).filter((t) => Number(String(o[t] ?? '0').replace('%', '')) !== 0);
+        for (const topic of [...stated, ...deductions]) {
+          const text = o.evidence?.[topic] ?? '';
+          if (!/\bp{1,2}\.\s?\d/.test(text)) missing.push(`${id}.evidence.${topic}`);
+        }
+      }
+      expect(missing).toEqual([]);
+    });
   }
 
   if (spec.map === 'totals-only') {
