@@ -102,9 +102,11 @@ export async function runApp(config: BenchConfig, emit: (line: BenchLine) => voi
     // 1. One edit of a 100-outcome map, to figures and charts updated.
     const map100 = syntheticAnalysis({ outcomes: 100, years: 5, schedule: 'flat' });
     const edited = (deadweight: string): string => {
-      const copy = structuredClone(map100) as { outcomes: { deadweight?: string }[] };
-      (copy.outcomes[0] ?? {}).deadweight = deadweight;
-      return shown(calculateSroi(copy as AnalysisInput).sroiRatio);
+      const copy: AnalysisInput = {
+        ...map100,
+        outcomes: map100.outcomes.map((o, i) => (i === 0 ? { ...o, deadweight } : o)),
+      };
+      return shown(calculateSroi(copy).sroiRatio);
     };
     const values = ['10%', '90%'];
     const expected = values.map(edited);

@@ -147,5 +147,16 @@ export const analysisInputSchema = zodRecord(analysisFields).meta({
   description: analysisFields.description,
 });
 
-/** The analysis as people may write it: money and fractions as numbers or text. */
-export type AnalysisInput = z.input<typeof analysisInputSchema>;
+/**
+ * The analysis as people may write it: money and fractions as numbers or text. Every level is
+ * read-only, so an object literal `as const`, a frozen object, and the `Analysis` that
+ * `safeParseAnalysis` or `readCsvAnalysis` return are all accepted as they are.
+ */
+export type AnalysisInput = DeepReadonly<z.input<typeof analysisInputSchema>>;
+
+/** `T` with every property and array element read-only, at every depth. */
+type DeepReadonly<T> = T extends (infer E)[]
+  ? readonly DeepReadonly<E>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;

@@ -457,7 +457,7 @@ function build(drawn: {
       ...(drawn.withIds ? { id: `out-${i}` } : {}),
       ...o,
     })),
-  } as AnalysisInput);
+  });
 }
 
 /** A second analysis made from the first: each outcome kept, changed or removed; some added. */
