@@ -280,11 +280,11 @@ export function App() {
   };
   const save = (id: string) => {
     const file = made(id);
-    if (file !== undefined) saveFile(file.name, file.type, file.text);
+    if (file !== undefined) saveFile(file.name, file.type, file.contents);
   };
   const print = () => {
     const file = made('report-html');
-    if (file !== undefined) printReport(file.text);
+    if (typeof file?.contents === 'string') printReport(file.contents);
   };
 
   const history = workspace?.history;

@@ -9,6 +9,9 @@ import { evaluateDocument } from '../../src/app/evaluateDocument.js';
 import { placeIssues, placeOf, placeId } from '../../src/app/issuePlaces.js';
 import { answer } from '../../src/app/worker.js';
 import { renderCsv } from '../../src/csv/renderCsv.js';
+import { readWorkbook } from '../../src/workbook/readWorkbook.js';
+import { valueMapFigures } from '../workbook/_valueMapFigures.js';
+import type { WorkbookSheet } from '../../src/workbook/Workbook.js';
 import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
 import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
 import { simulate } from '../../src/sensitivity/simulate.js';
@@ -23,12 +26,19 @@ function contextOf(document: AnalysisDocument): ExportContext {
   return { document, evaluation: evaluateDocument(document) };
 }
 
-function make(id: string, context: ExportContext) {
+function made(id: string, context: ExportContext) {
   const entry = appExports.find((e) => e.id === id);
   const file = entry === undefined ? undefined : exportFile(entry, context);
   if (file?.ok !== true)
     throw new Error(`${id}: ${file?.ok === false ? file.reason : 'no such export'}`);
   return file;
+}
+
+/** A text export: its name and text. */
+function make(id: string, context: ExportContext): { name: string; text: string } {
+  const file = made(id, context);
+  if (typeof file.contents !== 'string') throw new Error(`${id} is not a text file`);
+  return { name: file.name, text: file.contents };
 }
 
 describe('appExports', () => {
@@ -66,11 +76,35 @@ describe('appExports', () => {
     expect(make('figures-csv', context).text).toBe(renderCsv(evaluation.result));
   });
 
+  it('saves the Value Map workbook sroi export --format xlsx writes, which reads back to the CLI’s figures', async () => {
+    const file = made('value-map-xlsx', contextOf(example));
+    expect(file.name).toBe('befriending-service-2024-illustrative-example.xlsx');
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (typeof file.contents === 'string') throw new Error('a workbook is bytes');
+    const { io, file: written } = fakeIo();
+    expect(await run(['export', examplePath, '--out', 'tests/.output/app-map.xlsx'], io)).toBe(0);
+    // fakeIo keeps bytes one character per byte
+    const cli = new Uint8Array(Buffer.from(written('tests/.output/app-map.xlsx') ?? '', 'latin1'));
+    expect(file.contents).toEqual(cli);
+    const read = readWorkbook(file.contents);
+    expect(read.issues).toEqual([]);
+    const figures = valueMapFigures(read.workbook?.sheets[0] as WorkbookSheet);
+    const result = await cliResult([examplePath]);
+    expect(figures.result('sroiRatio')?.value).toBe(result.sroiRatio);
+    expect(figures.result('totalPresentValue')?.value).toBe(result.totalPresentValue);
+  });
+
   it('saves the JSON of a map with problems, and says why the other files need a valid one', () => {
     const broken = { ...example, discount: { rate: '35' } } as AnalysisDocument;
     const context = contextOf(broken);
     expect(JSON.parse(make('analysis-json', context).text)).toEqual(broken);
-    for (const id of ['report-html', 'outcomes-csv', 'inputs-csv', 'figures-csv']) {
+    for (const id of [
+      'report-html',
+      'value-map-xlsx',
+      'outcomes-csv',
+      'inputs-csv',
+      'figures-csv',
+    ]) {
       const entry = appExports.find((e) => e.id === id);
       expect(entry === undefined ? undefined : exportFile(entry, context)).toEqual({
         ok: false,
