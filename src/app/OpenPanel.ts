@@ -161,7 +161,7 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
           h(
             'p',
             { key: 'count' },
-            `${opened.issues.length} problem${opened.issues.length === 1 ? '' : 's'} found${failed ? ': fix them in your file and open it again' : ''}.`,
+            `${opened.issues.length} problem${opened.issues.length === 1 ? '' : 's'} found${failed ? ': fix them in your file and open it again' : ', each shown at its place in the editor too: fix them there, or in your file'}.`,
           ),
           h(ProblemList, { key: 'list', issues: opened.issues, inEditor: false }),
         ],

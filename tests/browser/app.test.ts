@@ -28,6 +28,9 @@ import { formatMoney, formatNumber, round } from '../../src/report/round.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { parseUncertainty } from '../../src/sensitivity/parseUncertainty.js';
 import { simulate } from '../../src/sensitivity/simulate.js';
+import { readWorkbook } from '../../src/workbook/readWorkbook.js';
+import { valueMapFigures } from '../workbook/_valueMapFigures.js';
+import type { WorkbookSheet } from '../../src/workbook/Workbook.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SroiResult } from '../../src/model/result.js';
 import type { AnalysisInput } from '../../src/schema/analysisSchema.js';
@@ -171,14 +174,30 @@ async function dropFiles(page: Page, paths: readonly string[]): Promise<void> {
   await page.dispatchEvent('#open', 'drop', { dataTransfer: transfer });
 }
 
-/** Clicks a Save button and returns the downloaded file's name and text. */
-async function download(page: Page, id: string): Promise<{ name: string; text: string }> {
+/** Clicks a Save button and returns the downloaded file's name and bytes. */
+async function downloadBytes(page: Page, id: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.click(`[data-export="${id}"]`),
   ]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** Clicks a Save button and returns the downloaded file's name and text. */
+async function download(page: Page, id: string): Promise<{ name: string; text: string }> {
+  const { name, bytes } = await downloadBytes(page, id);
+  return { name, text: bytes.toString('utf8') };
+}
+
+/** Every cell of a workbook's sheets: its address and value (cached results for formulas). */
+function cellValues(bytes: Uint8Array): string[] {
+  const { workbook, issues } = readWorkbook(bytes);
+  expect(issues).toEqual([]);
+  return (workbook?.sheets ?? []).flatMap((sheet) =>
+    sheet.rows.flatMap((row) =>
+      row.cells.map((cell) => `${sheet.name}!${cell.address}=${cell.value}`),
+    ),
+  );
 }
 
 describe.skipIf(skip)('the web app in Chromium', () => {
@@ -275,6 +294,65 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     }).tables.outcomes;
     expect(t.rowsRead).toBeGreaterThan(0);
     expect(rows[0]).toBe(`outcomes.csv${t.rowsRead}${t.rowsUsed}0${t.headerLine}${t.delimiter}`);
+    await leave(v);
+  });
+
+  it('opens a Windows-1252 CSV with £ cells, says how it read it, and gives the CLI’s ratio for the same table in UTF-8', async () => {
+    const outcomes = readFileSync(
+      join(root, 'fixtures/csv/22-currency-thousands/outcomes.csv'),
+      'utf8',
+    );
+    const inputs = 'description,value\r\nGrant,"£5,000"\r\n';
+    // Excel's "CSV (Comma delimited)": the text is ASCII but for £, the byte 0xA3
+    const cp1252 = (text: string) =>
+      Buffer.from(Uint8Array.from(text, (c) => (c === '£' ? 0xa3 : c.charCodeAt(0))));
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', [
+      { name: 'outcomes.csv', mimeType: 'text/csv', buffer: cp1252(outcomes) },
+      { name: 'inputs.csv', mimeType: 'text/csv', buffer: cp1252(inputs) },
+    ]);
+    const cli = await cliResult(['saved/outcomes.csv', '--inputs', 'saved/inputs.csv'], {
+      'saved/outcomes.csv': outcomes,
+      'saved/inputs.csv': inputs,
+    });
+    expect(cli.sroiRatio).not.toBeNull();
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
+    const notes = await v.page.locator('.open-report .notes li').allTextContents();
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(
+      /^note: outcomes\.csv: read as Windows-1252, because the bytes are not valid UTF-8/,
+    );
+    // the cell's "£1,200.50" (fixtures/csv/22-currency-thousands), as the validated analysis holds it
+    expect(await v.page.locator('#cell-outcomes-0-proxy-value').inputValue()).toBe('1200.5');
+    await leave(v);
+  });
+
+  it('refuses an analysis file with a key given twice, at its line and column as the CLI prints it', async () => {
+    const json = readFileSync(join(root, examplePath), 'utf8').replace(
+      '"currency": "GBP",',
+      '"currency": "GBP",\n  "currency": "EUR",',
+    );
+    expect(json).toContain('"EUR"');
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', {
+      name: 'analysis.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(json),
+    });
+    await v.page.locator('.open-report .problems').waitFor();
+    const { io, out } = fakeIo({ 'analysis.json': json });
+    expect(await run(['validate', 'analysis.json'], io)).toBe(1);
+    const cliLines = `${out.stdout}${out.stderr}`
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+    expect(cliLines[0]).toMatch(
+      /^analysis\.json:\d+:3: currency: the field "currency" is given twice/,
+    );
+    expect(await v.page.locator('.open-report .problems .problem-text').allTextContents()).toEqual(
+      cliLines,
+    );
+    expect(await v.page.locator('[data-figure]').count()).toBe(0); // nothing opened
     await leave(v);
   });
 
@@ -375,6 +453,7 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     expect(exportIds).toEqual([
       'analysis-json',
       'report-html',
+      'value-map-xlsx',
       'outcomes-csv',
       'inputs-csv',
       'settings-json',
@@ -396,6 +475,21 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     expect(await run(['report', examplePath], report.io)).toBe(0);
     expect((await download(v.page, 'report-html')).text).toBe(report.out.stdout);
     expect((await download(v.page, 'figures-csv')).text).toBe(renderCsv(result));
+    // the workbook reads back to the CLI's figures, with every cell as sroi export writes it
+    const workbook = await downloadBytes(v.page, 'value-map-xlsx');
+    expect(workbook.name).toBe('befriending-service-2024-illustrative-example.xlsx');
+    const read = readWorkbook(new Uint8Array(workbook.bytes));
+    const figures = valueMapFigures(read.workbook?.sheets[0] as WorkbookSheet);
+    expect(figures.result('sroiRatio')?.value).toBe(cli.sroiRatio);
+    expect(figures.result('totalPresentValue')?.value).toBe(cli.totalPresentValue);
+    const exported = fakeIo();
+    expect(
+      await run(['export', examplePath, '--out', 'tests/.output/app/cli.xlsx'], exported.io),
+    ).toBe(0);
+    const cliBytes = Buffer.from(exported.file('tests/.output/app/cli.xlsx') ?? '', 'latin1');
+    const cells = cellValues(new Uint8Array(workbook.bytes));
+    expect(cells.length).toBeGreaterThan(100);
+    expect(cells).toEqual(cellValues(new Uint8Array(cliBytes)));
     await leave(v);
   });
 
