@@ -5,8 +5,8 @@
  */
 import { h } from 'preact';
 import { formatJsonIssue } from '../json/formatJsonIssue.js';
-import { focusSoon } from './focusSoon.js';
-import { placeId, placeOf } from './issuePlaces.js';
+import { focusPlace } from './focusSoon.js';
+import { placeOf } from './issuePlaces.js';
 import type { JsonIssue } from '../json/readJson.js';
 
 /** The most problems listed; the rest are counted (they are all at their cells). */
@@ -36,7 +36,7 @@ export function ProblemList({ issues, inEditor }: ProblemListProps) {
               {
                 type: 'button',
                 class: 'link',
-                onClick: () => focusSoon(placeId(place)),
+                onClick: () => focusPlace(place),
                 'aria-label': `Go to cell: ${formatJsonIssue(issue)}`,
               },
               'Go to cell',

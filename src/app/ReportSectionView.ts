@@ -70,11 +70,18 @@ export interface ReportSectionViewProps {
   readonly section: Section;
   /** The heading level in the app's outline. */
   readonly level: 'h2' | 'h3';
-  /** Show the section's paragraphs (the report's explanations). */
+  /** Show the section's paragraphs (the report's explanations), before and after its tables. */
   readonly paragraphs?: boolean;
+  /** Show the tables unfolded (they are the section's content, not the figures of a chart). */
+  readonly tablesOpen?: boolean;
 }
 
-export function ReportSectionView({ section, level, paragraphs }: ReportSectionViewProps) {
+export function ReportSectionView({
+  section,
+  level,
+  paragraphs,
+  tablesOpen,
+}: ReportSectionViewProps) {
   const headingId = `report-${section.id}`;
   return h(
     'section',
@@ -91,11 +98,16 @@ export function ReportSectionView({ section, level, paragraphs }: ReportSectionV
         }),
     section.tables.length === 0
       ? null
-      : h(
-          'details',
-          { class: 'section-tables' },
-          h('summary', null, section.chart === undefined ? 'Tables' : 'The figures as a table'),
-          section.tables.map((table, i) => h(TableView, { key: i, table })),
-        ),
+      : tablesOpen === true
+        ? section.tables.map((table, i) => h(TableView, { key: i, table }))
+        : h(
+            'details',
+            { class: 'section-tables' },
+            h('summary', null, section.chart === undefined ? 'Tables' : 'The figures as a table'),
+            section.tables.map((table, i) => h(TableView, { key: i, table })),
+          ),
+    paragraphs === true
+      ? (section.after ?? []).map((p, i) => h('p', { key: `after-${i}`, class: 'hint' }, p))
+      : null,
   );
 }

@@ -9,6 +9,9 @@ import { evaluateDocument } from '../../src/app/evaluateDocument.js';
 import { placeIssues, placeOf, placeId } from '../../src/app/issuePlaces.js';
 import { answer } from '../../src/app/worker.js';
 import { renderCsv } from '../../src/csv/renderCsv.js';
+import { checkAnalysis } from '../../src/review/checkAnalysis.js';
+import { diffAnalyses } from '../../src/review/diffAnalyses.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { readWorkbook } from '../../src/workbook/readWorkbook.js';
 import { valueMapFigures } from '../workbook/_valueMapFigures.js';
 import type { WorkbookSheet } from '../../src/workbook/Workbook.js';
@@ -94,6 +97,43 @@ describe('appExports', () => {
     expect(figures.result('totalPresentValue')?.value).toBe(result.totalPresentValue);
   });
 
+  it('saves the report with the changes since a previous version and the findings, as sroi report --diff --check writes it', async () => {
+    const edited = { ...example, horizon: 2 } as AnalysisDocument;
+    const evaluation = evaluateDocument(edited);
+    if (!evaluation.ok) throw new Error('the edited example has problems');
+    const previous = parseAnalysis(example);
+    const context: ExportContext = { document: edited, evaluation, previous, withCheck: true };
+    const files = { 'edited.json': JSON.stringify(edited) };
+    const { io, out } = fakeIo(files);
+    expect(await run(['report', 'edited.json', '--diff', examplePath, '--check'], io)).toBe(0);
+    expect(make('report-html', context).text).toBe(out.stdout);
+    // work already done for this document is used as it is
+    const diff = diffAnalyses(previous, evaluation.analysis);
+    expect(make('report-html', { ...context, diff, withCheck: false }).text).toBe(
+      make('report-html', { ...context, withCheck: false }).text,
+    );
+  });
+
+  it('says why the report cannot be made when the previous version cannot be compared', () => {
+    const evaluation = evaluateDocument(example);
+    if (!evaluation.ok) throw new Error('the example has problems');
+    const entry = appExports.find((e) => e.id === 'report-html');
+    // a previous version whose proxy price year is outside the deflator series: the engine refuses it
+    const previous = { ...parseAnalysis(example), priceYear: '2023-24' };
+    const outside = {
+      ...previous,
+      outcomes: previous.outcomes.map((o) => ({ ...o, proxy: { ...o.proxy, priceYear: '1800' } })),
+    };
+    const file =
+      entry === undefined
+        ? undefined
+        : exportFile(entry, { document: example, evaluation, previous: outside });
+    expect(file).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/1800/) as unknown as string,
+    });
+  });
+
   it('saves the JSON of a map with problems, and says why the other files need a valid one', () => {
     const broken = { ...example, discount: { rate: '35' } } as AnalysisDocument;
     const context = contextOf(broken);
@@ -171,6 +211,22 @@ describe('the worker', () => {
       id: 1,
       kind: 'sensitivity',
       result: sensitivityAnalysis(analysis),
+    });
+  });
+
+  it('answers a review with checkAnalysis’s findings and, given a previous version, diffAnalyses’s changes', () => {
+    const uncertainty = parseUncertainty(example['uncertainty'], analysis);
+    const previous = parseAnalysis({ ...example, horizon: 2 });
+    expect(answer({ id: 4, kind: 'review', analysis, uncertainty })).toEqual({
+      id: 4,
+      kind: 'review',
+      check: { ok: true, value: checkAnalysis(analysis, { uncertainty }) },
+    });
+    expect(answer({ id: 5, kind: 'review', analysis, previous })).toEqual({
+      id: 5,
+      kind: 'review',
+      check: { ok: true, value: checkAnalysis(analysis) },
+      diff: { ok: true, value: diffAnalyses(previous, analysis) },
     });
   });
 

@@ -23,6 +23,7 @@ import { calculateSroi } from '../../src/calculateSroi.js';
 import { serveApp } from '../../src/cli/appCommand.js';
 import { run } from '../../src/cli/run.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
+import { checkAnalysis } from '../../src/review/checkAnalysis.js';
 import { renderCsv } from '../../src/csv/renderCsv.js';
 import { formatMoney, formatNumber, round } from '../../src/report/round.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
@@ -33,6 +34,8 @@ import { valueMapFigures } from '../workbook/_valueMapFigures.js';
 import type { WorkbookSheet } from '../../src/workbook/Workbook.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SroiResult } from '../../src/model/result.js';
+import type { CheckResult } from '../../src/review/checkAnalysis.js';
+import type { AnalysisDiff } from '../../src/review/diffAnalyses.js';
 import type { AnalysisInput } from '../../src/schema/analysisSchema.js';
 
 const root = join(__dirname, '..', '..');
@@ -547,6 +550,105 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     await screenshot(v.page, 'app-sensitivity-1280', '#sensitivity');
     await screenshot(v.page, 'app-montecarlo-1280', '#simulation .report-simulation');
     await screenshot(v.page, 'app-save-1280', '#save');
+    await leave(v);
+  });
+
+  it('shows the findings of sroi check, following the map, each about an outcome linking to its row', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    /** The findings table as the page shows it: severity, outcome, finding (its code under it), principle. */
+    const shown = () =>
+      v.page
+        .locator('#findings table.findings tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent)),
+        );
+    const expected = (findings: CheckResult['findings'], names: Map<string, string>) =>
+      findings.map((f) => [
+        { high: 'High', medium: 'Medium', low: 'Low' }[f.severity],
+        f.outcome === undefined
+          ? 'the whole analysis'
+          : `1. ${names.get(f.outcome) ?? ''} (go to its row)`,
+        `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.${f.code}`,
+        f.principle,
+      ]);
+    const names = new Map(parseAnalysis(example).outcomes.map((o) => [o.id, o.outcome]));
+    const cli = fakeIo();
+    expect(await run(['check', examplePath, '--format', 'json'], cli.io)).toBe(0);
+    const check = JSON.parse(cli.out.stdout) as CheckResult;
+    expect(check.findings.map((f) => f.code)).toEqual([
+      'PROXY_WITHOUT_SOURCE',
+      'PROXY_WITHOUT_PRICE_YEAR',
+      'VALUE_CONCENTRATED',
+    ]); // docs/check.md: what sroi check prints for the example
+    await expect.poll(shown).toEqual(expected(check.findings, names));
+    await screenshot(v.page, 'app-findings-1280', '#findings');
+    // a source for the first outcome's proxy: its finding goes, as checkAnalysis says of the edited map
+    await v.page.locator('#cell-outcomes-0-proxy-source').fill('A published study');
+    const edited = structuredClone(example) as { outcomes: { proxy: { source?: string } }[] };
+    const first = edited.outcomes[0];
+    if (first !== undefined) first.proxy.source = 'A published study';
+    const analysis = parseAnalysis(edited as AnalysisInput);
+    const again = checkAnalysis(analysis, {
+      uncertainty: parseUncertainty(example.uncertainty, analysis),
+    });
+    expect(again.findings).toHaveLength(check.findings.length - 1);
+    await expect.poll(shown).toEqual(expected(again.findings, names));
+    // the outcome's link takes the keyboard to its row
+    await v.page.locator('#findings table.findings tbody button').first().click();
+    await expect
+      .poll(() => v.page.evaluate(() => document.activeElement?.id))
+      .toBe('row-outcomes-0');
+    expect(await axeViolations(v.page)).toEqual([]);
+    await leave(v);
+  });
+
+  it('compares with a previous version as sroi diff does, and saves the report of sroi report --diff --check', async () => {
+    const v = await visit();
+    await openExample(v.page);
+    await v.page.setInputFiles('#compare-files', join(root, examplePath));
+    await v.page.locator('#setting-name').fill('Befriending service 2025');
+    await v.page.locator('#cell-outcomes-0-deadweight').fill('35%');
+    const saved = (await download(v.page, 'analysis-json')).text;
+    // what sroi diff says of the same two files
+    const diff = fakeIo({ 'edited.json': saved });
+    expect(await run(['diff', examplePath, 'edited.json', '--format', 'json'], diff.io)).toBe(0);
+    const changes = (JSON.parse(diff.out.stdout) as AnalysisDiff).changes;
+    expect(changes.map((c) => c.path)).toEqual(['name', 'outcomes["less-isolated"].deadweight']);
+    const rows = v.page.locator('#compare table tbody tr');
+    await expect.poll(() => rows.count()).toBe(changes.length);
+    expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe(
+      `−${formatNumber((changes[1]?.ratioEffect ?? '').replace('-', ''), 2)}`,
+    );
+    expect(await v.page.locator('#compare table tfoot td').nth(3).textContent()).toBe(
+      `−${formatNumber((JSON.parse(diff.out.stdout) as AnalysisDiff).ratioChange?.replace('-', '') ?? '', 2)}`,
+    );
+    await screenshot(v.page, 'app-compare-1280', '#compare');
+    // the report, as sroi report --diff writes it, and with the findings as --check adds them
+    const report = fakeIo({ 'edited.json': saved });
+    expect(await run(['report', 'edited.json', '--diff', examplePath], report.io)).toBe(0);
+    expect((await download(v.page, 'report-html')).text).toBe(report.out.stdout);
+    await v.page.getByLabel('Add the findings to the report (as sroi report --check)').check();
+    const checked = fakeIo({ 'edited.json': saved });
+    expect(await run(['report', 'edited.json', '--diff', examplePath, '--check'], checked.io)).toBe(
+      0,
+    );
+    expect((await download(v.page, 'report-html')).text).toBe(checked.out.stdout);
+    expect(await axeViolations(v.page)).toEqual([]);
+    // a previous version with problems is not compared; its problems are listed
+    await v.page.setInputFiles('#compare-files', {
+      name: 'old.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ "name": "old",\n  "outcomes": [ }'),
+    });
+    // the "}" is the 17th character of line 2
+    await expect
+      .poll(() => v.page.locator('#compare .problems .problem-text').allTextContents())
+      .toEqual([
+        'old.json:2:17: outcomes[0]: expected a value (text in double quotes, a number, true, false, null, { or [), got "}"',
+      ]);
+    await v.page.getByRole('button', { name: 'Stop comparing' }).click();
+    expect(await v.page.locator('#compare table').count()).toBe(0);
     await leave(v);
   });
 
