@@ -4,6 +4,7 @@
  * chart. The figures are the report's, rounded as the report rounds them.
  */
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { barChart } from '../report/charts/barChart.js';
 import { columnChart } from '../report/charts/columnChart.js';
 import { histogramChart } from '../report/charts/histogramChart.js';
@@ -66,6 +67,30 @@ function TableView({ table }: { readonly table: Table }) {
   );
 }
 
+/**
+ * Tables folded under their summary, drawn only while unfolded: the figures of a chart change
+ * with every edit, and tables nobody has opened are not worth drawing each time.
+ */
+function FoldedTables({
+  tables,
+  summary,
+}: {
+  readonly tables: readonly Table[];
+  readonly summary: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return h(
+    'details',
+    {
+      class: 'section-tables',
+      open,
+      onToggle: (event: Event) => setOpen((event.currentTarget as HTMLDetailsElement).open),
+    },
+    h('summary', null, summary),
+    open ? tables.map((table, i) => h(TableView, { key: i, table })) : null,
+  );
+}
+
 export interface ReportSectionViewProps {
   readonly section: Section;
   /** The heading level in the app's outline. */
@@ -100,12 +125,10 @@ export function ReportSectionView({
       ? null
       : tablesOpen === true
         ? section.tables.map((table, i) => h(TableView, { key: i, table }))
-        : h(
-            'details',
-            { class: 'section-tables' },
-            h('summary', null, section.chart === undefined ? 'Tables' : 'The figures as a table'),
-            section.tables.map((table, i) => h(TableView, { key: i, table })),
-          ),
+        : h(FoldedTables, {
+            tables: section.tables,
+            summary: section.chart === undefined ? 'Tables' : 'The figures as a table',
+          }),
     paragraphs === true
       ? (section.after ?? []).map((p, i) => h('p', { key: `after-${i}`, class: 'hint' }, p))
       : null,

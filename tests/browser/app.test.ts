@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeApp } from '../../scripts/build-app.js';
+import { syntheticAnalysis } from '../../bench/synthetic.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { cliResult } from '../app/_cli.js';
 import { launchChromium } from '../app/_chromium.js';
@@ -447,6 +448,62 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     await leave(v);
   });
 
+  it('draws only the rows of a long map near the screen, and still reaches every row by scrolling, keyboard and its problems', async () => {
+    const map = syntheticAnalysis({ outcomes: 200, years: 5, schedule: 'flat' });
+    const broken = structuredClone(map) as { outcomes: { deadweight?: unknown }[] };
+    const far = broken.outcomes[150];
+    if (far !== undefined) far.deadweight = 25; // a bare 25: a problem at row 151's cell
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', {
+      name: 'map200.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await v.page.locator('#problems .problems').waitFor();
+    const drawn = () => v.page.locator('#outcomes tbody tr[data-row]').count();
+    expect(await v.page.locator('#outcomes table').getAttribute('aria-rowcount')).toBe('201');
+    expect(await drawn()).toBeLessThan(60);
+    // the problem's "Go to cell" draws its row and puts the keyboard in the cell
+    await v.page
+      .locator('#problems')
+      .getByRole('button', { name: /^Go to cell/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => v.page.evaluate(() => document.activeElement?.id))
+      .toBe('cell-outcomes-150-deadweight');
+    expect(await v.page.locator('#cell-outcomes-150-deadweight').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(await v.page.locator('tr[data-row="150"]').getAttribute('aria-rowindex')).toBe('152');
+    // the focused row stays drawn when the page scrolls far from it, and typing there works
+    await v.page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(() => v.page.locator('#cell-outcomes-10-deadweight').count()).toBe(1);
+    await v.page.keyboard.type('%');
+    const fixed = structuredClone(map) as { outcomes: { deadweight?: unknown }[] };
+    const row = fixed.outcomes[150];
+    if (row !== undefined) row.deadweight = '25%';
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(calculateSroi(fixed as AnalysisInput)));
+    // (typing brought the focused row back into view)
+    // ↓ from row 1 walks down past the rows first drawn, each drawn as the keyboard reaches it
+    await v.page.evaluate(() => window.scrollTo(0, 0));
+    await v.page.locator('#cell-outcomes-0-quantity').focus();
+    for (let i = 0; i < 40; i++) await v.page.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => v.page.evaluate(() => document.activeElement?.id))
+      .toBe('cell-outcomes-40-quantity');
+    // scrolled to the end of the table, its last rows are drawn, the focused row stays, and the
+    // rows drawn stay few
+    await v.page.locator('#outcomes .table-actions button').scrollIntoViewIfNeeded();
+    await expect.poll(() => v.page.locator('#cell-outcomes-199-outcome').count()).toBe(1);
+    expect(await v.page.evaluate(() => document.activeElement?.id)).toBe(
+      'cell-outcomes-40-quantity',
+    );
+    expect(await drawn()).toBeLessThan(80);
+    expect(await axeViolations(v.page)).toEqual([]);
+    await leave(v);
+  });
+
   it('saves every export, each as the CLI writes or reads it', async () => {
     const v = await visit();
     await openExample(v.page);
@@ -502,6 +559,8 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     await v.page.fill('#simulation-draws', '4000');
     await v.page.fill('#simulation-seed', '7');
     await v.page.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    // the figures are folded under the histogram, drawn once unfolded
+    await v.page.locator('#simulation .report-simulation summary').click();
     const table = v.page.locator('#simulation .report-simulation table').first();
     await table.waitFor({ state: 'attached' });
     const analysis = parseAnalysis(example);
@@ -524,6 +583,12 @@ describe.skipIf(skip)('the web app in Chromium', () => {
       .toBe('Cancelled.');
     await v.page.fill('#simulation-draws', '');
     await v.page.fill('#simulation-seed', '');
+    // the section's JSON is read as an analysis file is: a key given twice, at its line and column
+    await v.page.locator('#section-uncertainty').fill('{\n  "seed": 1,\n  "seed": 2\n}');
+    await v.page.getByRole('button', { name: 'Apply the uncertainty section' }).click();
+    expect(await v.page.locator('#section-uncertainty-problems li').first().textContent()).toBe(
+      'line 3, column 3: the field "seed" is given twice in one object; give it once (sroi reads the first and reports the second)',
+    );
     await leave(v);
   });
 
@@ -656,11 +721,18 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     const v = await visit();
     await openExample(v.page);
     await v.page.locator('#setting-name').fill('Kept here');
+    // kept a moment after the edit (the opening may have been kept already, with the old name)
     await expect
-      .poll(() => v.page.locator('.privacy [role=status]').textContent())
-      .toBe('A copy is kept in this browser.');
+      .poll(() =>
+        v.page.evaluate(() => localStorage.getItem('sroi-app/autosave')?.includes('Kept here')),
+      )
+      .toBe(true);
+    expect(await v.page.locator('.privacy [role=status]').textContent()).toBe(
+      'A copy is kept in this browser.',
+    );
     await v.page.reload();
-    await expect.poll(() => v.page.locator('#setting-name').inputValue()).toBe('Kept here');
+    await v.page.locator('#setting-name').waitFor();
+    expect(await v.page.locator('#setting-name').inputValue()).toBe('Kept here');
     await v.page.getByRole('button', { name: 'Clear the copy kept in this browser' }).click();
     await v.page.reload();
     await v.page.getByRole('button', { name: 'Open the included example' }).waitFor();
