@@ -610,14 +610,20 @@ function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** The report's section `id` for a result and what is shown with it. */
+/**
+ * The report's section `id` for a result and what is shown with it; a section of the report's
+ * appendix without its letter ("Appendix A."), which means nothing on the page.
+ */
 function sectionOf(
   result: SroiResult,
   options: RenderMarkdownOptions,
   id: string,
 ): Section | undefined {
   const report = reportSections(result, options);
-  return [...report.sections, ...report.appendix].find((s) => s.id === id);
+  const section = [...report.sections, ...report.appendix].find((s) => s.id === id);
+  return section === undefined
+    ? undefined
+    : { ...section, heading: section.heading.replace(/^Appendix [A-Z]\. /, '') };
 }
 
 function sectionProblems(section: string, count: number): string {

@@ -157,7 +157,15 @@ async function axeViolations(page: Page): Promise<string[]> {
 async function screenshot(page: Page, name: string, element?: string): Promise<void> {
   const path = join(output, `${name}.png`);
   if (element === undefined) await page.screenshot({ path });
-  else await page.locator(element).screenshot({ path });
+  else {
+    // Scrolled to first, and two frames later: panels out of view are laid out as they come
+    // into it (content-visibility), which moves what is below them.
+    await page.locator(element).scrollIntoViewIfNeeded();
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await page.locator(element).screenshot({ path });
+  }
   if (process.env['SROI_UPDATE_SCREENSHOTS'] === '1') {
     copyFileSync(path, join(root, 'docs', 'images', `${name}.png`));
   }
@@ -612,6 +620,11 @@ describe.skipIf(skip)('the web app in Chromium', () => {
       'optimisticLess deadweight; the loneliness benefit lasts longer',
     ]);
     expect(await axeViolations(v.page)).toEqual([]);
+    expect(await v.page.locator('#sensitivity h3').first().textContent()).toBe(
+      'Sensitivity of every assumption', // the report's appendix heading, without its letter
+    );
+    // tall enough for the whole panel, so that the bar at the top does not cover it
+    await v.page.setViewportSize({ width: 1280, height: 1400 });
     await screenshot(v.page, 'app-sensitivity-1280', '#sensitivity');
     await screenshot(v.page, 'app-montecarlo-1280', '#simulation .report-simulation');
     await screenshot(v.page, 'app-save-1280', '#save');
