@@ -1,9 +1,10 @@
 /**
  * The app: one page that opens an impact map, edits it in place with undo, and shows every figure
  * live (docs/app.md). It holds the state — the workspace (`workspace.ts`), what the last opening
- * read, and the calculations run on demand — and lays out the panels in the order a person works:
- * open, figures, settings, outcomes, inputs, problems, charts, sensitivity, Monte Carlo,
- * scenarios, save.
+ * read, the previous version compared with, the review that follows the map (findings and
+ * changes, worked out in a worker of their own) and the calculations run on demand — and lays
+ * out the panels in the order a person works: open, figures, settings, outcomes, inputs,
+ * problems, findings, charts, sensitivity, Monte Carlo, scenarios, comparison, save.
  */
 import { h } from 'preact';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
@@ -12,14 +13,19 @@ import { reportSections } from '../report/_reportSections.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
 import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
-import { appExports, exportFile } from './appExports.js';
+import { appExports, exportFile, uncertaintyOf } from './appExports.js';
 import { forgetWork, keepWork, keptWork } from './autosave.js';
+import { ComparePanel } from './ComparePanel.js';
 import { evaluateDocument } from './evaluateDocument.js';
+import { readChosenFiles } from './FilePicker.js';
+import { FindingsPanel } from './FindingsPanel.js';
 import { inputFields, outcomeFields } from './fields.js';
 import { HeadlineFigures } from './HeadlineFigures.js';
 import { placeIssues } from './issuePlaces.js';
+import { LiveWorker } from './LiveWorker.js';
 import { OpenPanel } from './OpenPanel.js';
 import { openFiles } from './openFiles.js';
+import { openPreviousVersion } from './openPreviousVersion.js';
 import { PrivacyNote } from './PrivacyNote.js';
 import { ProblemList } from './ProblemList.js';
 import { ReportSectionView } from './ReportSectionView.js';
@@ -37,6 +43,7 @@ import type { AnalysisDocument } from './AnalysisDocument.js';
 import type { ExportContext } from './appExports.js';
 import type { Evaluation } from './evaluateDocument.js';
 import type { OpenedFiles } from './openFiles.js';
+import type { PreviousVersion } from './openPreviousVersion.js';
 import type { SimulationRunText } from './SimulationPanel.js';
 import type { TaskState } from './TaskState.js';
 import type { Workspace, WorkspaceAction } from './workspace.js';
@@ -46,7 +53,7 @@ import type { RenderMarkdownOptions } from '../report/renderMarkdown.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
 import type { WorkerTask } from './WorkerClient.js';
-import type { WorkerResponse } from './workerProtocol.js';
+import type { ReviewAnswer, WorkerResponse } from './workerProtocol.js';
 import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
 import type { SensitivityAnalysisResult } from '../sensitivity/sensitivityAnalysis.js';
 import type { SimulationResult } from '../sensitivity/simulate.js';
@@ -64,6 +71,7 @@ const BLANK: AnalysisDocument = {
 };
 
 const NEW_OUTCOME = { proxy: {}, duration: 1 };
+const NO_ISSUES: readonly Issue[] = [];
 const NEW_INPUT = { year: 0 };
 
 type State = { readonly workspace: Workspace | undefined };
@@ -78,6 +86,27 @@ function reducer(state: State, action: WorkspaceAction): State {
 function initialState(): State {
   const kept = keptWork();
   return { workspace: kept === undefined ? undefined : openWorkspace(kept.document, kept.source) };
+}
+
+/** How long after a change the review of the map starts (a pause in typing). */
+const REVIEW_DELAY_MS = 250;
+
+/** The review of one version of the map: the findings, and the changes since `previous`. */
+interface Review {
+  readonly document: AnalysisDocument;
+  readonly analysis: Analysis;
+  readonly previous: Analysis | undefined;
+  readonly answer: ReviewAnswer;
+}
+
+/** The worker's answer to a review, a worker that stopped included. */
+function reviewAnswer(answer: WorkerResponse, previous: Analysis | undefined): ReviewAnswer {
+  if (answer.kind === 'review') return answer;
+  const failed = {
+    ok: false as const,
+    message: answer.kind === 'failed' ? answer.message : 'no answer',
+  };
+  return { check: failed, ...(previous === undefined ? {} : { diff: failed }) };
 }
 
 /** A calculation run in the worker: its answer and the report's section that shows it. */
@@ -108,8 +137,13 @@ export function App() {
     {},
   );
   const [runText, setRunText] = useState<SimulationRunText>({ draws: '', seed: '' });
+  const [previous, setPrevious] = useState<PreviousVersion | undefined>(undefined);
+  const [review, setReview] = useState<Review | undefined>(undefined);
+  const [withCheck, setWithCheck] = useState(false);
   const worker = useRef<WorkerClient | undefined>(undefined);
   worker.current ??= new WorkerClient();
+  const live = useRef<LiveWorker | undefined>(undefined);
+  live.current ??= new LiveWorker();
 
   const workspace = state.workspace;
   const document = workspace === undefined ? undefined : currentDocument(workspace);
@@ -124,8 +158,36 @@ export function App() {
       evaluation?.ok === true ? reportSections(evaluation.result) : undefined,
     [evaluation],
   );
-  const issues = evaluation === undefined || evaluation.ok ? [] : evaluation.issues;
+  const issues = evaluation === undefined || evaluation.ok ? NO_ISSUES : evaluation.issues;
   const placed = useMemo(() => placeIssues(issues), [issues]);
+
+  // The review follows the map: a moment after each change, in its own worker.
+  const previousAnalysis = previous?.analysis;
+  useEffect(() => {
+    if (document === undefined || evaluation?.ok !== true) return;
+    const { analysis } = evaluation;
+    const timer = setTimeout(() => {
+      const task = {
+        kind: 'review' as const,
+        analysis,
+        ...withDefined('uncertainty', uncertaintyOf(document, analysis)),
+        ...withDefined('previous', previousAnalysis),
+      };
+      live.current?.request(task, (answer) =>
+        setReview({
+          document,
+          analysis,
+          previous: previousAnalysis,
+          answer: reviewAnswer(answer, previousAnalysis),
+        }),
+      );
+    }, REVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [evaluation, previousAnalysis]);
+  const reviewed =
+    review !== undefined && review.document === document && review.previous === previousAnalysis
+      ? review.answer
+      : undefined;
 
   // Undo and redo from anywhere on the page, text boxes included.
   useEffect(() => {
@@ -167,12 +229,7 @@ export function App() {
   };
 
   const onFiles = (files: readonly File[]) => {
-    void Promise.all(
-      files.map(async (file) => ({
-        name: file.name,
-        bytes: new Uint8Array(await file.arrayBuffer()),
-      })),
-    ).then((read) => {
+    void readChosenFiles(files).then((read) => {
       const result = openFiles(read);
       if (result.document === undefined) setOpened(result);
       else open(result.document, result.source, result);
@@ -187,6 +244,10 @@ export function App() {
           evaluation,
           ...withDefined('sensitivity', currentValue(sensitivity, document)?.result),
           ...withDefined('simulation', currentValue(simulation, document)?.result),
+          ...withDefined('previous', previousAnalysis),
+          ...withDefined('diff', reviewed?.diff?.ok === true ? reviewed.diff.value : undefined),
+          withCheck,
+          ...withDefined('check', reviewed?.check.ok === true ? reviewed.check.value : undefined),
         };
 
   /** Runs a task in the worker and keeps its answer with the report's section that shows it. */
@@ -280,11 +341,11 @@ export function App() {
   };
   const save = (id: string) => {
     const file = made(id);
-    if (file !== undefined) saveFile(file.name, file.type, file.text);
+    if (file !== undefined) saveFile(file.name, file.type, file.contents);
   };
   const print = () => {
     const file = made('report-html');
-    if (file !== undefined) printReport(file.text);
+    if (typeof file?.contents === 'string') printReport(file.contents);
   };
 
   const history = workspace?.history;
@@ -339,10 +400,12 @@ export function App() {
                 ['outcomes', 'Outcomes'],
                 ['inputs', 'Inputs'],
                 ['problems', `Problems (${problems})`],
+                ['findings', 'Findings'],
                 ['charts', 'Charts'],
                 ['sensitivity', 'Sensitivity'],
                 ['simulation', 'Monte Carlo'],
                 ['scenarios', 'Scenarios'],
+                ['compare', 'Compare'],
                 ['save', 'Save'],
                 ['open', 'Open'],
               ].map(([id, label]) => h('li', { key: id }, h('a', { href: `#${id}` }, label))),
@@ -447,6 +510,15 @@ export function App() {
                 ? h('p', null, 'None: every figure above is calculated from the map as it is now.')
                 : h(ProblemList, { issues, inEditor: true }),
             ),
+            h(FindingsPanel, {
+              key: 'findings',
+              check: review?.answer.check,
+              outcomes: review?.analysis.outcomes ?? [],
+              current: reviewed !== undefined,
+              blocked: evaluation.ok
+                ? undefined
+                : 'No findings until the problems listed are fixed.',
+            }),
             h(
               'section',
               { key: 'charts', id: 'charts', class: 'panel', 'aria-labelledby': 'charts-heading' },
@@ -494,9 +566,31 @@ export function App() {
               onRun: runScenarios,
               dispatch,
             }),
+            h(ComparePanel, {
+              key: 'compare',
+              previous,
+              diff:
+                review?.answer.diff === undefined
+                  ? undefined
+                  : { worked: review.answer.diff, after: review.analysis },
+              current: reviewed !== undefined,
+              blocked: evaluation.ok
+                ? undefined
+                : 'No comparison until the problems listed are fixed.',
+              onFiles: (files) => {
+                void readChosenFiles(files).then((read) => setPrevious(openPreviousVersion(read)));
+              },
+              onClear: () => setPrevious(undefined),
+            }),
             exportContext === undefined
               ? null
-              : h(SavePanel, { key: 'save', context: exportContext, onSave: save, onPrint: print }),
+              : h(SavePanel, {
+                  key: 'save',
+                  context: exportContext,
+                  onSave: save,
+                  onPrint: print,
+                  onWithCheck: setWithCheck,
+                }),
           ],
     ),
     h(
@@ -516,14 +610,20 @@ function withDefined<K extends string, V>(key: K, value: V | undefined): { [P in
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-/** The report's section `id` for a result and what is shown with it. */
+/**
+ * The report's section `id` for a result and what is shown with it; a section of the report's
+ * appendix without its letter ("Appendix A."), which means nothing on the page.
+ */
 function sectionOf(
   result: SroiResult,
   options: RenderMarkdownOptions,
   id: string,
 ): Section | undefined {
   const report = reportSections(result, options);
-  return [...report.sections, ...report.appendix].find((s) => s.id === id);
+  const section = [...report.sections, ...report.appendix].find((s) => s.id === id);
+  return section === undefined
+    ? undefined
+    : { ...section, heading: section.heading.replace(/^Appendix [A-Z]\. /, '') };
 }
 
 function sectionProblems(section: string, count: number): string {

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import { formatIssue } from '../model/formatIssue.js';
 import { csvTableKind } from './csvTableKind.js';
 import { csvProblems } from './csvProblems.js';
+import { dropBox, FilePicker } from './FilePicker.js';
 import { ProblemList } from './ProblemList.js';
 import type { OpenedFiles } from './openFiles.js';
 import type { TableProblems } from './csvProblems.js';
@@ -24,25 +25,13 @@ export interface OpenPanelProps {
 
 export function OpenPanel({ opened, onFiles, onExample, onBlank, compact }: OpenPanelProps) {
   const [dragging, setDragging] = useState(false);
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const files = event.dataTransfer?.files;
-    if (files !== undefined && files.length > 0) onFiles(Array.from(files));
-  };
   return h(
     'section',
     {
       id: 'open',
       class: `panel open${dragging ? ' dragging' : ''}${compact ? ' compact' : ''}`,
       'aria-labelledby': 'open-heading',
-      onDragOver: (event: DragEvent) => {
-        event.preventDefault();
-        if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
-        setDragging(true);
-      },
-      onDragLeave: () => setDragging(false),
-      onDrop: drop,
+      ...dropBox(onFiles, setDragging),
     },
     h('h2', { id: 'open-heading' }, compact ? 'Open another map' : 'Open your impact map'),
     compact
@@ -55,22 +44,7 @@ export function OpenPanel({ opened, onFiles, onExample, onBlank, compact }: Open
     h(
       'div',
       { class: 'open-actions' },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { htmlFor: 'open-files' }, 'Files to open'),
-        h('input', {
-          id: 'open-files',
-          type: 'file',
-          multiple: true,
-          accept: '.json,.csv,.tsv,.txt,application/json,text/csv',
-          onChange: (event: Event) => {
-            const input = event.currentTarget as HTMLInputElement;
-            if (input.files !== null && input.files.length > 0) onFiles(Array.from(input.files));
-            input.value = '';
-          },
-        }),
-      ),
+      h(FilePicker, { id: 'open-files', label: 'Files to open', onFiles }),
       h('p', { class: 'drop-hint', 'aria-hidden': 'true' }, '…or drop them anywhere in this box.'),
       h('button', { type: 'button', onClick: onExample }, 'Open the included example'),
       h('button', { type: 'button', onClick: onBlank }, 'Start a blank map'),
@@ -161,7 +135,7 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
           h(
             'p',
             { key: 'count' },
-            `${opened.issues.length} problem${opened.issues.length === 1 ? '' : 's'} found${failed ? ': fix them in your file and open it again' : ''}.`,
+            `${opened.issues.length} problem${opened.issues.length === 1 ? '' : 's'} found${failed ? ': fix them in your file and open it again' : ', each shown at its place in the editor too: fix them there, or in your file'}.`,
           ),
           h(ProblemList, { key: 'list', issues: opened.issues, inEditor: false }),
         ],

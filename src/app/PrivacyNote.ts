@@ -4,6 +4,7 @@
  * storage, which the person can switch off and clear here.
  */
 import { h } from 'preact';
+import { Checkbox } from './Checkbox.js';
 
 export interface PrivacyNoteProps {
   readonly keeping: boolean;
@@ -27,16 +28,11 @@ export function PrivacyNote({ keeping, status, onKeeping, onClear }: PrivacyNote
     h(
       'p',
       { class: 'privacy-controls' },
-      h(
-        'label',
-        null,
-        h('input', {
-          type: 'checkbox',
-          checked: keeping,
-          onChange: (event: Event) => onKeeping((event.currentTarget as HTMLInputElement).checked),
-        }),
-        ' Keep a copy of my work in this browser',
-      ),
+      h(Checkbox, {
+        checked: keeping,
+        label: 'Keep a copy of my work in this browser',
+        onChange: onKeeping,
+      }),
       h(
         'button',
         { type: 'button', class: 'link', onClick: onClear },

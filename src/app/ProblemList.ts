@@ -1,18 +1,19 @@
 /**
- * Every problem, one per line, with the CLI's message (`formatIssue`), and for each one shown at
- * a cell or a control a button that takes the keyboard there.
+ * Every problem, one per line, with the CLI's message (`formatJsonIssue`: a problem found in an
+ * analysis JSON file with its line and column), and for each one shown at a cell or a control a
+ * button that takes the keyboard there.
  */
 import { h } from 'preact';
-import { formatIssue } from '../model/formatIssue.js';
-import { focusSoon } from './focusSoon.js';
-import { placeId, placeOf } from './issuePlaces.js';
-import type { Issue } from '../model/SroiError.js';
+import { formatJsonIssue } from '../json/formatJsonIssue.js';
+import { focusPlace } from './focusSoon.js';
+import { placeOf } from './issuePlaces.js';
+import type { JsonIssue } from '../json/readJson.js';
 
 /** The most problems listed; the rest are counted (they are all at their cells). */
 const SHOWN = 200;
 
 export interface ProblemListProps {
-  readonly issues: readonly Issue[];
+  readonly issues: readonly JsonIssue[];
   /** Locate each issue in the editor (false for a file's problems, which are not in it). */
   readonly inEditor: boolean;
 }
@@ -27,7 +28,7 @@ export function ProblemList({ issues, inEditor }: ProblemListProps) {
       return h(
         'li',
         { key: index },
-        h('span', { class: 'problem-text' }, formatIssue(issue)),
+        h('span', { class: 'problem-text' }, formatJsonIssue(issue)),
         place === undefined
           ? null
           : h(
@@ -35,8 +36,8 @@ export function ProblemList({ issues, inEditor }: ProblemListProps) {
               {
                 type: 'button',
                 class: 'link',
-                onClick: () => focusSoon(placeId(place)),
-                'aria-label': `Go to cell: ${formatIssue(issue)}`,
+                onClick: () => focusPlace(place),
+                'aria-label': `Go to cell: ${formatJsonIssue(issue)}`,
               },
               'Go to cell',
             ),

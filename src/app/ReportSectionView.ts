@@ -4,6 +4,7 @@
  * chart. The figures are the report's, rounded as the report rounds them.
  */
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { barChart } from '../report/charts/barChart.js';
 import { columnChart } from '../report/charts/columnChart.js';
 import { histogramChart } from '../report/charts/histogramChart.js';
@@ -66,15 +67,46 @@ function TableView({ table }: { readonly table: Table }) {
   );
 }
 
+/**
+ * Tables folded under their summary, drawn only while unfolded: the figures of a chart change
+ * with every edit, and tables nobody has opened are not worth drawing each time.
+ */
+function FoldedTables({
+  tables,
+  summary,
+}: {
+  readonly tables: readonly Table[];
+  readonly summary: string;
+}) {
+  const [open, setOpen] = useState(false);
+  return h(
+    'details',
+    {
+      class: 'section-tables',
+      open,
+      onToggle: (event: Event) => setOpen((event.currentTarget as HTMLDetailsElement).open),
+    },
+    h('summary', null, summary),
+    open ? tables.map((table, i) => h(TableView, { key: i, table })) : null,
+  );
+}
+
 export interface ReportSectionViewProps {
   readonly section: Section;
   /** The heading level in the app's outline. */
   readonly level: 'h2' | 'h3';
-  /** Show the section's paragraphs (the report's explanations). */
+  /** Show the section's paragraphs (the report's explanations), before and after its tables. */
   readonly paragraphs?: boolean;
+  /** Show the tables unfolded (they are the section's content, not the figures of a chart). */
+  readonly tablesOpen?: boolean;
 }
 
-export function ReportSectionView({ section, level, paragraphs }: ReportSectionViewProps) {
+export function ReportSectionView({
+  section,
+  level,
+  paragraphs,
+  tablesOpen,
+}: ReportSectionViewProps) {
   const headingId = `report-${section.id}`;
   return h(
     'section',
@@ -91,11 +123,14 @@ export function ReportSectionView({ section, level, paragraphs }: ReportSectionV
         }),
     section.tables.length === 0
       ? null
-      : h(
-          'details',
-          { class: 'section-tables' },
-          h('summary', null, section.chart === undefined ? 'Tables' : 'The figures as a table'),
-          section.tables.map((table, i) => h(TableView, { key: i, table })),
-        ),
+      : tablesOpen === true
+        ? section.tables.map((table, i) => h(TableView, { key: i, table }))
+        : h(FoldedTables, {
+            tables: section.tables,
+            summary: section.chart === undefined ? 'Tables' : 'The figures as a table',
+          }),
+    paragraphs === true
+      ? (section.after ?? []).map((p, i) => h('p', { key: `after-${i}`, class: 'hint' }, p))
+      : null,
   );
 }

@@ -5,15 +5,18 @@
  */
 import { h } from 'preact';
 import { appExports, unavailable } from './appExports.js';
+import { Checkbox } from './Checkbox.js';
 import type { ExportContext } from './appExports.js';
 
 export interface SavePanelProps {
   readonly context: ExportContext;
   readonly onSave: (id: string) => void;
   readonly onPrint: () => void;
+  /** Show the findings in the report (`context.withCheck`), or not. */
+  readonly onWithCheck: (on: boolean) => void;
 }
 
-export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
+export function SavePanel({ context, onSave, onPrint, onWithCheck }: SavePanelProps) {
   const report = appExports.find((e) => e.id === 'report-html');
   const printable = report !== undefined && unavailable(report, context) === undefined;
   return h(
@@ -23,7 +26,16 @@ export function SavePanel({ context, onSave, onPrint }: SavePanelProps) {
     h(
       'p',
       { class: 'hint' },
-      'Each file is made here, in this page, and saved by your browser like any download. The report includes the sensitivity and Monte Carlo results when they are up to date.',
+      'Each file is made here, in this page, and saved by your browser like any download. The report includes the sensitivity and Monte Carlo results when they are up to date, and the changes since the previous version when one is open to compare with.',
+    ),
+    h(
+      'p',
+      { class: 'privacy-controls' },
+      h(Checkbox, {
+        checked: context.withCheck === true,
+        label: 'Add the findings to the report (as sroi report --check)',
+        onChange: onWithCheck,
+      }),
     ),
     h(
       'ul',

@@ -1,8 +1,9 @@
 /**
  * A section of the analysis edited as its JSON (`scenarios`, `uncertainty`; their form is in
- * docs/sensitivity.md): a text box and a button that puts it into the map. Text that is not JSON
- * is refused with the parser's message; what the section says is checked by the library when it
- * is used, and each problem is listed under the box.
+ * docs/sensitivity.md): a text box and a button that puts it into the map. Text that is not JSON,
+ * or gives a key twice, is refused with `readJson`'s message at its line and column; what the
+ * section says is checked by the library when it is used, and each problem is listed under the
+ * box.
  */
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
@@ -11,6 +12,7 @@ import type { JsonValue } from './AnalysisDocument.js';
 import type { WorkspaceAction } from './workspace.js';
 import type { Issue } from '../model/SroiError.js';
 import { formatIssue } from '../model/formatIssue.js';
+import { readJson } from '../json/readJson.js';
 
 export interface SectionEditorProps {
   readonly section: 'scenarios' | 'uncertainty';
@@ -37,14 +39,20 @@ export function SectionEditor(props: SectionEditorProps) {
   const problemsId = `${id}-problems`;
   const problems = [...(error === undefined ? [] : [error]), ...issues.map(formatIssue)];
   const apply = () => {
-    try {
-      const parsed = JSON.parse(shown) as JsonValue;
-      setError(undefined);
-      setDraft(undefined);
-      dispatch({ type: 'edit', path: [section], value: parsed });
-    } catch (failure) {
-      setError(`not valid JSON: ${(failure as Error).message}`);
+    // Read as an analysis file is read: a syntax error or a key given twice at its line and column.
+    const read = readJson(shown);
+    const [first] = read.issues;
+    if (first !== undefined) {
+      const at =
+        first.location === undefined
+          ? ''
+          : `line ${first.location.line}, column ${first.location.column}: `;
+      setError(`${at}${first.message}`);
+      return;
     }
+    setError(undefined);
+    setDraft(undefined);
+    dispatch({ type: 'edit', path: [section], value: read.value as JsonValue });
   };
   return h(
     'div',

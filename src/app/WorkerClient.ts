@@ -22,10 +22,17 @@ export interface RunningTask {
   readonly cancel: () => void;
 }
 
+let url: string | undefined;
+
+/** A new worker running the app's worker code (`worker.ts`), from the page's one Blob URL of it. */
+export function startWorker(): Worker {
+  url ??= URL.createObjectURL(new Blob([SROI_WORKER_SOURCE], { type: 'text/javascript' }));
+  return new Worker(url);
+}
+
 /** One worker, started on first use, that runs one task at a time. */
 export class WorkerClient {
   private worker: Worker | undefined;
-  private url: string | undefined;
   private next = 1;
   private pending: ((response: WorkerResponse) => void) | undefined;
 
@@ -66,9 +73,7 @@ export class WorkerClient {
   }
 
   private start(): Worker {
-    if (this.worker !== undefined) return this.worker;
-    this.url ??= URL.createObjectURL(new Blob([SROI_WORKER_SOURCE], { type: 'text/javascript' }));
-    this.worker = new Worker(this.url);
+    this.worker ??= startWorker();
     return this.worker;
   }
 

@@ -1,16 +1,21 @@
 /**
  * What the app saves, as one list: each file, what it is for, and how it is made from the
- * document and its figures by the library function the CLI uses for the same file. The Save
- * panel shows one button per entry; a new kind of file (a Value Map workbook) is one more entry.
+ * document and its figures by the library function the CLI uses for the same file — text (the
+ * JSON, the report, the CSV tables) or bytes (the Value Map workbook). The Save panel shows one
+ * button per entry; a new kind of file is one more entry.
  */
 import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
 import { formatCsv } from '../csv/formatCsv.js';
 import { renderCsv } from '../csv/renderCsv.js';
+import { SroiError } from '../model/SroiError.js';
 import { renderHtml } from '../report/renderHtml.js';
+import { checkAnalysis } from '../review/checkAnalysis.js';
+import { diffAnalyses } from '../review/diffAnalyses.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
 import { safeParseUncertainty } from '../sensitivity/safeParseUncertainty.js';
 import { simulate } from '../sensitivity/simulate.js';
+import { writeValueMap } from '../workbook/writeValueMap.js';
 import { valueAt } from './AnalysisDocument.js';
 import { shownValue } from './fields.js';
 import { documentOf } from './openFiles.js';
@@ -19,8 +24,11 @@ import type { Evaluation } from './evaluateDocument.js';
 import type { CsvColumn } from '../csv/csvColumns.js';
 import type { ReportSensitivity, ReportSimulation } from '../report/ReportExtras.js';
 import type { Analysis } from '../model/analysis.js';
+import type { CheckResult } from '../review/checkAnalysis.js';
+import type { AnalysisDiff } from '../review/diffAnalyses.js';
 import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
 import type { SimulationResult } from '../sensitivity/simulate.js';
+import type { Uncertainty } from '../sensitivity/Uncertainty.js';
 
 /** What an export is made from. */
 export interface ExportContext {
@@ -29,11 +37,30 @@ export interface ExportContext {
   /** Sensitivity and simulation results of the present document, when they were run. */
   readonly sensitivity?: ReportSensitivity;
   readonly simulation?: ReportSimulation;
+  /**
+   * The previous version of the analysis, when one is open for comparison: the report then
+   * shows what changed since it, as `sroi report --diff PREVIOUS` does.
+   */
+  readonly previous?: Analysis;
+  /** `diffAnalyses(previous, analysis)` of the present document, when already worked out. */
+  readonly diff?: AnalysisDiff;
+  /** Show the assurance-readiness findings in the report, as `sroi report --check` does. */
+  readonly withCheck?: boolean;
+  /** `checkAnalysis` of the present document, when already worked out. */
+  readonly check?: CheckResult;
 }
+
+/** What a file holds: text (saved as UTF-8) or bytes. */
+export type ExportContents = string | Uint8Array;
 
 /** A file made for saving, or why it cannot be made now. */
 export type ExportFile =
-  | { readonly ok: true; readonly name: string; readonly type: string; readonly text: string }
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly type: string;
+      readonly contents: ExportContents;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** One kind of file the app saves. */
@@ -47,19 +74,24 @@ export interface AppExport {
   readonly fileName: (document: AnalysisDocument) => string;
   /** The MIME type. */
   readonly type: string;
-  /** The file's text; called only when it can be made (`exportFile`). */
-  readonly text: (context: ExportContext) => string;
+  /** The file's contents; called only when it can be made (`exportFile`). */
+  readonly contents: (context: ExportContext) => ExportContents;
 }
 
-type WithFigures = ExportContext & { readonly evaluation: Extract<Evaluation, { ok: true }> };
+/** An export context whose document has figures. */
+export type WithFigures = ExportContext & {
+  readonly evaluation: Extract<Evaluation, { ok: true }>;
+};
 
-/** The text of a file made from the figures (`needsFigures`), which only then exist. */
-function fromFigures(text: (context: WithFigures) => string): (context: ExportContext) => string {
+/** The contents of a file made from the figures (`needsFigures`), which only then exist. */
+function fromFigures<C extends ExportContents>(
+  contents: (context: WithFigures) => C,
+): (context: ExportContext) => C {
   return (context) => {
     const evaluation = context.evaluation;
     if (!evaluation.ok)
       throw new Error('sroi: a file that needs the figures was made without them');
-    return text({ ...context, evaluation });
+    return contents({ ...context, evaluation });
   };
 }
 
@@ -70,16 +102,25 @@ export function unavailable(entry: AppExport, context: ExportContext): string | 
   return entry.needsFigures && !context.evaluation.ok ? NEEDS_FIGURES : undefined;
 }
 
-/** Makes an export's file, or says why it cannot be made now. */
+/**
+ * Makes an export's file, or says why it cannot be made now — a rule of the method that the
+ * map breaks only when the file is made (comparing with a previous version that cannot be
+ * valued) is such a reason, with the library's message.
+ */
 export function exportFile(entry: AppExport, context: ExportContext): ExportFile {
   const reason = unavailable(entry, context);
   if (reason !== undefined) return { ok: false, reason };
-  return {
-    ok: true,
-    name: entry.fileName(context.document),
-    type: entry.type,
-    text: entry.text(context),
-  };
+  try {
+    return {
+      ok: true,
+      name: entry.fileName(context.document),
+      type: entry.type,
+      contents: entry.contents(context),
+    };
+  } catch (error) {
+    if (error instanceof SroiError) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 /** The analysis name as a file name: `Befriending 2024` → `befriending-2024`. */
@@ -127,14 +168,58 @@ function simulationOf(
   document: AnalysisDocument,
   analysis: Analysis,
 ): SimulationResult | undefined {
+  const uncertainty = uncertaintyOf(document, analysis);
+  return uncertainty === undefined ? undefined : simulate(analysis, uncertainty);
+}
+
+/** The document's uncertainty section, validated; `undefined` when it has none or it has problems. */
+export function uncertaintyOf(
+  document: AnalysisDocument,
+  analysis: Analysis,
+): Uncertainty | undefined {
   if (document['uncertainty'] === undefined) return undefined;
   const parsed = safeParseUncertainty(document['uncertainty'], analysis);
-  return parsed.success ? simulate(analysis, parsed.uncertainty) : undefined;
+  return parsed.success ? parsed.uncertainty : undefined;
 }
 
 /** The settings of the document, naming its two tables as `sroi` reads them. */
 function settingsNamingTables(document: AnalysisDocument): AnalysisDocument {
   return { ...document, outcomes: 'outcomes.csv', inputs: 'inputs.csv' };
+}
+
+/**
+ * The HTML report of the document, as `sroi report` writes it for the same file: with its
+ * scenarios and its Monte Carlo (the file's own draws and seed, or the run the person made),
+ * the sensitivity when it was run, the findings with `withCheck` (`--check`, with the file's
+ * uncertainty section as the CLI reads it) and the changes since the previous version when one
+ * is open (`--diff PREVIOUS`). Work already done for the present document is used as it is.
+ */
+function reportHtml(context: WithFigures): string {
+  const { document, evaluation, sensitivity, simulation: run, previous } = context;
+  const { analysis, result } = evaluation;
+  const scenarios = scenariosOf(document, analysis);
+  const simulation = run ?? simulationOf(document, analysis);
+  const check =
+    context.withCheck === true ? (context.check ?? checkOf(document, analysis)) : undefined;
+  const diff =
+    previous === undefined ? undefined : (context.diff ?? diffAnalyses(previous, analysis));
+  return renderHtml(result, {
+    analysis,
+    ...(sensitivity === undefined ? {} : { sensitivity }),
+    ...(simulation === undefined ? {} : { simulation }),
+    ...(scenarios === undefined ? {} : { scenarios }),
+    ...(check === undefined ? {} : { check }),
+    ...(diff === undefined ? {} : { diff }),
+  });
+}
+
+/**
+ * The findings of `checkAnalysis`, as `sroi check` works them out for the same file: with the
+ * uncertainty section when it has a valid one.
+ */
+function checkOf(document: AnalysisDocument, analysis: Analysis): CheckResult {
+  const uncertainty = uncertaintyOf(document, analysis);
+  return checkAnalysis(analysis, uncertainty === undefined ? {} : { uncertainty });
 }
 
 const json = (value: JsonValue): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -149,7 +234,7 @@ export const appExports: readonly AppExport[] = [
     needsFigures: false,
     fileName: (document) => `${fileStem(document)}.json`,
     type: 'application/json',
-    text: ({ document }) => json(document),
+    contents: ({ document }) => json(document),
   },
   {
     id: 'report-html',
@@ -159,17 +244,19 @@ export const appExports: readonly AppExport[] = [
     needsFigures: true,
     fileName: (document) => `${fileStem(document)}-report.html`,
     type: 'text/html',
-    text: fromFigures(({ document, evaluation, sensitivity, simulation: run }) => {
-      // As `sroi report` does for the same file: its scenarios and its Monte Carlo are shown.
-      const scenarios = scenariosOf(document, evaluation.analysis);
-      const simulation = run ?? simulationOf(document, evaluation.analysis);
-      return renderHtml(evaluation.result, {
-        analysis: evaluation.analysis,
-        ...(sensitivity === undefined ? {} : { sensitivity }),
-        ...(simulation === undefined ? {} : { simulation }),
-        ...(scenarios === undefined ? {} : { scenarios }),
-      });
-    }),
+    contents: fromFigures(reportHtml),
+  },
+  {
+    id: 'value-map-xlsx',
+    label: 'Value Map workbook (Excel)',
+    description:
+      'The Value Map as a spreadsheet, with live formulas that give these figures when Excel or LibreOffice recalculates it (sroi export --format xlsx).',
+    needsFigures: true,
+    fileName: (document) => `${fileStem(document)}.xlsx`,
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contents: fromFigures(({ evaluation }) =>
+      writeValueMap(evaluation.analysis, evaluation.result),
+    ),
   },
   tableExport(
     'outcomes',
@@ -184,7 +271,7 @@ export const appExports: readonly AppExport[] = [
     needsFigures: false,
     fileName: () => 'analysis-csv.json',
     type: 'application/json',
-    text: ({ document }) => json(settingsNamingTables(document)),
+    contents: ({ document }) => json(settingsNamingTables(document)),
   },
   {
     id: 'figures-csv',
@@ -193,7 +280,7 @@ export const appExports: readonly AppExport[] = [
     needsFigures: true,
     fileName: (document) => `${fileStem(document)}-figures.csv`,
     type: 'text/csv',
-    text: fromFigures(({ evaluation }) => renderCsv(evaluation.result)),
+    contents: fromFigures(({ evaluation }) => renderCsv(evaluation.result)),
   },
 ];
 
@@ -206,7 +293,7 @@ function tableExport(table: 'outcomes' | 'inputs', description: string): AppExpo
     needsFigures: true,
     fileName: () => `${table}.csv`,
     type: 'text/csv',
-    text: fromFigures(({ evaluation }) => {
+    contents: fromFigures(({ evaluation }) => {
       const rows = documentOf(evaluation.analysis, {})[table];
       return tableCsv(
         Array.isArray(rows) ? (rows as readonly JsonValue[]) : [],

@@ -2,23 +2,41 @@
  * Opening files, dispatched by kind: an analysis JSON file (everything inline, or naming its CSV
  * tables, which are then looked for among the files opened with it), or CSV tables — outcomes
  * and inputs, told apart by their headers (`csvTableKind`). Each kind is read by the library
- * function the CLI uses for it (`readCsvAnalysis`, and the editor's own `safeParseAnalysis`),
- * so the same file gives the same analysis, the same row accounting and the same messages.
- * Pure: it gets the files' bytes and names, and reads nothing else.
+ * function the CLI uses for it — `readJson` (every problem with its line and column, a key
+ * given twice included), `readCsvAnalysis`, and `safeParseAnalysis` — so the same file gives the
+ * same analysis, the same row accounting and the same messages. A CSV file's bytes are decoded
+ * by `decodeText` (UTF-8 with or without a byte-order mark, UTF-16, Windows-1252), whose note
+ * says which encoding was used when it is not plain UTF-8. Pure: it gets the files' bytes and
+ * names, and reads nothing else.
  */
 import { readCsvAnalysis } from '../csv/readCsvAnalysis.js';
+import { readJson } from '../json/readJson.js';
 import { formatPercent } from '../report/round.js';
+import { safeParseAnalysis } from '../schema/parseAnalysis.js';
+import { decodeText } from '../workbook/decodeText.js';
 import { csvTableKind } from './csvTableKind.js';
 import type { AnalysisDocument, JsonValue } from './AnalysisDocument.js';
-import type { CsvNote } from '../csv/CsvNote.js';
 import type { CsvTableAccounting } from '../csv/readCsvAnalysis.js';
+import type { JsonIssue, ReadJsonResult } from '../json/readJson.js';
 import type { Analysis, Input, Outcome } from '../model/analysis.js';
 import type { Issue } from '../model/SroiError.js';
+import type { TextEncodingName } from '../workbook/decodeText.js';
 
 /** A file the person picked or dropped. */
 export interface FileToOpen {
   readonly name: string;
   readonly bytes: Uint8Array;
+}
+
+/**
+ * Something a reader did that is not a problem but must be said: the CSV reader's notes
+ * (`CsvNote`: a column ignored, title rows skipped) and the encoding a file was read in.
+ */
+export interface FileNote {
+  readonly file: string;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: string;
 }
 
 /** What opening some files gave. */
@@ -27,11 +45,14 @@ export interface OpenedFiles {
   readonly document?: AnalysisDocument;
   /** The files, for people: `outcomes.csv and inputs.csv`. */
   readonly source: string;
-  /** Every problem, as the CLI reports it (`formatIssue`). */
-  readonly issues: readonly Issue[];
+  /**
+   * Every problem, as the CLI reports it (`formatJsonIssue`): those of an analysis JSON file
+   * with their line and column. When there is a document, these are the problems it opens with.
+   */
+  readonly issues: readonly JsonIssue[];
   /** Row accounting of each CSV table read (`sroi validate` prints the same). */
   readonly tables: readonly CsvTableAccounting[];
-  readonly notes: readonly CsvNote[];
+  readonly notes: readonly FileNote[];
   /** The text of each CSV table read, by file name, so that a problem can be shown at its cell. */
   readonly csvTexts: ReadonlyMap<string, string>;
 }
@@ -53,17 +74,17 @@ function fileIssue(file: string, message: string): Issue {
   return { code: 'invalid_value', message, path: [], file };
 }
 
-/** Decodes a file's bytes as UTF-8 (a byte-order mark is dropped); `undefined` if they are not. */
-function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
+const ENCODING_NAMES: Readonly<Record<TextEncodingName, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1252': 'Windows-1252',
+};
 
-const NOT_UTF8 =
-  'the file is not UTF-8 text; save it again as "CSV UTF-8" (Excel) or with the UTF-8 character set (LibreOffice, Google Sheets)';
+/** An analysis file in another encoding than UTF-8, the encoding of JSON files. */
+function notUtf8(encoding: TextEncodingName): string {
+  return `the file is not UTF-8 text (it reads as ${ENCODING_NAMES[encoding]}), and an analysis file is JSON, which is always UTF-8: save it again as UTF-8`;
+}
 
 /** The files' names for people. */
 function listNames(names: readonly string[]): string {
@@ -86,7 +107,8 @@ function baseName(path: string): string {
  * //=> ['outcomes.csv:2 [deadweight]: deadweight must be a fraction from 0 to 1, got "25" (write 25% or 0.25)']
  */
 export function openFiles(files: readonly FileToOpen[]): OpenedFiles {
-  const issues: Issue[] = [];
+  const issues: JsonIssue[] = [];
+  const notes: FileNote[] = [];
   const texts = new Map<string, string>();
   const analyses: string[] = [];
   const csvs: string[] = [];
@@ -96,7 +118,7 @@ export function openFiles(files: readonly FileToOpen[]): OpenedFiles {
       issues.push(
         fileIssue(
           file.name,
-          'this version of the app does not read spreadsheet workbooks yet; save the outcomes and the inputs as CSV files (File › Save as › CSV UTF-8) and open those',
+          'the app does not open spreadsheet workbooks yet (that comes with the Value Map reader); save the outcomes and the inputs as CSV files (File › Save as › CSV) and open those',
         ),
       );
       continue;
@@ -110,16 +132,17 @@ export function openFiles(files: readonly FileToOpen[]): OpenedFiles {
       );
       continue;
     }
-    const text = decodeUtf8(file.bytes);
-    if (text === undefined) {
-      issues.push(fileIssue(file.name, NOT_UTF8));
+    const decoded = decodeText(file.bytes);
+    if (kind === 'analysis' && decoded.encoding !== 'utf-8') {
+      issues.push(fileIssue(file.name, notUtf8(decoded.encoding)));
       continue;
     }
-    texts.set(file.name, text);
+    if (decoded.note !== undefined) notes.push({ file: file.name, message: decoded.note });
+    texts.set(file.name, decoded.text);
     (kind === 'analysis' ? analyses : csvs).push(file.name);
   }
   const source = listNames(files.map((f) => f.name));
-  const nothing = { source, issues, tables: [], notes: [], csvTexts: new Map<string, string>() };
+  const nothing = { source, issues, tables: [], notes, csvTexts: new Map<string, string>() };
   if (analyses.length > 1) {
     issues.push(
       fileIssue(analyses[1] ?? '', `open one analysis file at a time (got ${listNames(analyses)})`),
@@ -127,14 +150,17 @@ export function openFiles(files: readonly FileToOpen[]): OpenedFiles {
     return nothing;
   }
   const [analysisFile] = analyses;
-  if (analysisFile !== undefined) {
-    return { ...openAnalysisFile(analysisFile, texts, csvs, issues), source };
-  }
-  if (csvs.length === 0) {
+  const opened =
+    analysisFile !== undefined
+      ? openAnalysisFile(analysisFile, texts, csvs, issues)
+      : csvs.length > 0
+        ? openTables(csvs, texts, {}, {}, issues)
+        : undefined;
+  if (opened === undefined) {
     if (issues.length === 0) issues.push(fileIssue(source, 'no file to open'));
     return nothing;
   }
-  return { ...openTables(csvs, texts, {}, {}, issues), source };
+  return { ...opened, notes: [...notes, ...opened.notes], source };
 }
 
 type Opened = Omit<OpenedFiles, 'source'>;
@@ -144,16 +170,15 @@ function openAnalysisFile(
   file: string,
   texts: ReadonlyMap<string, string>,
   csvs: readonly string[],
-  issues: Issue[],
+  issues: JsonIssue[],
 ): Opened {
   const none: Opened = { issues, tables: [], notes: [], csvTexts: new Map() };
-  let json: unknown;
-  try {
-    json = JSON.parse(texts.get(file) ?? '');
-  } catch (error) {
-    issues.push(fileIssue(file, `not valid JSON (${(error as Error).message})`));
+  const read = readJson(texts.get(file) ?? '', { file });
+  if (!read.ok) {
+    for (const issue of read.issues) issues.push(issue);
     return none;
   }
+  const json = read.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     issues.push(
       fileIssue(
@@ -174,7 +199,11 @@ function openAnalysisFile(
         ),
       );
     }
-    return { ...none, document };
+    const parsed = safeParseAnalysis(document);
+    for (const issue of read.withIssues(parsed.success ? [] : parsed.issues)) issues.push(issue);
+    // A key given twice or a number out of range is fixed in the file first, as the CLI asks:
+    // of a key given twice, the editor would keep only the first, and lose the second.
+    return read.issues.length > 0 ? none : { ...none, document };
   }
   if (typeof outcomes !== 'string') {
     issues.push(
@@ -224,7 +253,7 @@ function openAnalysisFile(
       issues.push(fileIssue(csv, `not used: ${file} does not name it`));
     }
   }
-  return readTables(assigned, texts, tableSettings, mapping, issues);
+  return readTables(assigned, texts, tableSettings, mapping, issues, read);
 }
 
 /** CSV tables opened on their own: each file's table told from its header. */
@@ -233,7 +262,7 @@ function openTables(
   texts: ReadonlyMap<string, string>,
   settings: Readonly<Record<string, JsonValue>>,
   mapping: Readonly<Record<string, string>>,
-  issues: Issue[],
+  issues: JsonIssue[],
 ): Opened {
   const byKind = { outcomes: [] as string[], inputs: [] as string[] };
   for (const csv of csvs) byKind[csvTableKind(texts.get(csv) ?? '', csv)].push(csv);
@@ -270,13 +299,17 @@ function openTables(
   );
 }
 
-/** Reads the tables with `readCsvAnalysis`, as the CLI does. */
+/**
+ * Reads the tables with `readCsvAnalysis`, as the CLI does; the problems of the analysis file
+ * naming them (`settingsFile`) come first, and a problem with one of its settings is located in it.
+ */
 function readTables(
   files: { readonly outcomes: string; readonly inputs?: string },
   texts: ReadonlyMap<string, string>,
   settings: Readonly<Record<string, JsonValue>>,
   columns: Readonly<Record<string, string>>,
-  issues: Issue[],
+  issues: JsonIssue[],
+  settingsFile?: ReadJsonResult,
 ): Opened {
   const source = (file: string) => ({ file, text: texts.get(file) ?? '' });
   const read = readCsvAnalysis({
@@ -290,8 +323,11 @@ function readTables(
     ...(read.tables.inputs === undefined ? [] : [read.tables.inputs]),
   ];
   const csvTexts = new Map(tables.map((t) => [t.file, texts.get(t.file) ?? '']));
-  for (const issue of read.issues) issues.push(issue);
-  if (!read.success) return { issues, tables, notes: read.notes, csvTexts };
+  const located = settingsFile === undefined ? read.issues : settingsFile.withIssues(read.issues);
+  for (const issue of located) issues.push(issue);
+  if (!read.success || (settingsFile?.issues.length ?? 0) > 0) {
+    return { issues, tables, notes: read.notes, csvTexts };
+  }
   return {
     document: documentOf(read.analysis, settings),
     issues,

@@ -3,9 +3,14 @@
  * (nothing is uploaded anywhere), and printing the HTML report with its own print styles.
  */
 
-/** Hands `text` to the browser as a download named `name`. */
-export function saveFile(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+/** Hands a file's contents (text, saved as UTF-8, or bytes) to the browser as a download. */
+export function saveFile(name: string, type: string, contents: string | Uint8Array): void {
+  const blob =
+    typeof contents === 'string'
+      ? new Blob([contents], { type: `${type};charset=utf-8` })
+      : // The bytes of a file the app made: never a SharedArrayBuffer's.
+        new Blob([contents as Uint8Array<ArrayBuffer>], { type });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

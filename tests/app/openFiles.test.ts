@@ -6,9 +6,11 @@ import { csvProblems } from '../../src/app/csvProblems.js';
 import { csvTableKind } from '../../src/app/csvTableKind.js';
 import { evaluateDocument } from '../../src/app/evaluateDocument.js';
 import { documentOf, fileKind, openFiles } from '../../src/app/openFiles.js';
-import { formatIssue } from '../../src/model/formatIssue.js';
+import { formatJsonIssue as formatIssue } from '../../src/json/formatJsonIssue.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/_fakeIo.js';
 
 const root = join(__dirname, '..', '..');
 const file = (path: string, name = path.split('/').pop() ?? path) => ({
@@ -95,15 +97,14 @@ describe('openFiles', () => {
     const issues = (files: Parameters<typeof openFiles>[0]) =>
       openFiles(files).issues.map(formatIssue);
     expect(issues([text('map.xlsx', 'PK')])[0]).toMatch(
-      /^map\.xlsx: this version of the app does not read spreadsheet workbooks/,
+      /^map\.xlsx: the app does not open spreadsheet workbooks yet \(that comes with the Value Map reader\)/,
     );
     expect(issues([text('notes.docx', 'x')])).toEqual([
       'notes.docx: not a file the app reads: open an analysis .json file or .csv tables',
     ]);
-    expect(issues([{ name: 'latin1.csv', bytes: new Uint8Array([0x41, 0xa3, 0x31]) }])[0]).toMatch(
-      /^latin1\.csv: the file is not UTF-8 text/,
-    );
-    expect(issues([text('a.json', '{ "name": ')])[0]).toMatch(/^a\.json: not valid JSON \(/);
+    expect(issues([{ name: 'cp1252.json', bytes: new Uint8Array([0x7b, 0xa3, 0x7d]) }])).toEqual([
+      'cp1252.json: the file is not UTF-8 text (it reads as Windows-1252), and an analysis file is JSON, which is always UTF-8: save it again as UTF-8',
+    ]);
     expect(issues([text('a.json', '[1]')])).toEqual([
       'a.json: an analysis file must hold a JSON object, got a list',
     ]);
@@ -127,6 +128,96 @@ describe('openFiles', () => {
     ).toEqual([
       'outcomes.csv: not used: analysis.json holds its outcomes and inputs itself and names no CSV table',
     ]);
+  });
+});
+
+describe('openFiles reads an analysis JSON file as the CLI does', () => {
+  /** The problems `sroi validate FILE` prints, one per line. */
+  async function cliProblems(name: string, content: string): Promise<string[]> {
+    const { io, out } = fakeIo({ [name]: content });
+    expect(await run(['validate', name], io)).toBe(1);
+    return `${out.stdout}${out.stderr}`
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+  }
+
+  it.each([
+    ['a syntax error', '{\n  "name": "x",\n  "outcomes": [\n}'],
+    ['a key given twice', '{\n  "name": "x",\n  "name": "y",\n  "outcomes": []\n}'],
+    ['a number out of range', '{ "name": "x", "horizon": 1e400, "outcomes": [] }'],
+  ])('refuses %s with its line and column, as sroi validate prints it', async (_what, json) => {
+    const opened = openFiles([text('bad.json', json)]);
+    expect(opened.document).toBeUndefined();
+    const lines = opened.issues.map(formatIssue);
+    expect(lines[0]).toMatch(/^bad\.json:\d+:\d+: /);
+    expect(lines).toEqual(await cliProblems('bad.json', json));
+  });
+
+  it('opens a file with invalid values, each problem located in the file as the CLI locates it', async () => {
+    const json = JSON.stringify(
+      {
+        ...JSON.parse(readFileSync(join(root, 'examples/befriending/analysis.json'), 'utf8')),
+        horizon: 0,
+      },
+      null,
+      2,
+    ).replace('"deadweight": "20%"', '"deadweight": 20');
+    const opened = openFiles([text('map.json', json)]);
+    expect(opened.document).toBeDefined();
+    const lines = opened.issues.map(formatIssue);
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(await cliProblems('map.json', json));
+  });
+
+  it('keeps a number beyond a double’s precision exactly as written', () => {
+    const opened = openFiles([
+      text(
+        'big.json',
+        '{ "name": "x", "inputs": [{ "description": "Grant", "value": 12345678901234567890.12 }] }',
+      ),
+    ]);
+    const inputs = opened.document?.['inputs'] as { value: unknown }[];
+    expect(inputs[0]?.value).toBe('12345678901234567890.12'); // JSON.parse would round it
+  });
+});
+
+describe('openFiles decodes CSV files as spreadsheets save them', () => {
+  const utf8 = readFileSync(join(root, 'fixtures/csv/22-currency-thousands/outcomes.csv'), 'utf8');
+  /** The table's bytes in Windows-1252: its text is ASCII but for £ (0xA3 in Windows-1252). */
+  const cp1252 = Uint8Array.from(utf8, (c) => (c === '£' ? 0xa3 : c.charCodeAt(0)));
+
+  it.each([
+    ['UTF-8', new TextEncoder().encode(utf8), undefined],
+    [
+      'UTF-8 with a byte-order mark',
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(utf8)]),
+      undefined,
+    ],
+    [
+      'Windows-1252',
+      cp1252,
+      /^read as Windows-1252, because the bytes are not valid UTF-8 \(byte 0xA3 on line 2, column 31\)/,
+    ],
+    [
+      'UTF-16 with a byte-order mark',
+      new Uint8Array([0xff, 0xfe, ...Array.from(utf8).flatMap((c) => [c.charCodeAt(0), 0])]),
+      /UTF-16/,
+    ],
+  ])('reads %s to the same figures, saying how it was read', (_what, bytes, note) => {
+    const opened = openFiles([{ name: 'outcomes.csv', bytes }]);
+    expect(opened.issues).toEqual([]);
+    const evaluation = evaluateDocument(opened.document ?? {});
+    // fixtures/csv/22-currency-thousands/expected.json: 2 × 1,200.50 + 1,000 × 10 = 12,401 at a
+    // rate of 0; here at the default 3.5%, 12,401 / 1.035 (Python's decimal at 34 digits)
+    expect(evaluation.ok && evaluation.result.totalPresentValue).toBe(
+      '11981.64251207729468599033816425121',
+    );
+    if (note === undefined) expect(opened.notes).toEqual([]);
+    else
+      expect(opened.notes).toEqual([
+        { file: 'outcomes.csv', message: expect.stringMatching(note) as unknown as string },
+      ]);
   });
 });
 
