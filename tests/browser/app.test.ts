@@ -459,9 +459,11 @@ describe.skipIf(skip)('the web app in Chromium', () => {
 
   it('draws only the rows of a long map near the screen, and still reaches every row by scrolling, keyboard and its problems', async () => {
     const map = syntheticAnalysis({ outcomes: 200, years: 5, schedule: 'flat' });
-    const broken = structuredClone(map) as { outcomes: { deadweight?: unknown }[] };
-    const far = broken.outcomes[150];
-    if (far !== undefined) far.deadweight = 25; // a bare 25: a problem at row 151's cell
+    const withDeadweight = (deadweight: unknown) => ({
+      ...map,
+      outcomes: map.outcomes.map((o, i) => (i === 150 ? { ...o, deadweight } : o)),
+    });
+    const broken = withDeadweight(25); // a bare 25: a problem at row 151's cell
     const v = await visit();
     await v.page.setInputFiles('#open-files', {
       name: 'map200.json',
@@ -489,10 +491,8 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     await v.page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => v.page.locator('#cell-outcomes-10-deadweight').count()).toBe(1);
     await v.page.keyboard.type('%');
-    const fixed = structuredClone(map) as { outcomes: { deadweight?: unknown }[] };
-    const row = fixed.outcomes[150];
-    if (row !== undefined) row.deadweight = '25%';
-    await expect.poll(() => ratio(v.page)).toBe(shownRatio(calculateSroi(fixed as AnalysisInput)));
+    const fixed = withDeadweight('25%') as AnalysisInput;
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(calculateSroi(fixed)));
     // (typing brought the focused row back into view)
     // ↓ from row 1 walks down past the rows first drawn, each drawn as the keyboard reaches it
     await v.page.evaluate(() => window.scrollTo(0, 0));
@@ -664,10 +664,13 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     await screenshot(v.page, 'app-findings-1280', '#findings');
     // a source for the first outcome's proxy: its finding goes, as checkAnalysis says of the edited map
     await v.page.locator('#cell-outcomes-0-proxy-source').fill('A published study');
-    const edited = structuredClone(example) as { outcomes: { proxy: { source?: string } }[] };
-    const first = edited.outcomes[0];
-    if (first !== undefined) first.proxy.source = 'A published study';
-    const analysis = parseAnalysis(edited as AnalysisInput);
+    const edited: AnalysisInput = {
+      ...example,
+      outcomes: example.outcomes.map((o, i) =>
+        i === 0 ? { ...o, proxy: { ...o.proxy, source: 'A published study' } } : o,
+      ),
+    };
+    const analysis = parseAnalysis(edited);
     const again = checkAnalysis(analysis, {
       uncertainty: parseUncertainty(example.uncertainty, analysis),
     });
