@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { buildApp } from '../../scripts/build-app.js';
 import { chromiumTool, available } from '../../tests/_support/externalTools.js';
 import { median } from './_measure.js';
-import { launchChromium } from '../../tests/app/_chromium.js';
+import { launchChromium } from '../../tests/_support/chromium.js';
 import { atMost, formatMs } from './_report.js';
 import { outcomesCsv } from './outcomesCsv.js';
 import { FIVE_ASSUMPTIONS } from '../sensitivity.js';

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from '../../scripts/build-app.js';
-import { launchChromium } from '../../tests/app/_chromium.js';
+import { launchChromium } from '../../tests/_support/chromium.js';
 import { syntheticAnalysis } from '../synthetic.js';
 import { median } from './_measure.js';
 

@@ -18,7 +18,7 @@ import { writeApp } from '../../scripts/build-app.js';
 import { syntheticAnalysis } from '../../bench/synthetic.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { cliResult } from '../app/_cli.js';
-import { launchChromium } from '../app/_chromium.js';
+import { launchChromium } from '../_support/chromium.js';
 import { fakeIo } from '../cli/_fakeIo.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import { serveApp } from '../../src/cli/appCommand.js';

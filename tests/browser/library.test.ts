@@ -4,13 +4,12 @@
  * same figures as in Node. This is what "the core has no I/O" buys an application.
  * It skips on a machine without Chromium; CI requires it (tests/_support/externalTools.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumProfile } from '../_support/chromium.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
 import type { BrowserContext } from 'playwright-core';
@@ -23,7 +22,7 @@ const analysis = JSON.parse(
 ) as Parameters<typeof calculateSroi>[0];
 
 let context: BrowserContext;
-let profile: string;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(skip)('the library in Chromium', () => {
   beforeAll(async () => {
@@ -53,25 +52,11 @@ describe.skipIf(skip)('the library in Chromium', () => {
   document.body.dataset.result = JSON.stringify({ result, invalid, html: sroi.renderHtml(result).length, csvRatio });
 </script>`,
     );
-    profile = mkdtempSync(join(tmpdir(), 'sroi-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumTool.path,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ context, close } = await launchChromiumProfile());
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('calculates, validates and renders exactly as in Node, with no error', async () => {

@@ -8,13 +8,12 @@
  * On a machine without Chromium it skips (the run says so in one line); CI sets
  * SROI_REQUIRE_BROWSER=1, so a missing browser fails there (tests/_support/externalTools.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumProfile } from '../_support/chromium.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { run } from '../../src/cli/run.js';
 import { calculateSroi } from '../../src/calculateSroi.js';
@@ -83,7 +82,7 @@ interface Visit {
 }
 
 let context: BrowserContext;
-let profile: string;
+let close: (() => Promise<void>) | undefined;
 
 async function visit(file: string): Promise<Visit> {
   const page = await context.newPage();
@@ -119,26 +118,11 @@ describe.skipIf(skip)('HTML report in headless Chromium', () => {
       throw new Error(`${CHROMIUM} not found: ${chromiumTool.install}`);
     }
     mkdirSync(output, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'sroi-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1100, height: 900 },
-    });
+    ({ context, close } = await launchChromiumProfile({ width: 1100, height: 900 }));
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('has fixtures and examples to open', () => {

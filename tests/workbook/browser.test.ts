@@ -4,13 +4,12 @@
  * back and decoding Windows-1252 bytes must give what they give in Node. Skips where Chromium is
  * absent; CI requires it (tests/_support/externalTools.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromiumProfile } from '../_support/chromium.js';
 import { chromiumTool, skipWithout } from '../_support/externalTools.js';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
@@ -26,7 +25,7 @@ const analysis = parseAnalysis(
 );
 
 let context: BrowserContext;
-let profile: string;
+let close: (() => Promise<void>) | undefined;
 
 describe.skipIf(skip)('sroi/xlsx in Chromium', () => {
   beforeAll(async () => {
@@ -58,25 +57,11 @@ describe.skipIf(skip)('sroi/xlsx in Chromium', () => {
   document.body.dataset.result = JSON.stringify({ length: bytes.length, read, text, notZip });
 </script>`,
     );
-    profile = mkdtempSync(join(tmpdir(), 'sroi-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumTool.path,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    ({ context, close } = await launchChromiumProfile());
   });
 
   afterAll(async () => {
-    await context?.close();
-    if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+    await close?.();
   });
 
   it('writes and reads a Value Map, and decodes text, exactly as in Node', async () => {
