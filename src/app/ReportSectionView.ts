@@ -5,28 +5,8 @@
  */
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { barChart } from '../report/charts/barChart.js';
-import { columnChart } from '../report/charts/columnChart.js';
-import { histogramChart } from '../report/charts/histogramChart.js';
-import { tornadoChart } from '../report/charts/tornadoChart.js';
-import { waterfallChart } from '../report/charts/waterfallChart.js';
-import type { Cell, Chart, Section, Table } from '../report/_reportSections.js';
-
-/** A chart's SVG text, from the chart function of its kind. */
-function chartSvg(chart: Chart): string {
-  switch (chart.kind) {
-    case 'bar':
-      return barChart(chart.data);
-    case 'column':
-      return columnChart(chart.data);
-    case 'waterfall':
-      return waterfallChart(chart.data);
-    case 'tornado':
-      return tornadoChart(chart.data);
-    case 'histogram':
-      return histogramChart(chart.data);
-  }
-}
+import { chartSvg } from '../report/charts/chartSvg.js';
+import type { Cell, Section, Table } from '../report/_reportSections.js';
 
 function cellView(cell: Cell) {
   if (typeof cell === 'string') return cell;

@@ -1,11 +1,7 @@
 import { escapeHtml } from './escapeHtml.js';
-import { barChart } from './charts/barChart.js';
-import { columnChart } from './charts/columnChart.js';
-import { histogramChart } from './charts/histogramChart.js';
-import { tornadoChart } from './charts/tornadoChart.js';
-import { waterfallChart } from './charts/waterfallChart.js';
+import { chartSvg } from './charts/chartSvg.js';
 import { reportSections } from './_reportSections.js';
-import type { Cell, Chart, Section, Table } from './_sectionModel.js';
+import type { Cell, Section, Table } from './_sectionModel.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
 import type { SroiResult } from '../model/result.js';
 
@@ -119,7 +115,7 @@ function section(s: Section): string {
   const chart =
     s.chart === undefined
       ? ''
-      : `<figure class="chart">${svg(s.chart)}<figcaption>${e(s.chart.data.title)}. The figures are in the table below.</figcaption></figure>`;
+      : `<figure class="chart">${chartSvg(s.chart)}<figcaption>${e(s.chart.data.title)}. The figures are in the table below.</figcaption></figure>`;
   const terms =
     s.terms === undefined
       ? ''
@@ -129,21 +125,6 @@ function section(s: Section): string {
     .join('');
   const after = (s.after ?? []).map((p) => `<p>${e(p)}</p>`).join('');
   return `<section id="${s.id}" class="section-${s.id}"><h2>${e(s.heading)}</h2>${paragraphs}${items}${chart}${tables}${after}${terms}</section>`;
-}
-
-function svg(chart: Chart): string {
-  switch (chart.kind) {
-    case 'bar':
-      return barChart(chart.data);
-    case 'column':
-      return columnChart(chart.data);
-    case 'waterfall':
-      return waterfallChart(chart.data);
-    case 'tornado':
-      return tornadoChart(chart.data);
-    case 'histogram':
-      return histogramChart(chart.data);
-  }
 }
 
 function table(t: Table, showCaption: boolean): string {
