@@ -13,6 +13,7 @@ import { SroiError } from './SroiError.js';
 import type { Analysis, DecimalString, Discount, Outcome } from './analysis.js';
 import type { DeflatorSeries } from './DeflatorSeries.js';
 import type { SroiResult } from './result.js';
+import type { Issue } from './SroiError.js';
 
 /** The most digits a figure may have before the point: a figure of 10^1000 or more is refused. */
 export const MAX_EXPONENT = 1000;
@@ -82,6 +83,30 @@ export function decimalText(fn: string, value: unknown, name = 'value'): Decimal
   }
   if (!belowLimit(value)) throw invalid(fn, `${name} must be below 10^${MAX_EXPONENT}`, value);
   return value;
+}
+
+/**
+ * Checks a decimal string argument that must be at least 0 (`min: 'zero'`) or above 0
+ * (`min: 'positive'`), with the rule as the message says it, and returns it.
+ */
+export function signedDecimal(
+  fn: string,
+  value: unknown,
+  name: string,
+  min: 'zero' | 'positive',
+  rule: string,
+): DecimalString {
+  const text = decimalText(fn, value, name);
+  const sign = signOf(text);
+  if (sign < 0 || (min === 'positive' && sign === 0)) throw invalid(fn, `${name} ${rule}`, value);
+  return text;
+}
+
+/** The sign of a decimal string already matched by `DECIMAL`: −1, 0 or 1. */
+function signOf(text: string): -1 | 0 | 1 {
+  const e = text.search(/[eE]/);
+  if (!/[1-9]/.test(e === -1 ? text : text.slice(0, e))) return 0;
+  return text.startsWith('-') ? -1 : 1;
 }
 
 /** Whether a decimal string (already matched by `DECIMAL`) is below 10^MAX_EXPONENT in size. */
@@ -357,4 +382,35 @@ export function resultArgument(fn: string, value: unknown, name = 'result'): Sro
     throw error;
   }
   return value as SroiResult;
+}
+
+/** Checks a JSON path (`['outcomes', 3, 'deadweight']`): text keys and whole-number indices. */
+export function pathArgument(
+  fn: string,
+  value: unknown,
+  name = 'path',
+): readonly (string | number)[] {
+  listArgument(fn, name, value).forEach((segment, i) => {
+    if (typeof segment === 'string') return;
+    if (typeof segment !== 'number' || !Number.isSafeInteger(segment) || segment < 0) {
+      throw invalid(
+        fn,
+        `${name}[${i}] must be a key (text) or an index (a whole number ≥ 0)`,
+        segment,
+      );
+    }
+  });
+  return value as readonly (string | number)[];
+}
+
+/** Checks an `Issue`: its message, path and, for CSV, file, line and column. */
+export function issueArgument(fn: string, value: unknown, name = 'issue'): Issue {
+  const issue = objectArgument(fn, name, value);
+  textArgument(fn, issue.message, `${name}.message`);
+  pathArgument(fn, issue.path, `${name}.path`);
+  optionalText(fn, `${name}.file`, issue.file);
+  optionalText(fn, `${name}.column`, issue.column);
+  if (issue.line !== undefined)
+    wholeNumber(fn, `${name}.line`, issue.line, 1, Number.MAX_SAFE_INTEGER);
+  return value as Issue;
 }

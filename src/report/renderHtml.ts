@@ -6,6 +6,7 @@ import { tornadoChart } from './charts/tornadoChart.js';
 import { waterfallChart } from './charts/waterfallChart.js';
 import { reportSections } from './_reportSections.js';
 import type { Cell, Chart, Section, Table } from './_sectionModel.js';
+import { reportArguments } from './renderMarkdown.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
 import type { SroiResult } from '../model/result.js';
 
@@ -46,6 +47,7 @@ export type RenderHtmlOptions = RenderMarkdownOptions;
  * //=> ['How firm the ratio is', 'Appendix A. Sensitivity of every assumption']
  */
 export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}): string {
+  reportArguments('renderHtml', result, options);
   const report = reportSections(result, options);
   const e = escapeHtml;
   const head = report.headline;

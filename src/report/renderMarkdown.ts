@@ -1,4 +1,14 @@
 import { escapeMarkdown } from './escapeMarkdown.js';
+import { roundingArgument } from './round.js';
+import {
+  analysisArgument,
+  decimalsArgument,
+  listArgument,
+  objectArgument,
+  optionsArgument,
+  resultArgument,
+  textArgument,
+} from '../model/_arguments.js';
 import { reportSections } from './_reportSections.js';
 import type { Cell, Section, Table } from './_sectionModel.js';
 import type { ReportScenarios, ReportSensitivity, ReportSimulation } from './ReportExtras.js';
@@ -67,6 +77,7 @@ export interface RenderMarkdownOptions {
  * //=> ['- **Kind:** Forecast', '- **Organisation:** Warm Homes Trust', '## How firm the ratio is', '## Value by stakeholder', '## Value by year', '## From gross value to present value', '## Impact map', '## Inputs', '## Method', '## Appendix A. Assurance readiness']
  */
 export function renderMarkdown(result: SroiResult, options: RenderMarkdownOptions = {}): string {
+  reportArguments('renderMarkdown', result, options);
   const report = reportSections(result, options);
   const lines: string[] = [
     `# ${escapeMarkdown(report.title)}`,
@@ -151,4 +162,44 @@ function cell(c: Cell, strong: boolean): string {
   return typeof c === 'string' || c.note === undefined
     ? body
     : `${body} (${escapeMarkdown(c.note)})`;
+}
+
+/**
+ * Checks the arguments of a report renderer: the result's shape, and each option given — the
+ * title, the analysis, decimal places (0 to 20), the rounding mode, and the lists the sections
+ * read from the sensitivity, simulation, scenarios, check and diff (each figure in them is
+ * checked where it is formatted). @internal
+ */
+export function reportArguments(fn: string, result: unknown, options: unknown): void {
+  resultArgument(fn, result);
+  const o = optionsArgument(fn, options);
+  if (o.title !== undefined) textArgument(fn, o.title, 'options.title');
+  if (o.analysis !== undefined) analysisArgument(fn, o.analysis, 'options.analysis');
+  for (const key of ['ratioDecimals', 'moneyDecimals'] as const) {
+    if (o[key] !== undefined) decimalsArgument(fn, o[key], `options.${key}`);
+  }
+  if (o.rounding !== undefined) roundingArgument(fn, o.rounding);
+  // extra: [its lists, its objects]
+  const extras: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
+    sensitivity: [['oneWay', 'switchingValues'], []],
+    simulation: [['histogram'], ['sroiRatio']],
+    scenarios: [['scenarios'], ['base']],
+    check: [['findings'], []],
+    diff: [
+      ['changes', 'notes'],
+      ['before', 'after'],
+    ],
+  };
+  for (const [extra, [lists, objects]] of Object.entries(extras)) {
+    if (o[extra] === undefined) continue;
+    const value = objectArgument(fn, `options.${extra}`, o[extra]);
+    for (const field of lists) {
+      listArgument(fn, `options.${extra}.${field}`, value[field]).forEach((item, i) =>
+        field === 'notes'
+          ? textArgument(fn, item, `options.${extra}.${field}[${i}]`)
+          : objectArgument(fn, `options.${extra}.${field}[${i}]`, item),
+      );
+    }
+    for (const field of objects) objectArgument(fn, `options.${extra}.${field}`, value[field]);
+  }
 }

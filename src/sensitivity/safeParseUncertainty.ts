@@ -3,12 +3,20 @@ import { Dec } from '../calc/_decimal.js';
 import { movableRate } from '../calc/discountRate.js';
 import { fixedBecause, valuationContext } from '../calc/outcomeTerms.js';
 import { alternatives } from '../model/_alternatives.js';
-import { analysisArgument } from '../model/_arguments.js';
-import { fractionParameters } from '../model/vocabulary.js';
+import {
+  analysisArgument,
+  decimalText,
+  invalid,
+  listArgument,
+  objectArgument,
+  oneOf,
+} from '../model/_arguments.js';
+import { fractionParameters, uncertainParameters } from '../model/vocabulary.js';
 import { rules } from '../schema/_fields.js';
 import { readUncertainty } from '../schema/uncertaintySchema.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { Analysis } from '../model/analysis.js';
+import { SroiError } from '../model/SroiError.js';
 import type { Issue } from '../model/SroiError.js';
 
 /** What `safeParseUncertainty` returns: the uncertainty section, or every issue found. */
@@ -230,4 +238,51 @@ function distributionProblems(
     }
   }
   return problems;
+}
+
+const PARAMETERS = new Map<string, string>(uncertainParameters.map((p) => [p, p]));
+
+/** The figures each distribution needs, and those it may have. */
+const FIGURES_OF: ReadonlyMap<
+  string,
+  { required: readonly string[]; optional: readonly string[] }
+> = new Map([
+  ['uniform', { required: ['min', 'max'], optional: [] }],
+  ['triangular', { required: ['min', 'mode', 'max'], optional: [] }],
+  ['pert', { required: ['min', 'mode', 'max'], optional: [] }],
+  ['normal', { required: ['mean', 'sd'], optional: ['min', 'max'] }],
+  ['beta', { required: ['alpha', 'beta'], optional: ['min', 'max'] }],
+]);
+
+/**
+ * Checks an `Uncertainty` given to the library (`simulate`) for its shape — each parameter a
+ * known assumption and distribution with its figures as decimal strings — and each
+ * distribution's own rules as `safeParseUncertainty` checks them, so that no sampler is given a
+ * shape it cannot draw from (a beta with alpha 0, a normal truncated to nothing). An outcome id
+ * that matches nothing draws nothing, as before. Returns the section. @internal
+ */
+export function uncertaintyArgument(fn: string, value: unknown, analysis: Analysis): Uncertainty {
+  const section = objectArgument(fn, 'uncertainty', value);
+  const parameters = listArgument(fn, 'uncertainty.parameters', section.parameters);
+  parameters.forEach((raw, i) => {
+    const at = `uncertainty.parameters[${i}]`;
+    const a = objectArgument(fn, at, raw);
+    const parameter = oneOf(fn, `${at}.parameter`, PARAMETERS, a.parameter);
+    if (a.outcome !== undefined && typeof a.outcome !== 'string') {
+      throw invalid(fn, `${at}.outcome must be an outcome id or "*"`, a.outcome);
+    }
+    const figures = oneOf(fn, `${at}.distribution`, FIGURES_OF, a.distribution);
+    for (const field of figures.required) decimalText(fn, a[field], `${at}.${field}`);
+    for (const field of figures.optional) {
+      if (a[field] !== undefined) decimalText(fn, a[field], `${at}.${field}`);
+    }
+    const [low, high] = validRange(analysis, parameter as UncertainAssumption['parameter']);
+    const [problem] = distributionProblems(raw as UncertainAssumption, low, high, a);
+    if (problem !== undefined) {
+      // the problem's message says what was received
+      const where = problem.field === undefined ? at : `${at}.${problem.field}`;
+      throw new SroiError('INVALID_ARGUMENT', `${fn}: ${where}: ${problem.message}`);
+    }
+  });
+  return value as Uncertainty;
 }

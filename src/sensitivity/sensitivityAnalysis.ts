@@ -1,6 +1,7 @@
 import { str } from '../calc/_decimal.js';
 import { sensitivityModel } from './_sensitivityModel.js';
-import { oneWayOf } from './oneWaySensitivity.js';
+import { oneWayOf, oneWayOptions } from './oneWaySensitivity.js';
+import { analysisArgument, evaluateOptions } from '../model/_arguments.js';
 import { readTarget } from './solveFor.js';
 import { switchingValuesOf } from './switchingValues.js';
 import type { OneWayResult, OneWaySensitivityOptions } from './oneWaySensitivity.js';
@@ -40,12 +41,16 @@ export function sensitivityAnalysis(
   analysis: Analysis,
   options: SensitivityAnalysisOptions = {},
 ): SensitivityAnalysisResult {
-  const target = readTarget(options.target ?? '1');
-  const model = sensitivityModel(analysis, options);
+  const fn = 'sensitivityAnalysis';
+  analysisArgument(fn, analysis);
+  const checked = evaluateOptions(fn, options) as SensitivityAnalysisOptions;
+  const target = readTarget(fn, checked.target ?? '1');
+  const steps = oneWayOptions(fn, checked);
+  const model = sensitivityModel(analysis, checked);
   return {
     base: { sroiRatio: str(model.totalPresentValue.div(model.totalInputs)) },
     target: str(target),
     switchingValues: switchingValuesOf(model, target),
-    oneWay: oneWayOf(model, options),
+    oneWay: oneWayOf(model, steps),
   };
 }

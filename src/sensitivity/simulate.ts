@@ -10,7 +10,8 @@ import { countedShares } from '../calc/valuedYears.js';
 import { sampler } from './_distributions.js';
 import { randomStreams } from './_random.js';
 import { undefinedRatio } from './_sensitivityModel.js';
-import { validRange } from './safeParseUncertainty.js';
+import { uncertaintyArgument, validRange } from './safeParseUncertainty.js';
+import { analysisArgument, evaluateOptions, wholeNumber } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import { deductionSteps, uncertainParameters } from '../model/vocabulary.js';
 import type { FloatDistribution, Sampler } from './_distributions.js';
@@ -93,13 +94,14 @@ export function simulate(
   uncertainty: Uncertainty,
   options: SimulateOptions = {},
 ): SimulationResult {
-  const draws = options.draws ?? uncertainty.draws;
-  const seed = options.seed ?? uncertainty.seed;
-  const bins = options.bins ?? uncertainty.bins;
-  checkWhole('draws', draws, 1, 10_000_000);
-  checkWhole('seed', seed, -2147483648, 2147483647);
-  checkWhole('bins', bins, 1, 1000);
-  const model = simulationModel(analysis, uncertainty, options);
+  const fn = 'simulate';
+  analysisArgument(fn, analysis);
+  const checked = uncertaintyArgument(fn, uncertainty, analysis);
+  const given = evaluateOptions(fn, options) as SimulateOptions;
+  const draws = wholeNumber(fn, 'draws', given.draws ?? checked.draws, 1, 10_000_000);
+  const seed = wholeNumber(fn, 'seed', given.seed ?? checked.seed, -2147483648, 2147483647);
+  const bins = wholeNumber(fn, 'bins', given.bins ?? checked.bins, 1, 1000);
+  const model = simulationModel(analysis, checked, given);
   const { ratios, presentValues } = model.run(draws, seed);
 
   let atLeastOne = 0;
@@ -585,13 +587,4 @@ function text(value: number): DecimalString {
     );
   }
   return str(new Dec(value));
-}
-
-function checkWhole(name: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `${name} must be a whole number from ${min} to ${max}, got ${value}`,
-    );
-  }
 }

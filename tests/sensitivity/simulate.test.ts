@@ -358,7 +358,7 @@ describe('simulate', () => {
 
   it('rejects a number of draws that is not a whole number from 1', () => {
     expect(() => simulate(analysis, uncertainty(spread), { draws: 0 })).toThrow(
-      /draws must be a whole number from 1 to 10000000, got 0/,
+      'simulate: draws must be a whole number from 1 to 10000000, got the number 0',
     );
   });
 });
