@@ -85,13 +85,13 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
     escapeMarkdown(report.subtitle),
     '',
   ];
+  // Lines are appended one at a time, never spread into push: a table can have more rows than
+  // a call has room for arguments.
   if (report.facts.length > 0) {
-    lines.push(
-      ...report.facts.map(
-        (fact) => `- **${escapeMarkdown(fact.label)}:** ${escapeMarkdown(fact.value)}`,
-      ),
-      '',
-    );
+    for (const fact of report.facts) {
+      lines.push(`- **${escapeMarkdown(fact.label)}:** ${escapeMarkdown(fact.value)}`);
+    }
+    lines.push('');
   }
   if (report.description !== undefined) lines.push(escapeMarkdown(report.description), '');
   lines.push(
@@ -99,7 +99,10 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
       ? `**${escapeMarkdown(report.headline.sentence)}**`
       : `**SROI ratio ${escapeMarkdown(report.headline.ratio)}** — ${escapeMarkdown(report.headline.sentence)}`,
     '',
-    ...table({
+  );
+  append(
+    lines,
+    table({
       caption: 'Headline',
       columns: [
         { label: 'Figure', align: 'left' },
@@ -116,7 +119,10 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
     ...report.sections,
     ...report.appendix,
   ];
-  for (const section of sections) lines.push('', ...markdownSection(section));
+  for (const section of sections) {
+    lines.push('');
+    append(lines, markdownSection(section));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -125,22 +131,29 @@ export function markdownSection(section: Section): string[] {
   const lines = [`## ${escapeMarkdown(section.heading)}`];
   for (const paragraph of section.paragraphs) lines.push('', escapeMarkdown(paragraph));
   if (section.items !== undefined) {
-    lines.push('', ...section.items.map((item) => `- ${escapeMarkdown(item)}`));
+    lines.push('');
+    for (const item of section.items) lines.push(`- ${escapeMarkdown(item)}`);
   }
   for (const t of section.tables) {
     if (section.tables.length > 1 || t.captionShown === true) {
       lines.push('', `### ${escapeMarkdown(t.caption)}`);
     }
-    lines.push('', ...table(t));
+    lines.push('');
+    append(lines, table(t));
   }
   for (const paragraph of section.after ?? []) lines.push('', escapeMarkdown(paragraph));
   if (section.terms !== undefined) {
-    lines.push(
-      '',
-      ...section.terms.map((t) => `- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`),
-    );
+    lines.push('');
+    for (const t of section.terms) {
+      lines.push(`- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`);
+    }
   }
   return lines;
+}
+
+/** Appends every line of `more` to `lines`, one at a time (never a spread into a call). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 /** A GFM table; the totals row in bold. */

@@ -104,7 +104,8 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
   ];
   for (const line of body) lines.push(line);
   if (result.warnings.length > 0) {
-    lines.push('', 'Warnings', ...result.warnings.map((w) => `  ${w.code}: ${w.message}`));
+    lines.push('', 'Warnings');
+    for (const w of result.warnings) lines.push(`  ${w.code}: ${w.message}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -643,7 +643,7 @@ function inputSteps(before: Analysis, after: Analysis, steps: Step[]): void {
       ),
     );
   }
-  steps.push(...informative, ...raising, ...lowering);
+  for (const list of [informative, raising, lowering]) for (const step of list) steps.push(step);
   orderStep(
     'inputs',
     match,
@@ -828,7 +828,7 @@ function arrange<T>(rows: readonly T[], model: readonly T[], key: (row: T) => st
     const found = waiting.get(key(row))?.shift();
     if (found !== undefined) arranged.push(found);
   }
-  for (const list of waiting.values()) arranged.push(...list);
+  for (const list of waiting.values()) for (const row of list) arranged.push(row);
   return arranged;
 }
 

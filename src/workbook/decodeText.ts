@@ -87,10 +87,12 @@ function windows1252(bytes: Uint8Array): string {
   for (const byte of bytes) {
     chunk.push(byte >= 0x80 && byte < 0xa0 ? HIGH_1252.charCodeAt(byte - 0x80) : byte);
     if (chunk.length === 4096) {
+      // eslint-disable-next-line no-restricted-syntax -- bounded: 4,096 codes at a time
       text += String.fromCharCode(...chunk);
       chunk.length = 0;
     }
   }
+  // eslint-disable-next-line no-restricted-syntax -- bounded: fewer than 4,096 codes
   return text + String.fromCharCode(...chunk);
 }
 
