@@ -112,22 +112,42 @@ export function oneWayOptions(fn: string, options: OneWaySensitivityOptions = {}
 
 /** The same, on a model that is already built. @internal */
 export function oneWayOf(model: SensitivityModel, steps: OneWaySteps): OneWayResult[] {
-  const { step, fractionStep, durationStep } = steps;
-  const rows = refsOf(model.analysis).map((ref) => {
-    const fn = parameterFunction(model, ref);
-    const [low, high] = movedValues(fn, step, fractionStep, durationStep);
-    const lowRatio = ratioAt(fn, low);
-    const highRatio = ratioAt(fn, high);
-    const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
-    const row: OneWayResult = {
-      ...refFields(ref),
-      low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
-      high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
-    };
-    return { row, swing };
-  });
-  // Array.prototype.sort is stable: equal swings keep the order of parameterRefs.
-  return rows.sort((a, b) => b.swing.cmp(a.swing)).map(({ row }) => row);
+  return bySwing(
+    refsOf(model.analysis).map((ref) => oneWayRow(parameterFunction(model, ref), steps)),
+  );
+}
+
+/** One one-way test and its swing, `|ratio(high) − ratio(low)|` (0 where a ratio is undefined). @internal */
+export interface SwingRow {
+  readonly row: OneWayResult;
+  readonly swing: Dec;
+}
+
+/** The one-way test of one assumption, from its parameter function. @internal */
+export function oneWayRow(fn: ParameterFunction, steps: OneWaySteps): SwingRow {
+  const [low, high] = movedValues(fn, steps.step, steps.fractionStep, steps.durationStep);
+  const lowRatio = ratioAt(fn, low);
+  const highRatio = ratioAt(fn, high);
+  const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
+  const row: OneWayResult = {
+    ...refFields(fn.ref),
+    low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
+    high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
+  };
+  return { row, swing };
+}
+
+/**
+ * The rows by swing, largest first; equal swings keep their order (the order of
+ * `parameterRefs`: `Array.prototype.sort` is stable). @internal
+ */
+export function bySwing(rows: SwingRow[]): OneWayResult[] {
+  return rows.sort(swingOrder).map(({ row }) => row);
+}
+
+/** Larger swing first. @internal */
+export function swingOrder(a: { readonly swing: Dec }, b: { readonly swing: Dec }): number {
+  return b.swing.cmp(a.swing);
 }
 
 function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years: Dec): [Dec, Dec] {

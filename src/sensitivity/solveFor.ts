@@ -144,7 +144,10 @@ function solveLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
   if (fn.upper !== null && value.gt(fn.upper)) return unreachable(fn, ratioAt(fn, fn.upper));
   // Where total inputs would be zero the ratio is undefined, not the target: then numerator and
   // denominator vanish together there, and the ratio is the same at every other value.
-  if (ratioAt(fn, value) === null) return unreachable(fn, ratioAt(fn, fn.base));
+  // (The denominator is checked without dividing: it is d0 when d1 is zero, and never zero then.)
+  if (!d1.isZero() && d0.plus(d1.times(value)).isZero()) {
+    return unreachable(fn, ratioAt(fn, fn.base));
+  }
   return answer(fn, value);
 }
 
