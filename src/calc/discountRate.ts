@@ -5,7 +5,8 @@ import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString, Discount } from '../model/analysis.js';
 
 /**
- * The discount rate that applies to year `year` (≥ 1) under a discount setting: the flat rate;
+ * The discount rate that applies to year `year` (a whole number from 1 to 10,000) under a
+ * discount setting: the flat rate;
  * the year's entry in a per-year list, with the last entry continuing for later years; or the
  * band of a Green Book schedule that holds the year.
  *

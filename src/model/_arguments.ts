@@ -81,7 +81,12 @@ export function decimalText(fn: string, value: unknown, name = 'value'): Decimal
   if (typeof value !== 'string' || !DECIMAL.test(value)) {
     throw invalid(fn, `${name} must be a decimal string such as "1234.5"`, value);
   }
-  if (!belowLimit(value)) throw invalid(fn, `${name} must be below 10^${MAX_EXPONENT}`, value);
+  // Without an exponent, a figure has fewer digits before its point than characters: one of at
+  // most 1000 characters is below 10^1000 (the figures of an analysis, at once).
+  const plain = value.length <= MAX_EXPONENT && !value.includes('e') && !value.includes('E');
+  if (!plain && !belowLimit(value)) {
+    throw invalid(fn, `${name} must be below 10^${MAX_EXPONENT}`, value);
+  }
   return value;
 }
 
