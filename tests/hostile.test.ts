@@ -1,10 +1,11 @@
 /**
  * The hostile corpus (`fixtures/hostile/cases.json`): inputs at the CLI's edges — files, JSON,
- * names, the terminal, rounding — each run through `run` in-process, with a fake I/O or, where
- * the case is about the file system (a FIFO, a device, a link), real files in a temporary copy.
- * Every case ends with its exit code and message, no stack trace, no input changed, output
- * bounded by its input, and no control character reaching the terminal. A hang fails by the
- * test timeout.
+ * names, the terminal, rounding, Monte Carlo, sizes — each run through `run` in-process, with a
+ * fake I/O or, where the case is about the file system (a FIFO, a device, a link), real files in
+ * a temporary copy. Every case ends with its exit code and message, no stack trace, no input
+ * changed, output bounded by its input, and no control character reaching the terminal. A hang
+ * fails by the test timeout. The library's cases call an export with wrong arguments and expect
+ * a `SroiError` `INVALID_ARGUMENT` with its message.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -23,11 +24,14 @@ import { describe, expect, it } from 'vitest';
 import { fakeIo, root } from './cli/_fakeIo.js';
 import { nodeFiles } from '../src/cli/_nodeIo.js';
 import { run } from '../src/cli/run.js';
+import * as sroi from '../src/index.js';
+import { SroiError } from '../src/model/SroiError.js';
+import * as sroiXlsx from '../src/xlsx.js';
 import type { CliIo } from '../src/cli/_io.js';
 
 interface HostileCase {
   readonly id: string;
-  readonly class: 'json' | 'files' | 'names' | 'terminal' | 'rounding';
+  readonly class: 'json' | 'files' | 'names' | 'terminal' | 'rounding' | 'montecarlo' | 'size';
   readonly args: readonly string[];
   readonly exit: 0 | 1 | 2;
   readonly stdout?: string;
@@ -41,12 +45,27 @@ interface HostileCase {
   readonly failWrite?: string;
   /** A file whose content must not be echoed beyond an excerpt. */
   readonly leak?: string;
+  /** How long the case may take, in ms, when a big input needs more than 20 s. */
+  readonly timeout?: number;
+}
+
+/** A call of a library export with wrong arguments, and the `INVALID_ARGUMENT` message it gives. */
+interface LibraryCase {
+  readonly id: string;
+  readonly class: 'library';
+  readonly call: string;
+  readonly args: readonly unknown[];
+  readonly error: string;
 }
 
 const corpus = join(root, 'fixtures', 'hostile');
-const { cases } = JSON.parse(readFileSync(join(corpus, 'cases.json'), 'utf8')) as {
-  cases: HostileCase[];
-};
+const corpusCases = (
+  JSON.parse(readFileSync(join(corpus, 'cases.json'), 'utf8')) as {
+    cases: (HostileCase | LibraryCase)[];
+  }
+).cases;
+const cases = corpusCases.filter((c): c is HostileCase => c.class !== 'library');
+const libraryCases = corpusCases.filter((c): c is LibraryCase => c.class === 'library');
 
 const base = readFileSync(join(corpus, 'json-byte-order-mark', 'analysis.json'), 'utf8').slice(1);
 
@@ -68,6 +87,25 @@ const generators = {
   }),
   // An analysis of about 3.5 KB (white space added), above a limit of 2 KB.
   'three-kilobytes': () => ({ 'analysis.json': base.replace('{', `{${' '.repeat(3_000)}`) }),
+  // 150,000 outcomes (1,200,003 assumptions): sensitivity analysis of them exhausted 4 GB.
+  'outcomes-150000': () => ({
+    'analysis.json': JSON.stringify({
+      name: '150,000 outcomes',
+      discount: { rate: '3.5%' },
+      inputs: [{ description: 'Grant', value: '100000000' }],
+      outcomes: Array.from({ length: 150_000 }, (_, i) => ({
+        id: `o${i + 1}`,
+        stakeholder: 'Residents',
+        outcome: `Outcome ${i + 1}`,
+        quantity: String(1 + (i % 97)),
+        proxy: { value: String(100 + (i % 1009)) },
+        duration: 1 + (i % 5),
+        deadweight: `${i % 40}%`,
+        attribution: `${i % 30}%`,
+        dropOff: `${i % 25}%`,
+      })),
+    }),
+  }),
 };
 
 /** Every file below a folder, relative path → content. */
@@ -145,39 +183,59 @@ async function runCase(c: HostileCase) {
 
 describe('the hostile corpus', () => {
   it('holds at least 40 cases, with every class represented and no id twice', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(cases.map((c) => c.class))).toEqual(
-      new Set(['json', 'files', 'names', 'terminal', 'rounding']),
+    expect(corpusCases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(corpusCases.map((c) => c.class))).toEqual(
+      new Set(['json', 'files', 'names', 'terminal', 'rounding', 'montecarlo', 'size', 'library']),
     );
-    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    expect(new Set(corpusCases.map((c) => c.id)).size).toBe(corpusCases.length);
   });
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s', { timeout: 20_000 }, async (_, c) => {
-    const result = await runCase(c);
-    const both = `${result.stdout}${result.stderr}`;
-    expect(result.code, both.slice(0, 2000)).toBe(c.exit);
-    if (c.stdout !== undefined) expect(result.stdout).toMatch(new RegExp(c.stdout));
-    if (c.stderr !== undefined) expect(result.stderr).toMatch(new RegExp(c.stderr));
-    // No stack trace, no internal error.
-    expect(both).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
-    // Output linear in the input (an HTML report is about 30 KB before any content).
-    expect(both.length).toBeLessThanOrEqual(50 * result.inputSize + 100_000);
-    // Nothing the command read was changed.
-    expect(result.inputsAfter).toEqual(result.inputsBefore);
-    // Nothing raw for the terminal: standard error always, standard output for text formats.
-    expect(result.stderr).not.toMatch(RAW_CONTROL);
-    if (c.format !== 'data') expect(result.stdout).not.toMatch(RAW_CONTROL);
-    // A file's content is echoed as an excerpt at most: nothing past its first 200 characters
-    // (a piece that also occurs in those is not counted).
-    if (c.leak !== undefined && statSync(c.leak).isFile()) {
-      const content = readFileSync(c.leak, 'utf8');
-      const excerpt = content.slice(0, 240);
-      for (let at = 200; at + 40 <= content.length; at += 40) {
-        const piece = content.slice(at, at + 40);
-        if (excerpt.includes(piece)) continue;
-        expect(both).not.toContain(piece);
-        expect(both).not.toContain(JSON.stringify(piece).slice(1, -1));
+  // each case with its own timeout: a case given none may take 20 s
+  for (const c of cases)
+    it(c.id, { timeout: c.timeout ?? 20_000 }, async () => {
+      const result = await runCase(c);
+      const both = `${result.stdout}${result.stderr}`;
+      expect(result.code, both.slice(0, 2000)).toBe(c.exit);
+      if (c.stdout !== undefined) expect(result.stdout).toMatch(new RegExp(c.stdout));
+      if (c.stderr !== undefined) expect(result.stderr).toMatch(new RegExp(c.stderr));
+      // No stack trace, no internal error.
+      expect(both).not.toMatch(/internal error|\n\s+at .+:\d+:\d+\)?\n/);
+      // Output linear in the input (an HTML report is about 30 KB before any content).
+      expect(both.length).toBeLessThanOrEqual(50 * result.inputSize + 100_000);
+      // Nothing the command read was changed.
+      expect(result.inputsAfter).toEqual(result.inputsBefore);
+      // Nothing raw for the terminal: standard error always, standard output for text formats.
+      expect(result.stderr).not.toMatch(RAW_CONTROL);
+      if (c.format !== 'data') expect(result.stdout).not.toMatch(RAW_CONTROL);
+      // A file's content is echoed as an excerpt at most: nothing past its first 200 characters
+      // (a piece that also occurs in those is not counted).
+      if (c.leak !== undefined && statSync(c.leak).isFile()) {
+        const content = readFileSync(c.leak, 'utf8');
+        const excerpt = content.slice(0, 240);
+        for (let at = 200; at + 40 <= content.length; at += 40) {
+          const piece = content.slice(at, at + 40);
+          if (excerpt.includes(piece)) continue;
+          expect(both).not.toContain(piece);
+          expect(both).not.toContain(JSON.stringify(piece).slice(1, -1));
+        }
       }
+    });
+});
+
+describe("the hostile corpus: the library's arguments", () => {
+  const exported = { ...sroi, ...sroiXlsx } as Record<string, unknown>;
+
+  it.each(libraryCases.map((c) => [c.id, c] as const))('%s', (_, c) => {
+    const fn = exported[c.call];
+    expect(typeof fn, `${c.call} is an export`).toBe('function');
+    let error: unknown;
+    try {
+      (fn as (...args: unknown[]) => unknown)(...c.args);
+    } catch (thrown) {
+      error = thrown;
     }
+    expect(error).toBeInstanceOf(SroiError);
+    expect((error as SroiError).code).toBe('INVALID_ARGUMENT');
+    expect((error as SroiError).message).toMatch(new RegExp(c.error));
   });
 });

@@ -1,4 +1,5 @@
 import { Dec } from './_decimal.js';
+import { decimalText, invalid, listArgument, MAX_YEAR, wholeNumber } from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /**
@@ -14,7 +15,21 @@ export function breakEvenYear(
   years: readonly number[],
   cumulativePresentValues: readonly DecimalString[],
 ): number | null {
-  const target = new Dec(totalInputs);
-  const index = cumulativePresentValues.findIndex((cumulative) => target.lte(cumulative));
+  const fn = 'breakEvenYear';
+  const target = new Dec(decimalText(fn, totalInputs, 'totalInputs'));
+  listArgument(fn, 'years', years).forEach((year, i) =>
+    wholeNumber(fn, `years[${i}]`, year, 0, MAX_YEAR),
+  );
+  listArgument(fn, 'cumulativePresentValues', cumulativePresentValues);
+  if (cumulativePresentValues.length !== years.length) {
+    throw invalid(
+      fn,
+      `cumulativePresentValues must give one value for each of the ${years.length} years`,
+      cumulativePresentValues,
+    );
+  }
+  const index = cumulativePresentValues.findIndex((cumulative, i) =>
+    target.lte(decimalText(fn, cumulative, `cumulativePresentValues[${i}]`)),
+  );
   return index === -1 ? null : (years[index] ?? null);
 }

@@ -1,13 +1,15 @@
 import { decimalArithmetic } from './_arithmetic.js';
 import { str } from './_decimal.js';
-import { discountRate } from './discountRate.js';
+import { rateOf } from './discountRate.js';
+import { discountArgument, MAX_YEAR, wholeNumber } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { Dec } from './_decimal.js';
 import type { DecimalString, Discount, DiscountTiming } from '../model/analysis.js';
 
 /**
- * Discount factors for years 0 … `lastYear` (index = year).
+ * Discount factors for years 0 … `lastYear` (index = year; `lastYear` a whole number from 0 to
+ * 10,000).
  *
  * With timing `end` (the default, and what Excel's `NPV` and the SROI Value Map assume: each
  * year's flow arrives at the end of the year) `DF(t) = Π_{k=1..t} 1 / (1 + r_k)`. The factors
@@ -22,6 +24,8 @@ import type { DecimalString, Discount, DiscountTiming } from '../model/analysis.
  * //=> ['1', '0.9661835748792270531400966183574879', '0.9335107003664029498938131578333216']
  */
 export function discountFactors(discount: Discount, lastYear: number): DecimalString[] {
+  discountArgument('discountFactors', discount);
+  wholeNumber('discountFactors', 'lastYear', lastYear, 0, MAX_YEAR);
   return discountFactorsDec(discount, lastYear).map(str);
 }
 
@@ -33,7 +37,7 @@ export function discountFactorsDec(discount: Discount, lastYear: number): Dec[] 
   const a = decimalArithmetic;
   return factorsFromRates(a)(
     discount.timing,
-    (year) => a.read(discountRate(discount, year)),
+    (year) => a.read(rateOf(discount, year)),
     lastYear,
     [],
   );
@@ -77,6 +81,8 @@ export function factorsFromRates<N>(a: Arithmetic<N>) {
  * //=> '0.345901369516797612108364956195175'
  */
 export function discountFactor(discount: Discount, year: number): DecimalString {
+  discountArgument('discountFactor', discount);
+  wholeNumber('discountFactor', 'year', year, 0, MAX_YEAR);
   const factors = discountFactorsDec(discount, year);
   return str(factors[factors.length - 1] ?? decimalArithmetic.one);
 }

@@ -1,10 +1,12 @@
 import { greenBookSchedules } from './greenBookSchedules.js';
+import { discountArgument, MAX_YEAR, wholeNumber } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString, Discount } from '../model/analysis.js';
 
 /**
- * The discount rate that applies to year `year` (≥ 1) under a discount setting: the flat rate;
+ * The discount rate that applies to year `year` (a whole number from 1 to 10,000) under a
+ * discount setting: the flat rate;
  * the year's entry in a per-year list, with the last entry continuing for later years; or the
  * band of a Green Book schedule that holds the year.
  *
@@ -13,9 +15,13 @@ import type { DecimalString, Discount } from '../model/analysis.js';
  * //=> '0.03'
  */
 export function discountRate(discount: Discount, year: number): DecimalString {
-  if (!Number.isInteger(year) || year < 1) {
-    throw new SroiError('INVALID_ARGUMENT', `year must be a whole number ≥ 1, got ${year}`);
-  }
+  discountArgument('discountRate', discount);
+  wholeNumber('discountRate', 'year', year, 1, MAX_YEAR);
+  return rateOf(discount, year);
+}
+
+/** The rate of year `year` (≥ 1) under a discount setting already checked. @internal */
+export function rateOf(discount: Discount, year: number): DecimalString {
   if ('rate' in discount) return discount.rate;
   if ('rates' in discount) {
     const last = discount.rates[discount.rates.length - 1];
@@ -52,7 +58,7 @@ export function movableRate<N>(a: Arithmetic<N>) {
   return (discount: Discount, lastYear: number): MovableRate<N> => {
     const rates = [a.zero];
     for (let year = 1; year <= Math.max(lastYear, 1); year++) {
-      rates.push(a.read(discountRate(discount, year)));
+      rates.push(a.read(rateOf(discount, year)));
     }
     const base = rates[1] ?? a.zero;
     let lowest = base;

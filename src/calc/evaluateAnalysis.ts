@@ -8,6 +8,7 @@ import { compoundedValues, yearUnits, yearValues } from './outcomeValues.js';
 import { paybackMonths } from './paybackMonths.js';
 import { PresentValueFactors } from './presentValueFactors.js';
 import { someOf } from '../model/_alternatives.js';
+import { analysisArgument, evaluateOptions } from '../model/_arguments.js';
 import { deductionSteps } from '../model/vocabulary.js';
 import type { ValuedYears } from './valuedYears.js';
 import type { Analysis } from '../model/analysis.js';
@@ -64,6 +65,8 @@ export function evaluateAnalysis(
   analysis: Analysis,
   options: EvaluateAnalysisOptions = {},
 ): SroiResult {
+  analysisArgument('evaluateAnalysis', analysis);
+  evaluateOptions('evaluateAnalysis', options);
   const warnings: ResultWarning[] = [];
   const context = valuationContext(analysis, options);
   const proxyYears = new Set(

@@ -1,4 +1,5 @@
 import { Dec } from './_decimal.js';
+import { decimalText } from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /**
@@ -10,6 +11,8 @@ import type { DecimalString } from '../model/analysis.js';
  * //=> '40000'
  */
 export function grossValue(quantity: DecimalString, proxyValue: DecimalString): DecimalString {
-  const value = new Dec(quantity).times(proxyValue);
+  const value = new Dec(decimalText('grossValue', quantity, 'quantity')).times(
+    decimalText('grossValue', proxyValue, 'proxyValue'),
+  );
   return value.isZero() ? '0' : value.toString();
 }

@@ -1,6 +1,7 @@
 import { decimalArithmetic } from './_arithmetic.js';
 import { Dec, str } from './_decimal.js';
 import { Fractions } from './_fractions.js';
+import { decimalText, objectArgument } from '../model/_arguments.js';
 import { deductionSteps } from '../model/vocabulary.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString } from '../model/analysis.js';
@@ -26,8 +27,11 @@ export interface Deductions {
  * //=> '24000'
  */
 export function impact(gross: DecimalString, deductions: Deductions): DecimalString {
+  const value = new Dec(decimalText('impact', gross, 'gross'));
+  const given = objectArgument('impact', 'deductions', deductions);
+  for (const step of deductionSteps) decimalText('impact', given[step], `deductions.${step}`);
   const read = readDeductions(deductions, new Fractions(decimalArithmetic));
-  return str(applyDeductions(decimalArithmetic)(new Dec(gross), read));
+  return str(applyDeductions(decimalArithmetic)(value, read));
 }
 
 /** The deductions that are not zero, each read once, in the order the method applies them. */

@@ -3,6 +3,7 @@ import { Dec, str } from './_decimal.js';
 import { Fractions } from './_fractions.js';
 import { applyDeductions, readDeductions } from './impact.js';
 import { valuedYears } from './valuedYears.js';
+import { decimalText, outcomeFieldsArgument } from '../model/_arguments.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { OutcomeTerms } from './outcomeTerms.js';
 import type { ValuedYears } from './valuedYears.js';
@@ -47,6 +48,8 @@ export function outcomeValues(
   outcome: OutcomeValueFields,
   proxyValue: DecimalString,
 ): { year: number; value: DecimalString }[] {
+  outcomeFieldsArgument('outcomeValues', outcome);
+  decimalText('outcomeValues', proxyValue, 'proxyValue');
   const a = decimalArithmetic;
   const fractions = new Fractions(a);
   const profile = outcome.quantityByYear?.map((q) => new Dec(q));

@@ -1,4 +1,5 @@
 import { Dec, str } from './_decimal.js';
+import { decimalText } from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /**
@@ -15,7 +16,8 @@ export function paybackMonths(
   totalInputs: DecimalString,
   firstYearValue: DecimalString,
 ): DecimalString | null {
-  const monthly = new Dec(firstYearValue).div(12);
+  const inputs = new Dec(decimalText('paybackMonths', totalInputs, 'totalInputs'));
+  const monthly = new Dec(decimalText('paybackMonths', firstYearValue, 'firstYearValue')).div(12);
   if (monthly.lte(0)) return null;
-  return str(new Dec(totalInputs).div(monthly));
+  return str(inputs.div(monthly));
 }

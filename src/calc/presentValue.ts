@@ -1,4 +1,5 @@
 import { Dec, str, ZERO } from './_decimal.js';
+import { decimalText, invalid, listArgument } from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /**
@@ -14,13 +15,20 @@ export function presentValue(
   values: readonly DecimalString[],
   factors: readonly DecimalString[],
 ): DecimalString {
+  listArgument('presentValue', 'values', values);
+  listArgument('presentValue', 'factors', factors);
+  if (factors.length < values.length) {
+    throw invalid(
+      'presentValue',
+      `factors must give a discount factor for each of the ${values.length} years of values`,
+      factors,
+    );
+  }
   let total = ZERO;
   values.forEach((value, year) => {
-    const factor = factors[year];
-    if (factor === undefined) {
-      throw new RangeError(`no discount factor for year ${year}`);
-    }
-    total = total.plus(new Dec(value).times(factor));
+    const amount = decimalText('presentValue', value, `values[${year}]`);
+    const factor = decimalText('presentValue', factors[year], `factors[${year}]`);
+    total = total.plus(new Dec(amount).times(factor));
   });
   return str(total);
 }

@@ -1,5 +1,6 @@
 import { decimalArithmetic } from './_arithmetic.js';
 import { Dec, str } from './_decimal.js';
+import { decimalText, deflatorsArgument, invalid } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString, PriceYear } from '../model/analysis.js';
@@ -21,7 +22,17 @@ export function rebase(
   toYear: PriceYear,
   series: DeflatorSeries,
 ): DecimalString {
-  return str(new Dec(value).times(rebaseFactor(decimalArithmetic)(fromYear, toYear, series)));
+  const amount = new Dec(decimalText('rebase', value));
+  for (const [name, year] of [
+    ['fromYear', fromYear],
+    ['toYear', toYear],
+  ] as const) {
+    if (typeof year !== 'number' && typeof year !== 'string') {
+      throw invalid('rebase', `${name} must be a price year such as 2023 or "2023-24"`, year);
+    }
+  }
+  deflatorsArgument('rebase', series, 'series');
+  return str(amount.times(rebaseFactor(decimalArithmetic)(fromYear, toYear, series)));
 }
 
 /** `deflator(toYear) ÷ deflator(fromYear)`; exactly 1 when the years are the same. @internal */

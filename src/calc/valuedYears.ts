@@ -1,8 +1,8 @@
+import { MAX_DURATION } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import type { Arithmetic } from './_arithmetic.js';
 
-/** The longest duration an outcome may have, in years (the top of its valid range). */
-export const MAX_DURATION = 1000;
+export { MAX_DURATION };
 
 /**
  * The years in which an outcome is valued, and how much of each counts (docs/method.md):

@@ -146,7 +146,9 @@ ${analysisOptions}Analysis:
   -t, --target <ratio>          the ratio the switching values reach (default 1)
   -s, --step <percent>          one-way move of money and quantities (default 10%)
   --fraction-step <percent>     one-way move of fractions, in points (default: --step)
-  --duration-step <years>       one-way move of duration (default 1)
+  --duration-step <years>       one-way move of duration, a fraction of a year too (default 1)
+  --all                         list every assumption (text and markdown list the 20 closest to
+                                their switching values and the 20 with the largest swing)
   --scenarios                   compare the file's scenarios instead
 Output:
   -f, --format <format>         text (default, rounded), json (unrounded decimal strings), markdown

@@ -9,6 +9,9 @@ export interface FileStat {
   readonly ino: number;
 }
 
+/** What `CliIo.writeFile` writes: text, bytes, or text in pieces. */
+export type FileData = string | Uint8Array | Iterable<string>;
+
 /** Options of `CliIo.writeFile`. */
 export interface WriteFileOptions {
   /** Create the file, failing with `EEXIST` if anything is at the path already. */
@@ -29,12 +32,12 @@ export interface CliIo {
    * `EFBIG` when the file is longer; a path that is not a regular file fails without blocking.
    */
   readonly readFile: (path: string, maxBytes?: number) => Promise<string>;
-  /** Writes a file: text as UTF-8, bytes as they are (an .xlsx workbook). */
-  readonly writeFile: (
-    path: string,
-    data: string | Uint8Array,
-    options?: WriteFileOptions,
-  ) => Promise<void>;
+  /**
+   * Writes a file: text as UTF-8, bytes as they are (an .xlsx workbook), or text in pieces, one
+   * after another (an output too long for one string: `sroi sensitivity --format json` of a
+   * large analysis).
+   */
+  readonly writeFile: (path: string, data: FileData, options?: WriteFileOptions) => Promise<void>;
   /** The file at a path, links followed. */
   readonly stat?: (path: string) => Promise<FileStat>;
   /** Moves a file onto a path, replacing what is there, in one step (same folder). */

@@ -2,7 +2,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { CliError } from './_errors.js';
 import { inputsRead } from './_readInput.js';
 import { dataOut, terminalSafe } from './_terminal.js';
-import type { CliIo } from './_io.js';
+import type { CliIo, FileData } from './_io.js';
 
 /** Why a file could not be written, in words, from a Node error. */
 function reason(error: unknown): string {
@@ -25,7 +25,7 @@ let temporaries = 0;
  * that is a device or a pipe (`/dev/null`) is written to as it is; a link is followed, and its
  * target replaced.
  */
-export async function writeText(io: CliIo, path: string, text: string | Uint8Array): Promise<void> {
+export async function writeText(io: CliIo, path: string, text: FileData): Promise<void> {
   const full = resolve(io.cwd, path);
   const existing = io.stat === undefined ? undefined : await io.stat(full).catch(() => undefined);
   if (existing?.kind === 'directory') throw new CliError(`cannot write ${path}: it is a folder`);
@@ -136,17 +136,24 @@ export type OutputKind = 'text' | 'data';
 export async function writeOutput(
   io: CliIo,
   out: string | undefined,
-  text: string,
+  text: string | Iterable<string>,
   kind: OutputKind = 'text',
 ): Promise<void> {
   if (out === undefined || out === '-') {
-    if (kind === 'text') io.stdout(text);
-    else dataOut(io)(text);
+    const print = kind === 'text' ? io.stdout : dataOut(io);
+    if (typeof text === 'string') print(text);
+    else for (const piece of text) print(piece);
     return;
   }
   await refuseInput(io, out);
-  await writeText(io, out, kind === 'text' ? terminalSafe(text) : text);
+  const safe = (piece: string) => (kind === 'text' ? terminalSafe(piece) : piece);
+  await writeText(io, out, typeof text === 'string' ? safe(text) : mapped(text, safe));
   io.stderr(`wrote ${out}\n`);
+}
+
+/** The pieces of a text, each changed by `change` as it is read. */
+function* mapped(pieces: Iterable<string>, change: (piece: string) => string): Iterable<string> {
+  for (const piece of pieces) yield change(piece);
 }
 
 /** Refuses an `--out` that is one of the files the command read (see `writeOutput`). */

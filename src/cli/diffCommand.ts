@@ -82,7 +82,9 @@ export async function diffCommand(args: readonly string[], io: CliIo): Promise<n
       textTable(['change', 'before', 'after', 'effect on ratio', 'effect on PV'], rows),
     );
   }
-  lines.push('', ...rest, ...(section.after ?? []));
+  lines.push('');
+  for (const line of rest) lines.push(line);
+  for (const line of section.after ?? []) lines.push(line);
   await writeOutput(io, values.out, `${lines.join('\n')}\n`);
   return 0;
 }

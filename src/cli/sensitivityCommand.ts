@@ -1,27 +1,40 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
+import { Dec, str } from '../calc/_decimal.js';
+import { MAX_DURATION } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
+import { reportFormat } from '../report/_reportFormat.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
+import { switchingMargin } from '../review/switchingMargin.js';
 import { readNumber } from '../schema/readNumber.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
+import { swingOrder } from '../sensitivity/oneWaySensitivity.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
-import { sensitivityAnalysis } from '../sensitivity/sensitivityAnalysis.js';
+import { assumptions, sensitivityPlan } from '../sensitivity/sensitivityAnalysis.js';
 import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
-import type { SensitivityAnalysisResult } from '../sensitivity/sensitivityAnalysis.js';
+import type { OneWayResult, SwingRow } from '../sensitivity/oneWaySensitivity.js';
+import type { SensitivityPlan } from '../sensitivity/sensitivityAnalysis.js';
+import type { SwitchingValue } from '../sensitivity/solveFor.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** How many rows each table of the text and Markdown forms lists without `--all`. */
+export const LISTED = 20;
+
 /**
  * `sroi sensitivity <input> [--target 1] [--step 10%] [--fraction-step P] [--duration-step N]
- * [--scenarios] [--format text|json|markdown] [--out FILE]`: switching values and one-way
+ * [--all] [--scenarios] [--format text|json|markdown] [--out FILE]`: switching values and one-way
  * sensitivity of every assumption, or with `--scenarios` the analysis file's scenarios beside
- * the base case.
+ * the base case. The text and Markdown forms list the 20 assumptions closest to their switching
+ * values and the 20 with the largest swing (`--all`: every one), so that what they print is
+ * bounded whatever the size of the analysis; JSON lists every assumption, written piece by piece
+ * as the assumptions are worked out, so that neither the rows nor the text is held whole.
  */
 export async function sensitivityCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -30,6 +43,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
     step: { type: 'string', short: 's', default: '10%' },
     'fraction-step': { type: 'string' },
     'duration-step': { type: 'string', default: '1' },
+    all: { type: 'boolean', default: false },
     scenarios: { type: 'boolean', default: false },
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
@@ -47,17 +61,19 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
     values['fraction-step'] === undefined
       ? step
       : readFlagNumber('--fraction-step', values['fraction-step'], true);
-  const durationStep = Number(values['duration-step']);
-  if (!/^\d+$/.test(values['duration-step'])) {
+  // A duration may be a fraction of a year (docs/method.md), and so may its step.
+  const durationText = readFlagNumber('--duration-step', values['duration-step'], false);
+  const durationStep = Number(durationText);
+  if (durationStep > MAX_DURATION) {
     throw new UsageError(
-      `--duration-step must be a whole number of years, got "${values['duration-step']}"`,
+      `--duration-step must be a number of years from 0 to ${MAX_DURATION}, got "${values['duration-step']}"`,
     );
   }
 
   const analysis = await loadOrReport(io, file, values);
   if (analysis === undefined) return 1;
 
-  let output: string;
+  let output: string | Iterable<string>;
   try {
     if (values.scenarios) {
       const section = await readSection(io, file, 'scenarios');
@@ -73,13 +89,20 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
       }
       output = renderScenarios(evaluateScenarios(analysis, parsed.scenarios), format);
     } else {
-      const result = sensitivityAnalysis(analysis, {
+      const plan = sensitivityPlan('sensitivityAnalysis', analysis, {
         target,
         step,
         fractionStep,
         durationStep,
       });
-      output = renderSensitivity(result, analysis, format, { step, fractionStep, durationStep });
+      output =
+        format === 'json'
+          ? located(file, sensitivityJson(plan))
+          : renderSensitivity(shownRows(plan, values.all), plan, analysis, format, {
+              step,
+              fractionStep,
+              durationStep: durationText,
+            });
     }
   } catch (error) {
     if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
@@ -111,29 +134,15 @@ function readFlagNumber(flag: string, text: string, percent: boolean): string {
 export async function write(
   io: CliIo,
   out: string | undefined,
-  output: string,
+  output: string | Iterable<string>,
   format: Format,
 ): Promise<void> {
   await writeOutput(io, out, output, format === 'text' ? 'text' : 'data');
 }
 
-const FRACTIONS = new Set([
-  'deadweight',
-  'displacement',
-  'attribution',
-  'leakage',
-  'dropOff',
-  'discountRate',
-]);
-
-/** An assumption's value for people: fractions as percentages, money grouped, years as years. */
+/** An assumption's value for people, rounded as the reports round it; `—` for none. */
 function shownValue(parameter: string, value: string | null, currency: string): string {
-  if (value === null) return '—';
-  if (FRACTIONS.has(parameter)) return formatPercent(value, 2);
-  if (parameter === 'duration') return `${value} year${value === '1' ? '' : 's'}`;
-  if (parameter === 'proxyScale') return `×${formatNumber(value, 4)}`;
-  if (parameter === 'quantity') return formatNumber(value, 2);
-  return formatMoney(value, currency);
+  return value === null ? '—' : reportFormat(currency, {}).assumption(parameter, value);
 }
 
 const ratio = (value: string | null | undefined): string =>
@@ -148,15 +157,106 @@ function whose(row: { outcome?: string; input?: number }, analysis: Analysis): s
   return '(all)';
 }
 
+/**
+ * The rows one table keeps: the first `limit` in `order`, ties in the order they come (as a
+ * stable sort of them all would give), in time and memory proportional to the rows and the
+ * limit, not to their product; with no limit, every row, sorted at the end.
+ */
+class Leading<T> {
+  private readonly kept: T[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    const { kept, limit, order } = this;
+    if (limit === Infinity) {
+      kept.push(item);
+      return;
+    }
+    const last = kept[kept.length - 1];
+    if (kept.length >= limit && last !== undefined && order(item, last) >= 0) return;
+    // after every kept row it does not come before, so that ties keep their order
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (order(kept[middle] as T, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+
+  rows(): T[] {
+    return this.limit === Infinity ? this.kept.sort(this.order) : this.kept;
+  }
+}
+
+/** A switching value and how many small moves it is from its base (`null`: none, unreachable). */
+interface MarginRow {
+  readonly value: SwitchingValue;
+  readonly steps: Dec | null;
+}
+
+/** Closest to its switching value first; those with no margin last, in their order. */
+function marginOrder(a: MarginRow, b: MarginRow): number {
+  if (a.steps === null) return b.steps === null ? 0 : 1;
+  return b.steps === null ? -1 : a.steps.cmp(b.steps);
+}
+
+/** What the text and Markdown forms show: how many assumptions, and the rows of each table. */
+interface ShownRows {
+  readonly count: number;
+  readonly switching: readonly SwitchingValue[];
+  readonly oneWay: readonly OneWayResult[];
+  readonly all: boolean;
+}
+
+/**
+ * The assumptions closest to their switching values (by `switchingMargin`, the measure the
+ * reports and `sroi check` rank them by) and those with the largest one-way swing, `LISTED` of
+ * each, or every one with `all`; the others are not kept.
+ */
+function shownRows(plan: SensitivityPlan, all: boolean): ShownRows {
+  const limit = all ? Infinity : LISTED;
+  const switching = new Leading<MarginRow>(limit, marginOrder);
+  const oneWay = new Leading<SwingRow>(limit, swingOrder);
+  let count = 0;
+  for (const assumption of assumptions(plan)) {
+    count++;
+    const margin = switchingMargin(assumption.switchingValue);
+    switching.add({
+      value: assumption.switchingValue,
+      steps: margin === null ? null : new Dec(margin.steps),
+    });
+    oneWay.add(assumption.oneWay);
+  }
+  return {
+    count,
+    switching: switching.rows().map((r) => r.value),
+    oneWay: oneWay.rows().map((r) => r.row),
+    all,
+  };
+}
+
+/** How much of `count` rows a table shows, for its title: `: 20 of 1,200,003 (--all …)`. */
+function shownOf(shown: number, count: number): string {
+  if (shown >= count) return '';
+  return `: ${formatNumber(String(shown), 0)} of ${formatNumber(String(count), 0)} (--all lists every one)`;
+}
+
 function renderSensitivity(
-  result: SensitivityAnalysisResult,
+  rows: ShownRows,
+  plan: SensitivityPlan,
   analysis: Analysis,
-  format: Format,
-  steps: { step: string; fractionStep: string; durationStep: number },
+  format: Exclude<Format, 'json'>,
+  steps: { step: string; fractionStep: string; durationStep: string },
 ): string {
-  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   const currency = analysis.currency;
-  const switching = result.switchingValues.map((v) => [
+  const target = str(plan.target);
+  const switching = rows.switching.map((v) => [
     v.parameter,
     whose(v, analysis),
     shownValue(v.parameter, v.base, currency),
@@ -164,16 +264,17 @@ function renderSensitivity(
       ? shownValue(v.parameter, v.switchingValue, currency)
       : `not reachable (ratio ${ratio(v.ratioAtLimit)} at the limit)`,
   ]);
-  const oneWay = result.oneWay.map((r) => [
+  const oneWay = rows.oneWay.map((r) => [
     r.parameter,
     whose(r, analysis),
     `${shownValue(r.parameter, r.low.value, currency)} → ${ratio(r.low.sroiRatio)}`,
     `${shownValue(r.parameter, r.high.value, currency)} → ${ratio(r.high.sroiRatio)}`,
   ]);
-  const moves = `±${formatPercent(steps.step)} for money and quantities, ±${formatPercent(steps.fractionStep).slice(0, -1)} points for fractions, ±${steps.durationStep} year${steps.durationStep === 1 ? '' : 's'} for duration`;
-  const title = `Sensitivity of ${analysis.name}: SROI ratio ${ratio(result.base.sroiRatio)} : 1, target ${ratio(result.target)} : 1`;
-  const switchingTitle = `Switching values: where each assumption, moved alone, brings the ratio to ${ratio(result.target)}`;
-  const oneWayTitle = `One-way sensitivity (${moves}), largest swing first`;
+  const years = shownValue('duration', steps.durationStep, currency);
+  const moves = `±${formatPercent(steps.step)} for money and quantities, ±${formatPercent(steps.fractionStep).slice(0, -1)} points for fractions, ±${years} for duration`;
+  const title = `Sensitivity of ${analysis.name}: SROI ratio ${ratio(plan.base.sroiRatio)} : 1, target ${ratio(target)} : 1`;
+  const switchingTitle = `Switching values: where each assumption, moved alone, brings the ratio to ${ratio(target)}, closest first${shownOf(switching.length, rows.count)}`;
+  const oneWayTitle = `One-way sensitivity (${moves}), largest swing first${shownOf(oneWay.length, rows.count)}`;
   const switchingHead = ['parameter', 'outcome / input', 'base', 'switching value'];
   const oneWayHead = ['parameter', 'outcome / input', 'low → ratio', 'high → ratio'];
   if (format === 'markdown') {
@@ -200,6 +301,54 @@ function renderSensitivity(
     textTable(oneWayHead, oneWay),
     '',
   ].join('\n');
+}
+
+/** How much text the JSON form gathers before it hands a piece to the output. */
+const PIECE = 1 << 16;
+
+/**
+ * `sroi sensitivity --format json`: the text of `JSON.stringify(sensitivityAnalysis(…), null,
+ * 2)`, byte for byte, in pieces of about 64 KB. The switching values are written as they are
+ * worked out; the one-way rows wait, as their JSON text, for the sort by swing. So no string
+ * holds the whole output (a 150,000-outcome analysis gives more text than a string can hold)
+ * and no result object holds every row.
+ */
+export function* sensitivityJson(plan: SensitivityPlan): Generator<string> {
+  const rows: { readonly text: string; readonly swing: Dec }[] = [];
+  const element = (value: unknown) =>
+    `\n    ${JSON.stringify(value, null, 2).replaceAll('\n', '\n    ')}`;
+  let piece = `{\n  "base": ${JSON.stringify(plan.base, null, 2).replaceAll('\n', '\n  ')},\n  "target": ${JSON.stringify(str(plan.target))},\n  "switchingValues": [`;
+  let first = true;
+  for (const { switchingValue, oneWay } of assumptions(plan)) {
+    piece += `${first ? '' : ','}${element(switchingValue)}`;
+    first = false;
+    rows.push({ text: element(oneWay.row), swing: oneWay.swing });
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  piece += first ? ']' : '\n  ]';
+  piece += ',\n  "oneWay": [';
+  rows.sort(swingOrder);
+  for (let i = 0; i < rows.length; i++) {
+    piece += `${i === 0 ? '' : ','}${(rows[i] as { text: string }).text}`;
+    if (piece.length >= PIECE) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}${rows.length === 0 ? ']' : '\n  ]'}\n}\n`;
+}
+
+/** The pieces of an output, a domain error while they are worked out located at the file. */
+function* located(file: string, pieces: Iterable<string>): Generator<string> {
+  try {
+    yield* pieces;
+  } catch (error) {
+    if (error instanceof SroiError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 function renderScenarios(result: EvaluateScenariosResult, format: Format): string {

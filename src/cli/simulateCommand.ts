@@ -99,7 +99,8 @@ function render(
   ];
   const title = `Monte Carlo simulation of ${name}: ${formatNumber(String(result.draws), 0)} draws, seed ${result.seed}`;
   const probability = `Probability that the SROI ratio is at least 1: ${formatPercent(result.probabilityRatioAtLeastOne, 1)}`;
-  const most = Math.max(...result.histogram.map((bin) => bin.count));
+  let most = 0;
+  for (const bin of result.histogram) most = Math.max(most, bin.count);
   const bars = result.histogram.map((bin) => [
     `${formatNumber(bin.from, 2)} – ${formatNumber(bin.to, 2)}`,
     '█'.repeat(most === 0 ? 0 : Math.round((40 * bin.count) / most)),

@@ -1,3 +1,4 @@
+import { issueArgument, pathArgument } from './_arguments.js';
 import type { Issue } from './SroiError.js';
 
 /**
@@ -8,6 +9,7 @@ import type { Issue } from './SroiError.js';
  * //=> 'outcomes[3].deadweight'
  */
 export function formatPath(path: readonly (string | number)[]): string {
+  pathArgument('formatPath', path);
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -26,6 +28,7 @@ export function formatPath(path: readonly (string | number)[]): string {
  * //=> 'outcomes.csv:2 [Deadweight %]: deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)'
  */
 export function formatIssue(issue: Issue): string {
+  issueArgument('formatIssue', issue);
   // The count of the issues not listed belongs to no place.
   if (issue.code === 'too_many_issues') return issue.message;
   if (issue.file !== undefined) {

@@ -1,4 +1,4 @@
-import { textArgument } from './_arguments.js';
+import { textArgument } from '../model/_arguments.js';
 
 /**
  * Escapes text for HTML and SVG, in element content and in quoted attribute values: `&`, `<`,

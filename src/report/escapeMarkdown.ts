@@ -1,4 +1,4 @@
-import { textArgument } from './_arguments.js';
+import { textArgument } from '../model/_arguments.js';
 
 /**
  * Escapes text for Markdown (CommonMark and GitHub Flavored Markdown), in a paragraph, a heading

@@ -2,6 +2,7 @@ import { escapeHtml } from './escapeHtml.js';
 import { chartSvg } from './charts/chartSvg.js';
 import { reportSections } from './_reportSections.js';
 import type { Cell, Section, Table } from './_sectionModel.js';
+import { reportArguments } from './renderMarkdown.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
 import type { SroiResult } from '../model/result.js';
 
@@ -42,6 +43,7 @@ export type RenderHtmlOptions = RenderMarkdownOptions;
  * //=> ['How firm the ratio is', 'Appendix A. Sensitivity of every assumption']
  */
 export function renderHtml(result: SroiResult, options: RenderHtmlOptions = {}): string {
+  reportArguments('renderHtml', result, options);
   const report = reportSections(result, options);
   const e = escapeHtml;
   const head = report.headline;

@@ -1,4 +1,14 @@
 import { escapeMarkdown } from './escapeMarkdown.js';
+import { roundingArgument } from './round.js';
+import {
+  analysisArgument,
+  decimalsArgument,
+  listArgument,
+  objectArgument,
+  optionsArgument,
+  resultArgument,
+  textArgument,
+} from '../model/_arguments.js';
 import { reportSections } from './_reportSections.js';
 import type { Cell, Section, Table } from './_sectionModel.js';
 import type { ReportScenarios, ReportSensitivity, ReportSimulation } from './ReportExtras.js';
@@ -67,6 +77,7 @@ export interface RenderMarkdownOptions {
  * //=> ['- **Kind:** Forecast', '- **Organisation:** Warm Homes Trust', '## How firm the ratio is', '## Value by stakeholder', '## Value by year', '## From gross value to present value', '## Impact map', '## Inputs', '## Method', '## Appendix A. Assurance readiness']
  */
 export function renderMarkdown(result: SroiResult, options: RenderMarkdownOptions = {}): string {
+  reportArguments('renderMarkdown', result, options);
   const report = reportSections(result, options);
   const lines: string[] = [
     `# ${escapeMarkdown(report.title)}`,
@@ -74,13 +85,13 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
     escapeMarkdown(report.subtitle),
     '',
   ];
+  // Lines are appended one at a time, never spread into push: a table can have more rows than
+  // a call has room for arguments.
   if (report.facts.length > 0) {
-    lines.push(
-      ...report.facts.map(
-        (fact) => `- **${escapeMarkdown(fact.label)}:** ${escapeMarkdown(fact.value)}`,
-      ),
-      '',
-    );
+    for (const fact of report.facts) {
+      lines.push(`- **${escapeMarkdown(fact.label)}:** ${escapeMarkdown(fact.value)}`);
+    }
+    lines.push('');
   }
   if (report.description !== undefined) lines.push(escapeMarkdown(report.description), '');
   lines.push(
@@ -88,7 +99,10 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
       ? `**${escapeMarkdown(report.headline.sentence)}**`
       : `**SROI ratio ${escapeMarkdown(report.headline.ratio)}** — ${escapeMarkdown(report.headline.sentence)}`,
     '',
-    ...table({
+  );
+  append(
+    lines,
+    table({
       caption: 'Headline',
       columns: [
         { label: 'Figure', align: 'left' },
@@ -105,7 +119,10 @@ export function renderMarkdown(result: SroiResult, options: RenderMarkdownOption
     ...report.sections,
     ...report.appendix,
   ];
-  for (const section of sections) lines.push('', ...markdownSection(section));
+  for (const section of sections) {
+    lines.push('');
+    append(lines, markdownSection(section));
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -114,22 +131,29 @@ export function markdownSection(section: Section): string[] {
   const lines = [`## ${escapeMarkdown(section.heading)}`];
   for (const paragraph of section.paragraphs) lines.push('', escapeMarkdown(paragraph));
   if (section.items !== undefined) {
-    lines.push('', ...section.items.map((item) => `- ${escapeMarkdown(item)}`));
+    lines.push('');
+    for (const item of section.items) lines.push(`- ${escapeMarkdown(item)}`);
   }
   for (const t of section.tables) {
     if (section.tables.length > 1 || t.captionShown === true) {
       lines.push('', `### ${escapeMarkdown(t.caption)}`);
     }
-    lines.push('', ...table(t));
+    lines.push('');
+    append(lines, table(t));
   }
   for (const paragraph of section.after ?? []) lines.push('', escapeMarkdown(paragraph));
   if (section.terms !== undefined) {
-    lines.push(
-      '',
-      ...section.terms.map((t) => `- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`),
-    );
+    lines.push('');
+    for (const t of section.terms) {
+      lines.push(`- **${escapeMarkdown(t.term)}:** ${escapeMarkdown(t.text)}`);
+    }
   }
   return lines;
+}
+
+/** Appends every line of `more` to `lines`, one at a time (never a spread into a call). */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 /** A GFM table; the totals row in bold. */
@@ -151,4 +175,44 @@ function cell(c: Cell, strong: boolean): string {
   return typeof c === 'string' || c.note === undefined
     ? body
     : `${body} (${escapeMarkdown(c.note)})`;
+}
+
+/**
+ * Checks the arguments of a report renderer: the result's shape, and each option given — the
+ * title, the analysis, decimal places (0 to 20), the rounding mode, and the lists the sections
+ * read from the sensitivity, simulation, scenarios, check and diff (each figure in them is
+ * checked where it is formatted). @internal
+ */
+export function reportArguments(fn: string, result: unknown, options: unknown): void {
+  resultArgument(fn, result);
+  const o = optionsArgument(fn, options);
+  if (o.title !== undefined) textArgument(fn, o.title, 'options.title');
+  if (o.analysis !== undefined) analysisArgument(fn, o.analysis, 'options.analysis');
+  for (const key of ['ratioDecimals', 'moneyDecimals'] as const) {
+    if (o[key] !== undefined) decimalsArgument(fn, o[key], `options.${key}`);
+  }
+  if (o.rounding !== undefined) roundingArgument(fn, o.rounding);
+  // extra: [its lists, its objects]
+  const extras: Readonly<Record<string, readonly [readonly string[], readonly string[]]>> = {
+    sensitivity: [['oneWay', 'switchingValues'], []],
+    simulation: [['histogram'], ['sroiRatio']],
+    scenarios: [['scenarios'], ['base']],
+    check: [['findings'], []],
+    diff: [
+      ['changes', 'notes'],
+      ['before', 'after'],
+    ],
+  };
+  for (const [extra, [lists, objects]] of Object.entries(extras)) {
+    if (o[extra] === undefined) continue;
+    const value = objectArgument(fn, `options.${extra}`, o[extra]);
+    for (const field of lists) {
+      listArgument(fn, `options.${extra}.${field}`, value[field]).forEach((item, i) =>
+        field === 'notes'
+          ? textArgument(fn, item, `options.${extra}.${field}[${i}]`)
+          : objectArgument(fn, `options.${extra}.${field}[${i}]`, item),
+      );
+    }
+    for (const field of objects) objectArgument(fn, `options.${extra}.${field}`, value[field]);
+  }
 }

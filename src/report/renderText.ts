@@ -1,4 +1,4 @@
-import { decimalsArgument, invalid } from './_arguments.js';
+import { decimalsArgument, optionsArgument, resultArgument } from '../model/_arguments.js';
 import { formatMoney, formatNumber, roundingArgument } from './round.js';
 import { Dec } from '../calc/_decimal.js';
 import type { RoundingMode } from './round.js';
@@ -28,10 +28,8 @@ export interface RenderTextOptions {
  * //=> '  SROI ratio            2.50 : 1  (£2.50 of value for each £1 invested)'
  */
 export function renderText(result: SroiResult, options: RenderTextOptions = {}): string {
-  checkResult(result);
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('renderText', 'options must be an object', options);
-  }
+  resultArgument('renderText', result);
+  optionsArgument('renderText', options);
   const ratioPlaces = decimalsArgument('renderText', options.ratioDecimals ?? 2, 'ratioDecimals');
   const moneyPlaces = decimalsArgument('renderText', options.moneyDecimals ?? 2, 'moneyDecimals');
   const mode = roundingArgument('renderText', options.rounding ?? 'half-up');
@@ -106,24 +104,8 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
   ];
   for (const line of body) lines.push(line);
   if (result.warnings.length > 0) {
-    lines.push('', 'Warnings', ...result.warnings.map((w) => `  ${w.code}: ${w.message}`));
+    lines.push('', 'Warnings');
+    for (const w of result.warnings) lines.push(`  ${w.code}: ${w.message}`);
   }
   return lines.join('\n') + '\n';
-}
-
-/** The parts of a result `renderText` reads are there: a result, not any object. */
-function checkResult(result: unknown): asserts result is SroiResult {
-  const fields = result as Partial<Record<keyof SroiResult, unknown>> | null;
-  const ok =
-    typeof fields === 'object' &&
-    fields !== null &&
-    typeof fields.name === 'string' &&
-    typeof fields.currency === 'string' &&
-    typeof fields.totalPresentValue === 'string' &&
-    Array.isArray(fields.stakeholders) &&
-    Array.isArray(fields.categories) &&
-    Array.isArray(fields.years) &&
-    Array.isArray(fields.warnings);
-  if (!ok)
-    throw invalid('renderText', 'result must be an SroiResult, as calculateSroi returns', result);
 }

@@ -1,5 +1,12 @@
 import Decimal from 'decimal.js';
-import { decimalArgument, decimalsArgument, invalid, oneOf, textArgument } from './_arguments.js';
+import { Dec } from '../calc/_decimal.js';
+import {
+  decimalsArgument,
+  decimalText,
+  invalid,
+  oneOf,
+  textArgument,
+} from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /** How a figure is rounded for display. */
@@ -47,7 +54,7 @@ export function round(
   decimals: number,
   mode: RoundingMode = 'half-up',
 ): string {
-  const decimal = decimalArgument('round', value);
+  const decimal = new Dec(decimalText('round', value));
   const places = decimalsArgument('round', decimals);
   return fixed(decimal, places, oneOf('round', 'mode', MODES, mode));
 }
@@ -120,7 +127,7 @@ export function formatNumber(
   decimals?: number,
   mode: RoundingMode = 'half-up',
 ): string {
-  const decimal = decimalArgument('formatNumber', value);
+  const decimal = new Dec(decimalText('formatNumber', value));
   const places = placesOf('formatNumber', decimal, decimals);
   return joined(figure('formatNumber', decimal, places, mode), '');
 }
@@ -143,7 +150,7 @@ export function formatPercent(
   decimals?: number,
   mode: RoundingMode = 'half-up',
 ): string {
-  const percent = decimalArgument('formatPercent', value).times(100);
+  const percent = new Dec(decimalText('formatPercent', value)).times(100);
   const places = placesOf('formatPercent', percent, decimals);
   return `${joined(figure('formatPercent', percent, places, mode), '')}%`;
 }
@@ -171,7 +178,7 @@ export function formatMoney(
   decimals = 2,
   mode: RoundingMode = 'half-up',
 ): string {
-  const decimal = decimalArgument('formatMoney', value);
+  const decimal = new Dec(decimalText('formatMoney', value));
   const code = textArgument('formatMoney', currency, 'currency');
   const places = decimalsArgument('formatMoney', decimals);
   return joined(figure('formatMoney', decimal, places, mode), SYMBOLS.get(code) ?? `${code} `);

@@ -1,6 +1,16 @@
 import { Dec } from '../calc/_decimal.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
-import { SroiError } from '../model/SroiError.js';
+import {
+  analysisArgument,
+  decimalText,
+  evaluateOptions as evaluateArgumentOptions,
+  invalid,
+  listArgument,
+  MAX_DURATION,
+  objectArgument,
+  signedDecimal,
+  textArgument,
+} from '../model/_arguments.js';
 import { simulate } from '../sensitivity/simulate.js';
 import { switchingValues } from '../sensitivity/switchingValues.js';
 import { MARGIN_STEPS, marginUnit, switchingMargin } from './switchingMargin.js';
@@ -148,7 +158,11 @@ const NAMES: Readonly<Record<string, string>> = {
  * //=> [{ code: 'PROXY_WITHOUT_SOURCE', severity: 'high', outcome: 'a', principle: 'Be transparent', message: 'the financial proxy of “Warmer homes” has no source: say where its value of 50 comes from' }]
  */
 export function checkAnalysis(analysis: Analysis, options: CheckAnalysisOptions = {}): CheckResult {
-  const t = thresholds(options.thresholds);
+  const fn = 'checkAnalysis';
+  analysisArgument(fn, analysis);
+  evaluateArgumentOptions(fn, options);
+  const t = thresholds(fn, options.thresholds);
+  const sheet = comparisons(fn, options.sheetComparisons);
   const findings: CheckFinding[] = [];
   const add = (
     code: FindingCode,
@@ -284,14 +298,9 @@ export function checkAnalysis(analysis: Analysis, options: CheckAnalysisOptions 
   }
 
   // What the spreadsheet says.
-  for (const comparison of options.sheetComparisons ?? []) {
-    const difference = readDecimal(comparison.sheet, 'sheetComparisons[].sheet').minus(
-      readDecimal(comparison.sroi, 'sheetComparisons[].sroi'),
-    );
-    const tolerance = readDecimal(
-      comparison.tolerance ?? t.sheetTolerance,
-      'sheetComparisons[].tolerance',
-    );
+  for (const comparison of sheet) {
+    const difference = new Dec(comparison.sheet).minus(comparison.sroi);
+    const tolerance = new Dec(comparison.tolerance ?? t.sheetTolerance);
     if (difference.abs().lte(tolerance)) continue;
     add(
       'SHEET_FIGURES_DISAGREE',
@@ -375,51 +384,55 @@ function hasInKindInput(analysis: Analysis): boolean {
 }
 
 /** The thresholds with the defaults filled in, each checked. */
-function thresholds(given: Partial<CheckThresholds> | undefined): CheckThresholds {
-  const t = { ...CHECK_DEFAULTS, ...given };
+function thresholds(fn: string, given: unknown): CheckThresholds {
+  const asked = given === undefined ? {} : objectArgument(fn, 'options.thresholds', given);
+  const t = { ...CHECK_DEFAULTS, ...asked } as CheckThresholds;
   for (const name of ['maxDuration', 'maxDurationWithoutDropOff'] as const) {
-    if (!Number.isFinite(t[name]) || t[name] < 0) {
-      throw new SroiError(
-        'INVALID_ARGUMENT',
-        `thresholds.${name} must be a number of years ≥ 0, got ${t[name]}`,
+    const years = t[name];
+    if (typeof years !== 'number' || !(years >= 0 && years <= MAX_DURATION)) {
+      throw invalid(
+        fn,
+        `thresholds.${name} must be a number of years from 0 to ${MAX_DURATION}`,
+        years,
       );
     }
   }
   for (const name of ['concentration', 'materiality', 'probability'] as const) {
-    const value = readDecimal(t[name], `thresholds.${name}`);
+    const value = new Dec(decimalText(fn, t[name], `thresholds.${name}`));
     if (value.lt(0) || value.gt(1)) {
-      throw new SroiError(
-        'INVALID_ARGUMENT',
-        `thresholds.${name} must be a share from 0 to 1, got "${t[name]}"`,
-      );
+      throw invalid(fn, `thresholds.${name} must be a share from 0 to 1`, t[name]);
     }
   }
-  if (!readDecimal(t.switchingTarget, 'thresholds.switchingTarget').gt(0)) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `thresholds.switchingTarget must be a ratio above 0, got "${t.switchingTarget}"`,
-    );
-  }
-  if (readDecimal(t.sheetTolerance, 'thresholds.sheetTolerance').lt(0)) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `thresholds.sheetTolerance must be ≥ 0, got "${t.sheetTolerance}"`,
-    );
+  signedDecimal(
+    fn,
+    t.switchingTarget,
+    'thresholds.switchingTarget',
+    'positive',
+    'must be a ratio above 0',
+  );
+  signedDecimal(fn, t.sheetTolerance, 'thresholds.sheetTolerance', 'zero', 'must be ≥ 0');
+  const steps = objectArgument(fn, 'thresholds.smallMove', t.smallMove);
+  for (const unit of ['relative', 'points', 'years'] as const) {
+    signedDecimal(fn, steps[unit], `thresholds.smallMove.${unit}`, 'positive', 'must be above 0');
   }
   return t;
 }
 
-function readDecimal(text: DecimalString, name: string): Dec {
-  let value: Dec | undefined;
-  try {
-    value = new Dec(text);
-  } catch {
-    value = undefined;
-  }
-  if (value === undefined || !value.isFinite()) {
-    throw new SroiError('INVALID_ARGUMENT', `${name} must be a decimal number, got "${text}"`);
-  }
-  return value;
+/** The sheet's figures to compare, each checked. */
+function comparisons(fn: string, given: unknown): readonly SheetComparison[] {
+  if (given === undefined) return [];
+  return listArgument(fn, 'options.sheetComparisons', given).map((raw, i) => {
+    const at = `options.sheetComparisons[${i}]`;
+    const c = objectArgument(fn, at, raw);
+    textArgument(fn, c.figure, `${at}.figure`);
+    if (c.cell !== undefined) textArgument(fn, c.cell, `${at}.cell`);
+    decimalText(fn, c.sheet, `${at}.sheet`);
+    decimalText(fn, c.sroi, `${at}.sroi`);
+    if (c.tolerance !== undefined) {
+      signedDecimal(fn, c.tolerance, `${at}.tolerance`, 'zero', 'must be ≥ 0');
+    }
+    return raw as SheetComparison;
+  });
 }
 
 function blank(text: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import { Dec, str } from '../calc/_decimal.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { analysisArgument, evaluateOptions as checkedOptions } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import { EXACT_ZERO, exactDifference, written } from './_exact.js';
 import { evidenceTopics } from '../model/vocabulary.js';
@@ -173,6 +174,10 @@ export function diffAnalyses(
   after: Analysis,
   options: DiffAnalysesOptions = {},
 ): AnalysisDiff {
+  const fn = 'diffAnalyses';
+  analysisArgument(fn, before, 'before');
+  analysisArgument(fn, after, 'after');
+  checkedOptions(fn, options);
   const evaluateOptions = options.deflators === undefined ? {} : { deflators: options.deflators };
   const beforeResult = evaluateAnalysis(before, evaluateOptions);
   const afterResult = evaluateAnalysis(after, evaluateOptions);
@@ -638,7 +643,7 @@ function inputSteps(before: Analysis, after: Analysis, steps: Step[]): void {
       ),
     );
   }
-  steps.push(...informative, ...raising, ...lowering);
+  for (const list of [informative, raising, lowering]) for (const step of list) steps.push(step);
   orderStep(
     'inputs',
     match,
@@ -823,7 +828,7 @@ function arrange<T>(rows: readonly T[], model: readonly T[], key: (row: T) => st
     const found = waiting.get(key(row))?.shift();
     if (found !== undefined) arranged.push(found);
   }
-  for (const list of waiting.values()) arranged.push(...list);
+  for (const list of waiting.values()) for (const row of list) arranged.push(row);
   return arranged;
 }
 

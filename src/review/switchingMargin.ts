@@ -1,4 +1,5 @@
 import { Dec, str } from '../calc/_decimal.js';
+import { booleanArgument, decimalText, objectArgument, textArgument } from '../model/_arguments.js';
 import { parameterMoves } from '../model/vocabulary.js';
 import type { DecimalString } from '../model/analysis.js';
 import type { SensitivityParameter } from '../model/vocabulary.js';
@@ -53,6 +54,7 @@ export interface SwitchingValueLike {
  * //=> ['points', 'relative', 'years']
  */
 export function marginUnit(parameter: string): MarginUnit | undefined {
+  textArgument('marginUnit', parameter, 'parameter');
   return Object.hasOwn(parameterMoves, parameter)
     ? parameterMoves[parameter as SensitivityParameter]
     : undefined;
@@ -84,11 +86,18 @@ export function switchingMargin(
   value: SwitchingValueLike,
   steps: MarginSteps = MARGIN_STEPS,
 ): SwitchingMargin | null {
-  const unit = marginUnit(value.parameter);
+  const fn = 'switchingMargin';
+  const given = objectArgument(fn, 'value', value);
+  const unit = marginUnit(textArgument(fn, given.parameter, 'value.parameter'));
+  booleanArgument(fn, 'value.reachable', given.reachable);
+  const moves = objectArgument(fn, 'steps', steps);
   if (unit === undefined || !value.reachable || value.switchingValue === null) return null;
-  const base = new Dec(value.base);
-  const target = new Dec(value.switchingValue);
-  if (!base.isFinite() || !target.isFinite()) return null;
+  // a figure read from JSON may be a number: its shortest decimal text
+  const figure = (x: unknown, name: string) =>
+    new Dec(decimalText(fn, typeof x === 'number' && Number.isFinite(x) ? String(x) : x, name));
+  const base = figure(value.base, 'value.base');
+  const target = figure(value.switchingValue, 'value.switchingValue');
+  decimalText(fn, moves[unit], `steps.${unit}`);
   let move = target.minus(base);
   if (unit === 'relative') {
     if (base.isZero()) return null;

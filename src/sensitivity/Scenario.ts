@@ -1,3 +1,15 @@
+import {
+  booleanArgument,
+  decimalText,
+  durationNumber,
+  invalid,
+  listArgument,
+  MAX_YEAR,
+  objectArgument,
+  optionsArgument,
+  textArgument,
+  wholeNumber,
+} from '../model/_arguments.js';
 import type {
   DecimalString,
   DiscountScheduleName,
@@ -58,3 +70,73 @@ export interface Scenario {
 
 /** Scenarios by name, in the order they are written. */
 export type Scenarios = Readonly<Record<string, Scenario>>;
+
+const FRACTIONS = ['deadweight', 'displacement', 'attribution', 'leakage', 'dropOff'] as const;
+
+/**
+ * Checks a `Scenario` given to the library for its shape — each field of the type it has, every
+ * figure a decimal string, years whole — and returns it; the rules that need the analysis are
+ * `applyScenario`'s. A scenario read from a file comes from `safeParseScenarios`. @internal
+ */
+export function scenarioArgument(fn: string, value: unknown, name = 'scenario'): Scenario {
+  const scenario = objectArgument(fn, name, value);
+  if (scenario.description !== undefined) {
+    textArgument(fn, scenario.description, `${name}.description`);
+  }
+  if (scenario.horizon !== undefined) {
+    wholeNumber(fn, `${name}.horizon`, scenario.horizon, 1, MAX_YEAR);
+  }
+  if (scenario.discount !== undefined) {
+    const discount = objectArgument(fn, `${name}.discount`, scenario.discount);
+    if (discount.rate !== undefined) decimalText(fn, discount.rate, `${name}.discount.rate`);
+    if (discount.rates !== undefined) {
+      listArgument(fn, `${name}.discount.rates`, discount.rates).forEach((rate, i) =>
+        decimalText(fn, rate, `${name}.discount.rates[${i}]`),
+      );
+    }
+    for (const key of ['schedule', 'timing'] as const) {
+      if (discount[key] !== undefined) textArgument(fn, discount[key], `${name}.discount.${key}`);
+    }
+  }
+  const overrides = (section: 'inputs' | 'outcomes', check: (o: Override, at: string) => void) => {
+    const record = optionsArgument(fn, scenario[section], `${name}.${section}`);
+    for (const key of Object.keys(record)) {
+      const at = `${name}.${section}["${key}"]`;
+      const override = objectArgument(fn, at, record[key]);
+      if (override.exclude !== undefined) booleanArgument(fn, `${at}.exclude`, override.exclude);
+      check(override, at);
+    }
+  };
+  overrides('outcomes', (o, at) => {
+    if (o.quantity !== undefined) decimalText(fn, o.quantity, `${at}.quantity`);
+    if (o.quantityByYear !== undefined) {
+      listArgument(fn, `${at}.quantityByYear`, o.quantityByYear).forEach((q, k) =>
+        decimalText(fn, q, `${at}.quantityByYear[${k}]`),
+      );
+    }
+    if (o.proxy !== undefined) {
+      const proxy = objectArgument(fn, `${at}.proxy`, o.proxy);
+      if (proxy.value !== undefined) decimalText(fn, proxy.value, `${at}.proxy.value`);
+      const year = proxy.priceYear;
+      if (year !== undefined && typeof year !== 'number' && typeof year !== 'string') {
+        throw invalid(
+          fn,
+          `${at}.proxy.priceYear must be a price year such as 2023 or "2023-24"`,
+          year,
+        );
+      }
+    }
+    if (o.duration !== undefined) durationNumber(fn, `${at}.duration`, o.duration);
+    if (o.start !== undefined) wholeNumber(fn, `${at}.start`, o.start, 1, MAX_YEAR);
+    for (const field of FRACTIONS) {
+      if (o[field] !== undefined) decimalText(fn, o[field], `${at}.${field}`);
+    }
+  });
+  overrides('inputs', (o, at) => {
+    if (o.value !== undefined) decimalText(fn, o.value, `${at}.value`);
+    if (o.year !== undefined) wholeNumber(fn, `${at}.year`, o.year, 0, MAX_YEAR);
+  });
+  return value as Scenario;
+}
+
+type Override = Readonly<Record<string, unknown>>;

@@ -1,5 +1,12 @@
 import { fixedBecause } from '../calc/outcomeTerms.js';
-import { outcomeParameters } from '../model/vocabulary.js';
+import {
+  analysisArgument,
+  invalid,
+  objectArgument,
+  oneOf,
+  textArgument,
+} from '../model/_arguments.js';
+import { globalParameters, outcomeParameters } from '../model/vocabulary.js';
 import type { Analysis } from '../model/analysis.js';
 import type { OutcomeParameter } from '../model/vocabulary.js';
 
@@ -33,6 +40,11 @@ export type ParameterRef =
  * //=> ['quantity', 'proxy', 'deadweight', 'displacement', 'attribution', 'leakage', 'discountRate', 'inputValue', 'proxyScale']
  */
 export function parameterRefs(analysis: Analysis): ParameterRef[] {
+  return refsOf(analysisArgument('parameterRefs', analysis));
+}
+
+/** The same, for an analysis already checked. @internal */
+export function refsOf(analysis: Analysis): ParameterRef[] {
   const refs: ParameterRef[] = [];
   for (const outcome of analysis.outcomes) {
     for (const parameter of outcomeParameters) {
@@ -45,4 +57,27 @@ export function parameterRefs(analysis: Analysis): ParameterRef[] {
   analysis.inputs.forEach((_input, input) => refs.push({ parameter: 'inputValue', input }));
   refs.push({ parameter: 'proxyScale' });
   return refs;
+}
+
+const PARAMETERS = new Map<string, string>(
+  [...outcomeParameters, ...globalParameters].map((name) => [name, name]),
+);
+
+/**
+ * Checks a `ParameterRef`: a parameter sensitivity analysis moves, with the outcome id of an
+ * outcome's assumption or the position of an input (from 0). Whether the outcome or the input
+ * exists is checked against the analysis. @internal
+ */
+export function parameterRefArgument(fn: string, value: unknown, name = 'parameter'): ParameterRef {
+  const ref = objectArgument(fn, name, value);
+  const parameter = oneOf(fn, `${name}.parameter`, PARAMETERS, ref.parameter);
+  if ((outcomeParameters as readonly string[]).includes(parameter)) {
+    textArgument(fn, ref.outcome, `${name}.outcome`);
+  } else if (parameter === 'inputValue') {
+    const input = ref.input;
+    if (typeof input !== 'number' || !Number.isSafeInteger(input) || input < 0) {
+      throw invalid(fn, `${name}.input must be an input's position, a whole number from 0`, input);
+    }
+  }
+  return value as ParameterRef;
 }

@@ -55,14 +55,30 @@ export interface OutcomeModel {
   readonly presentValue: Dec;
 }
 
+/**
+ * The analysis evaluated once, and what moving one assumption needs of it. Of the engine's
+ * result it keeps only the totals, the inputs, the categories and the year values (in total and
+ * by category), and each outcome's present value and category: an outcome's own figures are
+ * worked out when one of its assumptions is asked for (`outcomeModel`), the last one kept, so
+ * that the model holds a few figures per outcome, not all of them (a sensitivity analysis of
+ * 150,000 outcomes asks for each outcome's assumptions together, in turn).
+ */
 export interface SensitivityModel {
   readonly analysis: Analysis;
-  readonly result: SroiResult;
   readonly context: ValuationContext;
   readonly totalPresentValue: Dec;
   readonly totalInputs: Dec;
-  readonly outcomes: readonly OutcomeModel[];
-  readonly byId: ReadonlyMap<string, OutcomeModel>;
+  readonly inputs: SroiResult['inputs'];
+  readonly categories: SroiResult['categories'];
+  /** The value of each year (index = year), in total and for each category. */
+  readonly yearValues: {
+    readonly total: readonly Dec[];
+    readonly byCategory: ReadonlyMap<string, readonly Dec[]>;
+  };
+  /** Each outcome's position, by id. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** The outcome's figures at `index`. */
+  readonly outcomeModel: (index: number) => OutcomeModel;
   /** Discount factor of a year under the analysis' discount setting (extends as needed). */
   readonly factor: (year: number) => Dec;
   /** `1 / (1 + rate)` when the discount rate is flat (see `PresentValueFactors`). */
@@ -138,6 +154,26 @@ export function sensitivityModel(
   const result = evaluateAnalysis(analysis, options);
   const totalInputs = new Dec(result.totalInputs);
   if (totalInputs.isZero()) throw undefinedRatio();
+  const horizon = result.method.horizon;
+  const total: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
+  for (const y of result.years) total[y.year] = new Dec(y.value);
+  // The categories' year values, worked out once when there is more than one category (with
+  // one, they are the total's).
+  const byCategory = new Map<string, Dec[]>();
+  if (result.categories.length > 1) {
+    for (const o of result.outcomes) {
+      let values = byCategory.get(o.category);
+      if (values === undefined) {
+        values = Array.from({ length: horizon + 1 }, () => ZERO);
+        byCategory.set(o.category, values);
+      }
+      for (const y of o.years) values[y.year] = (values[y.year] ?? ZERO).plus(y.value);
+    }
+  } else {
+    for (const c of result.categories) byCategory.set(c.category, total);
+  }
+  const presentValues = result.outcomes.map((o) => o.presentValue);
+  const categoryOf = result.outcomes.map((o) => o.category);
   let factors: Dec[] = [];
   const factor = (year: number): Dec => {
     if (year >= factors.length) {
@@ -147,26 +183,32 @@ export function sensitivityModel(
   };
   const context = valuationContext(analysis, options);
   const termsOf = outcomeTerms(exact, context);
-  const outcomes = analysis.outcomes.map((outcome, index): OutcomeModel => {
+  let last: OutcomeModel | undefined;
+  const outcomeModel = (index: number): OutcomeModel => {
+    if (last?.terms.index === index) return last;
+    const outcome = analysis.outcomes[index];
+    if (outcome === undefined) throw new RangeError(`sroi: no outcome ${index}`);
     const terms = termsOf(outcome, index);
-    const impactFactor = deduct(ONE, terms.deductions);
-    return {
+    last = {
       terms,
-      category: result.outcomes[index]?.category ?? '',
-      impactFactor,
+      category: categoryOf[index] ?? '',
+      impactFactor: deduct(ONE, terms.deductions),
       firstValue: deduct(terms.proxyValue.times(terms.quantity), terms.deductions),
       discountedUnits: discounted(terms.years, unitsOf(terms), factor),
-      presentValue: new Dec(result.outcomes[index]?.presentValue ?? '0'),
+      presentValue: new Dec(presentValues[index] ?? '0'),
     };
-  });
+    return last;
+  };
   return {
     analysis,
-    result,
     context,
     totalPresentValue: new Dec(result.totalPresentValue),
     totalInputs,
-    outcomes,
-    byId: new Map(outcomes.map((o) => [o.terms.outcome.id, o])),
+    inputs: result.inputs,
+    categories: result.categories,
+    yearValues: { total, byCategory },
+    indexOf: new Map(analysis.outcomes.map((o, index) => [o.id, index])),
+    outcomeModel,
     flatFactor: 'rate' in analysis.discount ? ONE.div(ONE.plus(analysis.discount.rate)) : undefined,
     factor,
   };
@@ -191,11 +233,11 @@ function factorsOf(model: SensitivityModel, o: OutcomeModel, dropOff?: Dec) {
 /** The present value of a slice of the base case. */
 export function slicePresentValue(model: SensitivityModel, slice: RatioSlice): Dec {
   if (slice.kind === 'total') return model.totalPresentValue;
-  const found = model.result.categories.find((c) => c.category === slice.category);
+  const found = model.categories.find((c) => c.category === slice.category);
   if (found === undefined) {
     const known = alternatives(
       'categories',
-      model.result.categories.map((c) => c.category),
+      model.categories.map((c) => c.category),
     );
     throw new SroiError(
       'INVALID_ARGUMENT',
@@ -218,7 +260,7 @@ export function parameterFunction(
       return discountRateFunction(model, slice);
     case 'inputValue': {
       const input = model.analysis.inputs[ref.input];
-      const figures = model.result.inputs[ref.input];
+      const figures = model.inputs[ref.input];
       if (input === undefined || figures === undefined) {
         throw new SroiError(
           'INVALID_ARGUMENT',
@@ -247,13 +289,14 @@ function outcomeFunction(
   slice: RatioSlice,
   slicePv: Dec,
 ): ParameterFunction {
-  const o = model.byId.get(ref.outcome);
-  if (o === undefined) {
+  const index = model.indexOf.get(ref.outcome);
+  if (index === undefined) {
     throw new SroiError(
       'INVALID_ARGUMENT',
-      `no outcome has the id "${ref.outcome}" (${alternatives('ids', model.byId.keys())})`,
+      `no outcome has the id "${ref.outcome}" (${alternatives('ids', model.indexOf.keys())})`,
     );
   }
+  const o = model.outcomeModel(index);
   const parameter = ref.parameter;
   const fixed = fixedBecause(o.terms.outcome, parameter);
   if (fixed !== undefined) {
@@ -350,17 +393,12 @@ function outcomeFunction(
  * value reported is the year-1 rate; the range keeps every year's rate within 0–1.
  */
 function discountRateFunction(model: SensitivityModel, slice: RatioSlice): ParameterFunction {
-  const { analysis, result, context } = model;
+  const { analysis, context } = model;
   const horizon = context.horizon;
-  const yearValues: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
-  if (slice.kind === 'total') {
-    for (const y of result.years) yearValues[y.year] = new Dec(y.value);
-  } else {
-    for (const o of result.outcomes) {
-      if (o.category !== slice.category) continue;
-      for (const y of o.years) yearValues[y.year] = (yearValues[y.year] ?? ZERO).plus(y.value);
-    }
-  }
+  const yearValues =
+    slice.kind === 'total'
+      ? model.yearValues.total
+      : (model.yearValues.byCategory.get(slice.category) ?? []);
   const inputs = analysis.inputs.map((i) => ({ value: new Dec(i.value), year: i.year }));
   const rate = movableRate(exact)(analysis.discount, context.lastYear);
   const factorsAt = factorsFromRates(exact);

@@ -1,3 +1,5 @@
+import { scenarioArgument } from './Scenario.js';
+import { analysisArgument, textArgument } from '../model/_arguments.js';
 import { SroiError } from '../model/SroiError.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import type { InputOverride, OutcomeOverride, Scenario } from './Scenario.js';
@@ -7,10 +9,12 @@ import type { Issue } from '../model/SroiError.js';
 /**
  * The analysis with a scenario's overrides applied (see `Scenario`): outcomes and inputs the
  * scenario excludes are left out, the rest changed field by field. The analysis itself is not
- * changed. Throws `SroiError` `INVALID_ANALYSIS`, listing every problem, when the scenario names
- * an outcome or input that does not exist, leaves out every outcome, or leaves an outcome
- * inconsistent (`quantityByYear` that no longer matches `duration`); `safeParseScenarios`
- * reports the same problems with their paths in the analysis file.
+ * changed. Throws `SroiError` `INVALID_ANALYSIS`, with every problem in `issues` (the message
+ * names the first few), when the scenario names an outcome or input that does not exist, leaves
+ * out every outcome, or leaves an outcome inconsistent (`quantityByYear` that no longer gives one
+ * quantity for each of the ⌈duration⌉ valued years); `safeParseScenarios` reports the same
+ * problems with their paths in the analysis file. An analysis or a scenario of the wrong shape
+ * (a field of the wrong type) is a `SroiError` `INVALID_ARGUMENT`.
  *
  * @example
  * applyScenario(
@@ -25,17 +29,25 @@ import type { Issue } from '../model/SroiError.js';
  * //=> '0.3'
  */
 export function applyScenario(analysis: Analysis, scenario: Scenario, name = 'scenario'): Analysis {
+  const fn = 'applyScenario';
+  analysisArgument(fn, analysis);
+  scenarioArgument(fn, scenario);
+  textArgument(fn, name, 'name');
   const issues = scenarioIssues(analysis, scenario, ['scenarios', name]);
   if (issues.length > 0) {
-    const lines = issues.map((issue) => `  ${issue.message}`).join('\n');
+    const lines = issues.slice(0, LISTED).map((issue) => `  ${issue.message}`);
+    if (issues.length > LISTED) lines.push(`  and ${issues.length - LISTED} more (in issues)`);
     throw new SroiError(
       'INVALID_ANALYSIS',
-      `scenario "${name}" has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines}`,
+      `scenario "${name}" has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}`,
       issues,
     );
   }
   return apply(analysis, scenario);
 }
+
+/** How many of a scenario's problems the message of `applyScenario` lists. */
+const LISTED = 5;
 
 function apply(analysis: Analysis, scenario: Scenario): Analysis {
   const outcomes = analysis.outcomes.flatMap((outcome): Outcome[] => {
@@ -238,13 +250,12 @@ function consistencyIssues(
   changed.outcomes.forEach((outcome, index) => {
     const original = kept[index];
     const key = keyOf(scenario, outcome.id);
-    if (
-      outcome.quantityByYear !== undefined &&
-      outcome.quantityByYear.length !== outcome.duration
-    ) {
+    // A profile gives one quantity for each valued year, ⌈duration⌉ of them (docs/method.md).
+    const valued = Math.ceil(outcome.duration);
+    if (outcome.quantityByYear !== undefined && outcome.quantityByYear.length !== valued) {
       issues.push({
         code: 'length_mismatch',
-        message: `in this scenario outcome "${outcome.id}" has duration ${outcome.duration} but quantityByYear gives ${outcome.quantityByYear.length} quantities; override both together`,
+        message: `in this scenario outcome "${outcome.id}" has duration ${outcome.duration} (${valued} valued year${valued === 1 ? '' : 's'}) but quantityByYear gives ${outcome.quantityByYear.length} quantities; override both together`,
         path: [...path, 'outcomes', key],
       });
     }

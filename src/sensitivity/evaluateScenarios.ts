@@ -1,5 +1,6 @@
 import { applyScenario } from './applyScenario.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { analysisArgument, evaluateOptions, objectArgument } from '../model/_arguments.js';
 import type { Scenarios } from './Scenario.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
 import type { Analysis } from '../model/analysis.js';
@@ -45,9 +46,15 @@ export function evaluateScenarios(
   scenarios: Scenarios,
   options: EvaluateScenariosOptions = {},
 ): EvaluateScenariosResult {
+  const fn = 'evaluateScenarios';
+  analysisArgument(fn, analysis);
+  objectArgument(fn, 'scenarios', scenarios);
+  evaluateOptions(fn, options);
+  const entries = Object.entries(scenarios);
+  for (const [name, scenario] of entries) objectArgument(fn, `scenarios["${name}"]`, scenario);
   return {
     base: evaluateAnalysis(analysis, options),
-    scenarios: Object.entries(scenarios).map(([name, scenario]) => ({
+    scenarios: entries.map(([name, scenario]) => ({
       name,
       ...(scenario.description === undefined ? {} : { description: scenario.description }),
       result: evaluateAnalysis(applyScenario(analysis, scenario, name), options),

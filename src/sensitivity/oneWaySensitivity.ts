@@ -1,7 +1,13 @@
 import { Dec, str, ZERO } from '../calc/_decimal.js';
 import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
-import { parameterRefs } from './SensitivityParameter.js';
-import { SroiError } from '../model/SroiError.js';
+import { refsOf } from './SensitivityParameter.js';
+import {
+  analysisArgument,
+  evaluateOptions,
+  invalid,
+  MAX_DURATION,
+  signedDecimal,
+} from '../model/_arguments.js';
 import { parameterMoves } from '../model/vocabulary.js';
 import type { ParameterFunction, SensitivityModel } from './_sensitivityModel.js';
 import type { SensitivityParameter } from './SensitivityParameter.js';
@@ -61,38 +67,87 @@ export function oneWaySensitivity(
   analysis: Analysis,
   options: OneWaySensitivityOptions = {},
 ): OneWayResult[] {
-  return oneWayOf(sensitivityModel(analysis, options), options);
+  const fn = 'oneWaySensitivity';
+  analysisArgument(fn, analysis);
+  const checked = evaluateOptions(fn, options) as OneWaySensitivityOptions;
+  const steps = oneWayOptions(fn, checked);
+  return oneWayOf(sensitivityModel(analysis, checked), steps);
+}
+
+/** What a one-way test moves each kind of assumption by, read from the options. @internal */
+export interface OneWaySteps {
+  readonly step: Dec;
+  readonly fractionStep: Dec;
+  readonly durationStep: Dec;
+}
+
+/**
+ * Checks the steps of a one-way test: `step` and `fractionStep` decimal strings ≥ 0 (`'0.1'`),
+ * `durationStep` a number of years from 0 to 1000. @internal
+ */
+export function oneWayOptions(fn: string, options: OneWaySensitivityOptions = {}): OneWaySteps {
+  const rule = 'must be a number ≥ 0 such as "0.1"';
+  const step = signedDecimal(fn, options.step ?? '0.1', 'step', 'zero', rule);
+  const fractionStep = signedDecimal(
+    fn,
+    options.fractionStep ?? step,
+    'fractionStep',
+    'zero',
+    rule,
+  );
+  const durationStep = options.durationStep ?? 1;
+  if (typeof durationStep !== 'number' || !(durationStep >= 0 && durationStep <= MAX_DURATION)) {
+    throw invalid(
+      fn,
+      `durationStep must be a number of years from 0 to ${MAX_DURATION}`,
+      durationStep,
+    );
+  }
+  return {
+    step: new Dec(step),
+    fractionStep: new Dec(fractionStep),
+    durationStep: new Dec(durationStep),
+  };
 }
 
 /** The same, on a model that is already built. @internal */
-export function oneWayOf(
-  model: SensitivityModel,
-  options: OneWaySensitivityOptions,
-): OneWayResult[] {
-  const step = readStep('step', options.step ?? '0.1');
-  const fractionStep = readStep('fractionStep', options.fractionStep ?? options.step ?? '0.1');
-  const durationStep = options.durationStep ?? 1;
-  if (!Number.isFinite(durationStep) || durationStep < 0) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `durationStep must be a number of years ≥ 0, got ${durationStep}`,
-    );
-  }
-  const rows = parameterRefs(model.analysis).map((ref) => {
-    const fn = parameterFunction(model, ref);
-    const [low, high] = movedValues(fn, step, fractionStep, new Dec(durationStep));
-    const lowRatio = ratioAt(fn, low);
-    const highRatio = ratioAt(fn, high);
-    const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
-    const row: OneWayResult = {
-      ...refFields(ref),
-      low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
-      high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
-    };
-    return { row, swing };
-  });
-  // Array.prototype.sort is stable: equal swings keep the order of parameterRefs.
-  return rows.sort((a, b) => b.swing.cmp(a.swing)).map(({ row }) => row);
+export function oneWayOf(model: SensitivityModel, steps: OneWaySteps): OneWayResult[] {
+  return bySwing(
+    refsOf(model.analysis).map((ref) => oneWayRow(parameterFunction(model, ref), steps)),
+  );
+}
+
+/** One one-way test and its swing, `|ratio(high) − ratio(low)|` (0 where a ratio is undefined). @internal */
+export interface SwingRow {
+  readonly row: OneWayResult;
+  readonly swing: Dec;
+}
+
+/** The one-way test of one assumption, from its parameter function. @internal */
+export function oneWayRow(fn: ParameterFunction, steps: OneWaySteps): SwingRow {
+  const [low, high] = movedValues(fn, steps.step, steps.fractionStep, steps.durationStep);
+  const lowRatio = ratioAt(fn, low);
+  const highRatio = ratioAt(fn, high);
+  const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
+  const row: OneWayResult = {
+    ...refFields(fn.ref),
+    low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
+    high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
+  };
+  return { row, swing };
+}
+
+/**
+ * The rows by swing, largest first; equal swings keep their order (the order of
+ * `parameterRefs`: `Array.prototype.sort` is stable). @internal
+ */
+export function bySwing(rows: SwingRow[]): OneWayResult[] {
+  return rows.sort(swingOrder).map(({ row }) => row);
+}
+
+/** Larger swing first. @internal */
+export function swingOrder(a: { readonly swing: Dec }, b: { readonly swing: Dec }): number {
+  return b.swing.cmp(a.swing);
 }
 
 function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years: Dec): [Dec, Dec] {
@@ -118,20 +173,4 @@ function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years:
     return value;
   };
   return a.lte(b) ? [clamp(a), clamp(b)] : [clamp(b), clamp(a)];
-}
-
-function readStep(name: string, text: DecimalString): Dec {
-  let value: Dec | undefined;
-  try {
-    value = new Dec(text);
-  } catch {
-    value = undefined;
-  }
-  if (value === undefined || !value.isFinite() || value.isNegative()) {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `${name} must be a number ≥ 0 such as "0.1", got "${text}"`,
-    );
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
 import { safeParseScenarios } from './safeParseScenarios.js';
+import { analysisArgument } from '../model/_arguments.js';
 import { invalidAnalysisError } from '../model/invalidAnalysisError.js';
 import type { Scenarios } from './Scenario.js';
 import type { Analysis } from '../model/analysis.js';
@@ -16,7 +17,7 @@ import type { Analysis } from '../model/analysis.js';
  * //=> { outcomes: { a: { deadweight: '0.3' } } }
  */
 export function parseScenarios(input: unknown, analysis: Analysis): Scenarios {
-  const parsed = safeParseScenarios(input, analysis);
+  const parsed = safeParseScenarios(input, analysisArgument('parseScenarios', analysis));
   if (parsed.success) return parsed.scenarios;
   throw invalidAnalysisError('the scenarios section', parsed.issues);
 }

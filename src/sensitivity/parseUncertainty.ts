@@ -1,4 +1,5 @@
 import { safeParseUncertainty } from './safeParseUncertainty.js';
+import { analysisArgument } from '../model/_arguments.js';
 import { invalidAnalysisError } from '../model/invalidAnalysisError.js';
 import type { Uncertainty } from './Uncertainty.js';
 import type { Analysis } from '../model/analysis.js';
@@ -17,7 +18,7 @@ import type { Analysis } from '../model/analysis.js';
  * //=> 1
  */
 export function parseUncertainty(input: unknown, analysis: Analysis): Uncertainty {
-  const parsed = safeParseUncertainty(input, analysis);
+  const parsed = safeParseUncertainty(input, analysisArgument('parseUncertainty', analysis));
   if (parsed.success) return parsed.uncertainty;
   throw invalidAnalysisError('the uncertainty section', parsed.issues);
 }

@@ -1,4 +1,5 @@
 import { scenarioIssues, scenarioKeyIssues } from './applyScenario.js';
+import { analysisArgument } from '../model/_arguments.js';
 import { readScenarios } from '../schema/scenariosSchema.js';
 import type { Scenario, Scenarios } from './Scenario.js';
 import type { Analysis } from '../model/analysis.js';
@@ -26,6 +27,7 @@ export type SafeParseScenariosResult =
  * //=> ['deadweight must be a fraction from 0 to 1, got 25 (write 25% or 0.25)', 'no outcome has the id "b" (ids: "a"; "*" means every outcome)']
  */
 export function safeParseScenarios(input: unknown, analysis: Analysis): SafeParseScenariosResult {
+  analysisArgument('safeParseScenarios', analysis);
   const read = readScenarios(input);
   if (read.data === undefined) {
     // Report unknown outcome ids and input names too, not only the first kind of problem.

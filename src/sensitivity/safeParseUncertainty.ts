@@ -3,10 +3,20 @@ import { Dec } from '../calc/_decimal.js';
 import { movableRate } from '../calc/discountRate.js';
 import { fixedBecause, valuationContext } from '../calc/outcomeTerms.js';
 import { alternatives } from '../model/_alternatives.js';
-import { fractionParameters } from '../model/vocabulary.js';
+import {
+  analysisArgument,
+  decimalText,
+  invalid,
+  listArgument,
+  objectArgument,
+  oneOf,
+} from '../model/_arguments.js';
+import { fractionParameters, uncertainParameters } from '../model/vocabulary.js';
+import { FieldProblem, fractionKind } from '../schema/_fields.js';
 import { readUncertainty } from '../schema/uncertaintySchema.js';
 import type { UncertainAssumption, Uncertainty } from './Uncertainty.js';
 import type { Analysis } from '../model/analysis.js';
+import { SroiError } from '../model/SroiError.js';
 import type { Issue } from '../model/SroiError.js';
 
 /** What `safeParseUncertainty` returns: the uncertainty section, or every issue found. */
@@ -21,22 +31,30 @@ export const UNCERTAINTY_DEFAULTS = { seed: 42, draws: 10_000, bins: 20 } as con
  * Validates the `uncertainty` section of an analysis file against the analysis: the shape, each
  * distribution's own rules (`min ≤ mode ≤ max`, `sd ≥ 0`, shapes above 0), every value a
  * distribution can give inside the assumption's valid range (fractions 0–1, quantities ≥ 0),
- * outcome ids that exist, and no assumption given two distributions. Every issue has its path
- * from the analysis root. Defaults: seed 42, 10,000 draws, 20 histogram bins.
+ * outcome ids that exist, and no assumption given two distributions. For a fraction (the
+ * deductions, drop-off, the discount rate) every figure of every distribution — `min`, `mode`,
+ * `max`, a normal's `mean` and `sd` — follows the fraction rule of the analysis itself: `20%` or
+ * `0.2`, and a bare `20` is refused with that hint, never truncated to the range. Every issue has
+ * its path from the analysis root, down to the figure. Defaults: seed 42, 10,000 draws, 20
+ * histogram bins.
  *
  * @example
  * const analysis = parseAnalysis({
  *   name: 'x',
  *   outcomes: [{ id: 'a', stakeholder: 's', outcome: 'o', quantity: 1, proxy: { value: 1 }, duration: 1 }],
  * });
- * safeParseUncertainty({ parameters: [{ outcome: 'a', parameter: 'deadweight',
- *   distribution: 'triangular', min: '10%', mode: '5%', max: '30%' }] }, analysis).issues[0].message;
- * //=> 'triangular needs min ≤ mode ≤ max, got min 0.1, mode 0.05, max 0.3'
+ * [
+ *   { distribution: 'triangular', min: '10%', mode: '5%', max: '30%' },
+ *   { distribution: 'normal', mean: '20', sd: '5%' },
+ * ].map((d) => safeParseUncertainty({ parameters: [{ outcome: 'a', parameter: 'deadweight', ...d }] },
+ *   analysis).issues[0].message);
+ * //=> ['triangular needs min ≤ mode ≤ max, got min 0.1, mode 0.05, max 0.3', 'mean of deadweight must be a fraction from 0 to 1, got "20" (write 20% or 0.2)']
  */
 export function safeParseUncertainty(
   input: unknown,
   analysis: Analysis,
 ): SafeParseUncertaintyResult {
+  analysisArgument('safeParseUncertainty', analysis);
   const read = readUncertainty(input);
   if (read.data === undefined) return { success: false, issues: read.issues };
   const issues: Issue[] = [];
@@ -93,7 +111,10 @@ export function safeParseUncertainty(
     } else seen.set(key, index);
 
     const [low, high] = validRange(analysis, parameter);
-    for (const message of distributionProblems(assumption, low, high)) problem(undefined, message);
+    const written = rawFigures(input, index);
+    for (const { field, message } of distributionProblems(assumption, low, high, written)) {
+      problem(field, message);
+    }
     parameters.push(assumption);
   });
   if (issues.length > 0) return { success: false, issues };
@@ -130,26 +151,57 @@ export function validRange(
   return [null, null];
 }
 
-function distributionProblems(a: UncertainAssumption, low: Dec | null, high: Dec | null): string[] {
-  const problems: string[] = [];
+/** The figures of one assumption as the file writes them (`"20%"`, `20`), by field. */
+function rawFigures(input: unknown, index: number): Readonly<Record<string, unknown>> {
+  const parameters = (input as { readonly parameters?: unknown }).parameters;
+  const raw = Array.isArray(parameters) ? (parameters[index] as unknown) : undefined;
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+}
+
+/** The figures of a distribution that are values of its assumption, or a spread of them (`sd`). */
+const FIGURES = ['min', 'mode', 'max', 'mean', 'sd'] as const;
+
+function distributionProblems(
+  a: UncertainAssumption,
+  low: Dec | null,
+  high: Dec | null,
+  raw: Readonly<Record<string, unknown>>,
+): { field: string | undefined; message: string }[] {
+  const problems: { field: string | undefined; message: string }[] = [];
+  const add = (message: string, field?: string) => problems.push({ field, message });
   const range = `${low === null ? '−∞' : low.toString()} to ${high === null ? '∞' : high.toString()}`;
+  // The fraction rule, as the analysis states it, on each figure as written (`"20%"`, `0.2`; a
+  // bare 20 is refused with the hint), so that a typo is never truncated to the range.
+  const broken = new Set<string>();
+  if (fractionParameters.includes(a.parameter)) {
+    for (const field of FIGURES) {
+      const value = raw[field];
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const read = fractionKind.read(value, `${field} of ${a.parameter}`);
+      if (read instanceof FieldProblem) {
+        add(read.message, field);
+        broken.add(field);
+      }
+    }
+  }
+  // The figures' relations (min ≤ max, the truncated range) are checked once they are fractions.
+  if (broken.size > 0) return problems;
   const inside = (name: string, value: string): void => {
     const v = new Dec(value);
     if ((low !== null && v.lt(low)) || (high !== null && v.gt(high))) {
-      problems.push(`${name} ${value} is outside the valid range of ${a.parameter} (${range})`);
+      add(`${name} ${value} is outside the valid range of ${a.parameter} (${range})`, name);
     }
   };
   switch (a.distribution) {
     case 'uniform':
-      if (new Dec(a.min).gt(a.max))
-        problems.push(`uniform needs min ≤ max, got min ${a.min}, max ${a.max}`);
+      if (new Dec(a.min).gt(a.max)) add(`uniform needs min ≤ max, got min ${a.min}, max ${a.max}`);
       inside('min', a.min);
       inside('max', a.max);
       break;
     case 'triangular':
     case 'pert':
       if (new Dec(a.min).gt(a.mode) || new Dec(a.mode).gt(a.max)) {
-        problems.push(
+        add(
           `${a.distribution} needs min ≤ mode ≤ max, got min ${a.min}, mode ${a.mode}, max ${a.max}`,
         );
       }
@@ -157,18 +209,16 @@ function distributionProblems(a: UncertainAssumption, low: Dec | null, high: Dec
       inside('max', a.max);
       break;
     case 'normal': {
-      if (new Dec(a.sd).isNegative()) problems.push(`normal needs sd ≥ 0, got ${a.sd}`);
+      if (new Dec(a.sd).isNegative()) add(`normal needs sd ≥ 0, got ${a.sd}`);
       const from = a.min === undefined ? low : low === null ? new Dec(a.min) : Dec.max(low, a.min);
       const to = a.max === undefined ? high : high === null ? new Dec(a.max) : Dec.min(high, a.max);
       if (from !== null && to !== null && from.gt(to)) {
-        problems.push(
-          `normal is truncated to an empty range (${from.toString()} to ${to.toString()})`,
-        );
+        add(`normal is truncated to an empty range (${from.toString()} to ${to.toString()})`);
       } else if (
         new Dec(a.sd).isZero() &&
         ((from !== null && from.gt(a.mean)) || (to !== null && to.lt(a.mean)))
       ) {
-        problems.push(
+        add(
           `normal with sd 0 always gives its mean ${a.mean}, which is outside the range ${range}`,
         );
       }
@@ -176,16 +226,63 @@ function distributionProblems(a: UncertainAssumption, low: Dec | null, high: Dec
     }
     case 'beta': {
       if (!new Dec(a.alpha).isPositive() || new Dec(a.alpha).isZero())
-        problems.push(`beta needs alpha > 0, got ${a.alpha}`);
+        add(`beta needs alpha > 0, got ${a.alpha}`);
       if (!new Dec(a.beta).isPositive() || new Dec(a.beta).isZero())
-        problems.push(`beta needs beta > 0, got ${a.beta}`);
+        add(`beta needs beta > 0, got ${a.beta}`);
       const min = a.min ?? '0';
       const max = a.max ?? '1';
-      if (new Dec(min).gt(max)) problems.push(`beta needs min ≤ max, got min ${min}, max ${max}`);
+      if (new Dec(min).gt(max)) add(`beta needs min ≤ max, got min ${min}, max ${max}`);
       inside('min', min);
       inside('max', max);
       break;
     }
   }
   return problems;
+}
+
+const PARAMETERS = new Map<string, string>(uncertainParameters.map((p) => [p, p]));
+
+/** The figures each distribution needs, and those it may have. */
+const FIGURES_OF: ReadonlyMap<
+  string,
+  { required: readonly string[]; optional: readonly string[] }
+> = new Map([
+  ['uniform', { required: ['min', 'max'], optional: [] }],
+  ['triangular', { required: ['min', 'mode', 'max'], optional: [] }],
+  ['pert', { required: ['min', 'mode', 'max'], optional: [] }],
+  ['normal', { required: ['mean', 'sd'], optional: ['min', 'max'] }],
+  ['beta', { required: ['alpha', 'beta'], optional: ['min', 'max'] }],
+]);
+
+/**
+ * Checks an `Uncertainty` given to the library (`simulate`) for its shape — each parameter a
+ * known assumption and distribution with its figures as decimal strings — and each
+ * distribution's own rules as `safeParseUncertainty` checks them, so that no sampler is given a
+ * shape it cannot draw from (a beta with alpha 0, a normal truncated to nothing). An outcome id
+ * that matches nothing draws nothing, as before. Returns the section. @internal
+ */
+export function uncertaintyArgument(fn: string, value: unknown, analysis: Analysis): Uncertainty {
+  const section = objectArgument(fn, 'uncertainty', value);
+  const parameters = listArgument(fn, 'uncertainty.parameters', section.parameters);
+  parameters.forEach((raw, i) => {
+    const at = `uncertainty.parameters[${i}]`;
+    const a = objectArgument(fn, at, raw);
+    const parameter = oneOf(fn, `${at}.parameter`, PARAMETERS, a.parameter);
+    if (a.outcome !== undefined && typeof a.outcome !== 'string') {
+      throw invalid(fn, `${at}.outcome must be an outcome id or "*"`, a.outcome);
+    }
+    const figures = oneOf(fn, `${at}.distribution`, FIGURES_OF, a.distribution);
+    for (const field of figures.required) decimalText(fn, a[field], `${at}.${field}`);
+    for (const field of figures.optional) {
+      if (a[field] !== undefined) decimalText(fn, a[field], `${at}.${field}`);
+    }
+    const [low, high] = validRange(analysis, parameter as UncertainAssumption['parameter']);
+    const [problem] = distributionProblems(raw as UncertainAssumption, low, high, a);
+    if (problem !== undefined) {
+      // the problem's message says what was received
+      const where = problem.field === undefined ? at : `${at}.${problem.field}`;
+      throw new SroiError('INVALID_ARGUMENT', `${fn}: ${where}: ${problem.message}`);
+    }
+  });
+  return value as Uncertainty;
 }

@@ -1,10 +1,18 @@
 import { str } from '../calc/_decimal.js';
-import { sensitivityModel } from './_sensitivityModel.js';
-import { oneWayOf } from './oneWaySensitivity.js';
-import { readTarget } from './solveFor.js';
-import { switchingValuesOf } from './switchingValues.js';
-import type { OneWayResult, OneWaySensitivityOptions } from './oneWaySensitivity.js';
+import { parameterFunction, sensitivityModel } from './_sensitivityModel.js';
+import { bySwing, oneWayOptions, oneWayRow } from './oneWaySensitivity.js';
+import { refsOf } from './SensitivityParameter.js';
+import { readTarget, solveParameter } from './solveFor.js';
+import { analysisArgument, evaluateOptions } from '../model/_arguments.js';
+import type { SensitivityModel } from './_sensitivityModel.js';
+import type {
+  OneWayResult,
+  OneWaySensitivityOptions,
+  OneWaySteps,
+  SwingRow,
+} from './oneWaySensitivity.js';
 import type { SwitchingValue } from './solveFor.js';
+import type { Dec } from '../calc/_decimal.js';
 import type { DecimalString, Analysis } from '../model/analysis.js';
 
 /** Options of `sensitivityAnalysis`: the target of `switchingValues` and the steps of `oneWaySensitivity`. */
@@ -40,12 +48,54 @@ export function sensitivityAnalysis(
   analysis: Analysis,
   options: SensitivityAnalysisOptions = {},
 ): SensitivityAnalysisResult {
-  const target = readTarget(options.target ?? '1');
-  const model = sensitivityModel(analysis, options);
+  const plan = sensitivityPlan('sensitivityAnalysis', analysis, options);
+  const switchingValues: SwitchingValue[] = [];
+  const rows: SwingRow[] = [];
+  for (const { switchingValue, oneWay } of assumptions(plan)) {
+    switchingValues.push(switchingValue);
+    rows.push(oneWay);
+  }
+  return { base: plan.base, target: str(plan.target), switchingValues, oneWay: bySwing(rows) };
+}
+
+/** What a sensitivity analysis needs, its arguments checked: the model, target and steps. @internal */
+export interface SensitivityPlan {
+  readonly model: SensitivityModel;
+  readonly base: { readonly sroiRatio: DecimalString };
+  readonly target: Dec;
+  readonly steps: OneWaySteps;
+}
+
+/** Checks the arguments of a sensitivity analysis (named `fn` in messages) and builds its model. @internal */
+export function sensitivityPlan(
+  fn: string,
+  analysis: Analysis,
+  options: SensitivityAnalysisOptions = {},
+): SensitivityPlan {
+  analysisArgument(fn, analysis);
+  const checked = evaluateOptions(fn, options) as SensitivityAnalysisOptions;
+  const target = readTarget(fn, checked.target ?? '1');
+  const steps = oneWayOptions(fn, checked);
+  const model = sensitivityModel(analysis, checked);
   return {
+    model,
     base: { sroiRatio: str(model.totalPresentValue.div(model.totalInputs)) },
-    target: str(target),
-    switchingValues: switchingValuesOf(model, target),
-    oneWay: oneWayOf(model, options),
+    target,
+    steps,
   };
+}
+
+/**
+ * Each assumption's switching value and one-way test, one at a time in the order of
+ * `parameterRefs`, both from one parameter function: what `sensitivityAnalysis` collects, and
+ * what a caller that keeps only some of them (`sroi sensitivity`'s bounded tables) reads without
+ * holding the rest. @internal
+ */
+export function* assumptions(
+  plan: SensitivityPlan,
+): Generator<{ readonly switchingValue: SwitchingValue; readonly oneWay: SwingRow }> {
+  for (const ref of refsOf(plan.model.analysis)) {
+    const fn = parameterFunction(plan.model, ref);
+    yield { switchingValue: solveParameter(fn, plan.target), oneWay: oneWayRow(fn, plan.steps) };
+  }
 }

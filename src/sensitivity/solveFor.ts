@@ -1,7 +1,14 @@
 import { Dec, ONE, str, ZERO } from '../calc/_decimal.js';
 import { findRoot } from './_findRoot.js';
 import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
-import { SroiError } from '../model/SroiError.js';
+import {
+  analysisArgument,
+  evaluateOptions,
+  objectArgument,
+  signedDecimal,
+  textArgument,
+} from '../model/_arguments.js';
+import { parameterRefArgument } from './SensitivityParameter.js';
 import type { ParameterFunction, RatioSlice } from './_sensitivityModel.js';
 import type { ParameterRef, SensitivityParameter } from './SensitivityParameter.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
@@ -74,25 +81,26 @@ export function solveFor(
   goal: SolveForGoal,
   options: SolveForOptions = {},
 ): SwitchingValue {
-  const model = sensitivityModel(analysis, options);
+  const fn = 'solveFor';
+  analysisArgument(fn, analysis);
+  parameterRefArgument(fn, parameter);
+  const seek = objectArgument(fn, 'goal', goal);
   const slice: RatioSlice =
-    'sroiRatio' in goal ? { kind: 'total' } : { kind: 'category', category: goal.category };
-  const target = 'sroiRatio' in goal ? goal.sroiRatio : goal.categoryRatio;
-  return solveParameter(parameterFunction(model, parameter, slice), readTarget(target));
+    'sroiRatio' in seek
+      ? { kind: 'total' }
+      : { kind: 'category', category: textArgument(fn, seek.category, 'goal.category') };
+  const target = readTarget(
+    fn,
+    'sroiRatio' in seek ? seek.sroiRatio : seek.categoryRatio,
+    'sroiRatio' in seek ? 'goal.sroiRatio' : 'goal.categoryRatio',
+  );
+  const model = sensitivityModel(analysis, evaluateOptions(fn, options));
+  return solveParameter(parameterFunction(model, parameter, slice), target);
 }
 
-/** Reads a target ratio; it must be a number above zero. @internal */
-export function readTarget(target: DecimalString): Dec {
-  let value: Dec;
-  try {
-    value = new Dec(target);
-  } catch {
-    throw new SroiError('INVALID_ARGUMENT', `target must be a ratio above 0, got "${target}"`);
-  }
-  if (!value.isFinite() || value.lte(0)) {
-    throw new SroiError('INVALID_ARGUMENT', `target must be a ratio above 0, got "${target}"`);
-  }
-  return value;
+/** Reads a target ratio; it must be a decimal string above zero. @internal */
+export function readTarget(fn: string, target: unknown, name = 'target'): Dec {
+  return new Dec(signedDecimal(fn, target, name, 'positive', 'must be a ratio above 0'));
 }
 
 /** Solves one parameter function for a target ratio. @internal */
@@ -136,7 +144,10 @@ function solveLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
   if (fn.upper !== null && value.gt(fn.upper)) return unreachable(fn, ratioAt(fn, fn.upper));
   // Where total inputs would be zero the ratio is undefined, not the target: then numerator and
   // denominator vanish together there, and the ratio is the same at every other value.
-  if (ratioAt(fn, value) === null) return unreachable(fn, ratioAt(fn, fn.base));
+  // (The denominator is checked without dividing: it is d0 when d1 is zero, and never zero then.)
+  if (!d1.isZero() && d0.plus(d1.times(value)).isZero()) {
+    return unreachable(fn, ratioAt(fn, fn.base));
+  }
   return answer(fn, value);
 }
 

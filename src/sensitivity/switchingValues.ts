@@ -1,5 +1,6 @@
 import { parameterFunction, sensitivityModel } from './_sensitivityModel.js';
-import { parameterRefs } from './SensitivityParameter.js';
+import { refsOf } from './SensitivityParameter.js';
+import { analysisArgument, evaluateOptions } from '../model/_arguments.js';
 import { readTarget, solveParameter } from './solveFor.js';
 import type { SensitivityModel } from './_sensitivityModel.js';
 import type { SwitchingValue } from './solveFor.js';
@@ -33,12 +34,14 @@ export function switchingValues(
   analysis: Analysis,
   options: SwitchingValuesOptions = {},
 ): SwitchingValue[] {
-  return switchingValuesOf(sensitivityModel(analysis, options), readTarget(options.target ?? '1'));
+  const fn = 'switchingValues';
+  analysisArgument(fn, analysis);
+  const checked = evaluateOptions(fn, options) as SwitchingValuesOptions;
+  const target = readTarget(fn, checked.target ?? '1');
+  return switchingValuesOf(sensitivityModel(analysis, checked), target);
 }
 
 /** The same, on a model that is already built. @internal */
 export function switchingValuesOf(model: SensitivityModel, target: Dec): SwitchingValue[] {
-  return parameterRefs(model.analysis).map((ref) =>
-    solveParameter(parameterFunction(model, ref), target),
-  );
+  return refsOf(model.analysis).map((ref) => solveParameter(parameterFunction(model, ref), target));
 }

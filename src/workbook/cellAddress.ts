@@ -1,3 +1,4 @@
+import { textArgument, wholeNumber } from '../model/_arguments.js';
 import type { CellRange } from './Workbook.js';
 
 /** The largest row and column a workbook can have (Excel's grid: 1,048,576 rows, XFD columns). */
@@ -12,6 +13,7 @@ export const MAX_COLUMNS = 16_384;
  * //=> 'AB'
  */
 export function columnLetters(column: number): string {
+  wholeNumber('columnLetters', 'column', column, 1, MAX_COLUMNS);
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
@@ -27,6 +29,8 @@ export function columnLetters(column: number): string {
  * //=> 'C12'
  */
 export function cellAddress(row: number, column: number): string {
+  wholeNumber('cellAddress', 'row', row, 1, MAX_ROWS);
+  wholeNumber('cellAddress', 'column', column, 1, MAX_COLUMNS);
   return `${columnLetters(column)}${row}`;
 }
 
@@ -39,6 +43,7 @@ export function cellAddress(row: number, column: number): string {
  * //=> { row: 7, column: 28 }
  */
 export function parseCellAddress(address: string): { row: number; column: number } | undefined {
+  textArgument('parseCellAddress', address, 'address');
   const match = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(address);
   if (match === null) return undefined;
   const letters = (match[1] ?? '').toUpperCase();
@@ -56,6 +61,7 @@ export function parseCellAddress(address: string): { row: number; column: number
  * //=> { ref: 'A5:B7', firstRow: 5, firstColumn: 1, lastRow: 7, lastColumn: 2 }
  */
 export function parseCellRange(ref: string): CellRange | undefined {
+  textArgument('parseCellRange', ref, 'ref');
   const [from = '', to = from, extra] = ref.split(':');
   if (extra !== undefined) return undefined;
   const a = parseCellAddress(from);
@@ -83,6 +89,8 @@ export function parseCellRange(ref: string): CellRange | undefined {
  * //=> "'Value Map'!C12"
  */
 export function cellReference(sheet: string, address?: string): string {
+  textArgument('cellReference', sheet, 'sheet');
+  if (address !== undefined) textArgument('cellReference', address, 'address');
   const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
   return address === undefined ? name : `${name}!${address}`;
 }

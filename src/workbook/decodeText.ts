@@ -1,3 +1,5 @@
+import { bytesArgument } from '../model/_arguments.js';
+
 /** The encodings `decodeText` recognises. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -36,6 +38,7 @@ export interface DecodedText {
  * //=> { text: '£10', encoding: 'utf-8', bom: false }
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  bytesArgument('decodeText', bytes);
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes.subarray(2), 'utf-16le', true);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes.subarray(2), 'utf-16be', true);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -84,10 +87,12 @@ function windows1252(bytes: Uint8Array): string {
   for (const byte of bytes) {
     chunk.push(byte >= 0x80 && byte < 0xa0 ? HIGH_1252.charCodeAt(byte - 0x80) : byte);
     if (chunk.length === 4096) {
+      // eslint-disable-next-line no-restricted-syntax -- bounded: 4,096 codes at a time
       text += String.fromCharCode(...chunk);
       chunk.length = 0;
     }
   }
+  // eslint-disable-next-line no-restricted-syntax -- bounded: fewer than 4,096 codes
   return text + String.fromCharCode(...chunk);
 }
 

@@ -1,3 +1,4 @@
+import { textArgument } from '../model/_arguments.js';
 import type { NumberFormatKind } from './Workbook.js';
 
 /**
@@ -75,6 +76,7 @@ export function builtInNumberFormatKind(id: number): NumberFormatKind {
  * //=> 'currency'
  */
 export function numberFormatKind(code: string): NumberFormatKind {
+  textArgument('numberFormatKind', code, 'code');
   const currency = /\[\$[^\]-]/.test(code) || /[£$€¥]/.test(code.replace(/"[^"]*"/g, ''));
   const section = (code.split(';')[0] ?? '')
     .replace(/"[^"]*"/g, '')

@@ -1,3 +1,4 @@
+import { bytesArgument, invalid, objectArgument, optionsArgument } from '../model/_arguments.js';
 import { cellReference } from './cellAddress.js';
 import { readSheet } from './_readSheet.js';
 import type { SheetContext } from './_readSheet.js';
@@ -41,7 +42,21 @@ export function readWorkbook(
   bytes: Uint8Array,
   options: ReadWorkbookOptions = {},
 ): ReadWorkbookResult {
-  const limits: WorkbookLimits = { ...WORKBOOK_LIMITS, ...options.limits };
+  const fn = 'readWorkbook';
+  bytesArgument(fn, bytes);
+  const given = optionsArgument(fn, options);
+  const asked =
+    given.limits === undefined ? {} : objectArgument(fn, 'options.limits', given.limits);
+  for (const key of Object.keys(WORKBOOK_LIMITS)) {
+    const limit = asked[key];
+    if (
+      limit !== undefined &&
+      (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1)
+    ) {
+      throw invalid(fn, `options.limits.${key} must be a whole number ≥ 1`, limit);
+    }
+  }
+  const limits: WorkbookLimits = { ...WORKBOOK_LIMITS, ...(asked as Partial<WorkbookLimits>) };
   const kind = sniffBytes(bytes);
   if (kind === 'ole') return failed(oleIssue(bytes));
   if (kind === 'text') {

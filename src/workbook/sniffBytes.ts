@@ -1,3 +1,5 @@
+import { bytesArgument } from '../model/_arguments.js';
+
 /**
  * What a file's first bytes say it is, before any decoding: a zip archive (an .xlsx, .ods, …), an
  * OLE compound file (an Excel 97–2003 .xls, or an encrypted, password-protected .xlsx), or
@@ -9,6 +11,7 @@
  * //=> 'zip'
  */
 export function sniffBytes(bytes: Uint8Array): 'zip' | 'ole' | 'text' {
+  bytesArgument('sniffBytes', bytes);
   if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return 'zip';
   if (startsWith(bytes, OLE)) return 'ole';
   return 'text';

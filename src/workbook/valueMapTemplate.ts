@@ -1,17 +1,21 @@
 import { discountFactors } from '../calc/discountFactors.js';
+import { MAX_DURATION, optionsArgument, wholeNumber } from '../model/_arguments.js';
 import { valueMapSheet } from './_valueMapSheet.js';
 import type { PlanGroup, ValueMapPlan } from './_valueMapSheet.js';
 import { writeXlsx } from './_writeXlsx.js';
 
 /** Options of `valueMapTemplate`. */
 export interface ValueMapTemplateOptions {
-  /** Blank outcome rows (default 20). */
+  /** Blank outcome rows (default 20; a whole number from 1 to 10,000). */
   readonly rows?: number;
-  /** Year columns (default 5, as in the Value Map). */
+  /** Year columns (default 5, as in the Value Map; a whole number from 1 to 1000). */
   readonly years?: number;
 }
 
 const RATE = '0.035';
+
+/** The most blank outcome rows a template has. */
+const MAX_TEMPLATE_ROWS = 10_000;
 
 /**
  * A blank Value Map workbook to fill in (.xlsx bytes): the layout `writeValueMap` writes, with
@@ -25,8 +29,10 @@ const RATE = '0.035';
  * //=> 'PK'
  */
 export function valueMapTemplate(options: ValueMapTemplateOptions = {}): Uint8Array {
-  const rows = Math.max(1, Math.floor(options.rows ?? 20));
-  const years = Math.max(1, Math.floor(options.years ?? 5));
+  const fn = 'valueMapTemplate';
+  const given = optionsArgument(fn, options);
+  const rows = wholeNumber(fn, 'options.rows', given.rows ?? 20, 1, MAX_TEMPLATE_ROWS);
+  const years = wholeNumber(fn, 'options.years', given.years ?? 5, 1, MAX_DURATION);
   const endOfYear = discountFactors({ rate: RATE, timing: 'end' }, years);
   const groups: PlanGroup[] = Array.from({ length: rows }, () => ({
     stakeholder: '',

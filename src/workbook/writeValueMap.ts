@@ -1,6 +1,12 @@
 import { Dec, str, sum } from '../calc/_decimal.js';
 import { discountFactors } from '../calc/discountFactors.js';
-import { discountRate } from '../calc/discountRate.js';
+import { rateOf } from '../calc/discountRate.js';
+import {
+  analysisArgument,
+  booleanArgument,
+  optionsArgument,
+  resultArgument,
+} from '../model/_arguments.js';
 import { valueMapSheet } from './_valueMapSheet.js';
 import type {
   PlanFigures,
@@ -49,7 +55,12 @@ export function writeValueMap(
   result: SroiResult,
   options: WriteValueMapOptions = {},
 ): Uint8Array {
-  return writeXlsx([valueMapSheet(valueMapPlan(analysis, result, options.cachedValues ?? true))]);
+  const fn = 'writeValueMap';
+  analysisArgument(fn, analysis);
+  resultArgument(fn, result);
+  const given = optionsArgument(fn, options);
+  const cached = booleanArgument(fn, 'options.cachedValues', given.cachedValues ?? true);
+  return writeXlsx([valueMapSheet(valueMapPlan(analysis, result, cached))]);
 }
 
 function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): ValueMapPlan {
@@ -57,7 +68,7 @@ function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): 
   let years = horizon;
   for (const input of analysis.inputs) years = Math.max(years, input.year);
   years = Math.max(years, 1);
-  const rates = Array.from({ length: years }, (_, i) => discountRate(analysis.discount, i + 1));
+  const rates = Array.from({ length: years }, (_, i) => rateOf(analysis.discount, i + 1));
   const flatRate = 'rate' in analysis.discount ? analysis.discount.rate : undefined;
 
   const names = new Map(analysis.stakeholders.map((s) => [s.id, s.name]));

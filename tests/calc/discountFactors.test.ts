@@ -102,6 +102,8 @@ describe('discountRate', () => {
   });
 
   it('rejects year 0, which is never discounted', () => {
-    expect(() => discountRate({ timing: 'end', rate: '0.035' }, 0)).toThrow(/≥ 1/);
+    expect(() => discountRate({ timing: 'end', rate: '0.035' }, 0)).toThrow(
+      'discountRate: year must be a whole number from 1 to 10000, got the number 0',
+    );
   });
 });

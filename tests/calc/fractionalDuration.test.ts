@@ -122,7 +122,7 @@ describe('evaluateAnalysis (fractional durations)', () => {
   it('rejects a duration outside (0, 1000] and a profile of the wrong length, with the path', () => {
     for (const duration of [0, -1, 1000.5, Number.NaN]) {
       expect(() => evaluateAnalysis(analysis([outcome({ duration })]))).toThrow(
-        /outcomes\[0\]\.duration: duration must be a number of years above 0 and at most 1000/,
+        /^evaluateAnalysis: analysis\.outcomes\[0\]\.duration must be a number of years above 0 and at most 1000, got /,
       );
     }
     try {

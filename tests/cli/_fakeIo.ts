@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CliIo } from '../../src/cli/_io.js';
+import type { CliIo, FileData } from '../../src/cli/_io.js';
 
 export const root = join(__dirname, '..', '..');
 
@@ -47,8 +47,7 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
       return text;
     },
     writeFile: async (path, data, { exclusive = false } = {}) => {
-      // Bytes (a workbook) are kept one character per byte; the tests of text outputs read text.
-      const text = typeof data === 'string' ? data : Buffer.from(data).toString('latin1');
+      const text = writtenText(data);
       if (!path.startsWith(root)) throw new Error(`test wrote outside the repository: ${path}`);
       if (exclusive && present(path)) throw nodeError('EEXIST', path);
       if (options.failWrite?.(path) === true) {
@@ -88,4 +87,14 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
   const file = (path: string) => written.get(join(root, path));
   const paths = () => [...written.keys()].map((p) => relative(root, p)).sort();
   return { io, out, file, paths };
+}
+
+/**
+ * What a fake file system keeps of written data: text as it is, text in pieces joined, and bytes
+ * (a workbook) one character per byte; the tests of text outputs read text.
+ */
+export function writtenText(data: FileData): string {
+  if (typeof data === 'string') return data;
+  if (data instanceof Uint8Array) return Buffer.from(data).toString('latin1');
+  return Array.from(data).join('');
 }

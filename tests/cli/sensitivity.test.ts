@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fakeIo } from './_fakeIo.js';
 import { run } from '../../src/cli/run.js';
 import { textTable } from '../../src/cli/sensitivityCommand.js';
+import { switchingMargin } from '../../src/review/switchingMargin.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { sensitivityAnalysis } from '../../src/sensitivity/sensitivityAnalysis.js';
 import { smallAnalysis } from '../sensitivity/_smallAnalysis.js';
 
 /** PV 800 + 150 over inputs 400: ratio 2.375 (the analysis of tests/sensitivity/solveFor.test.ts). */
@@ -93,10 +96,115 @@ describe('sroi sensitivity', () => {
     const text = await cli(['sensitivity', file]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('Sensitivity of Small: SROI ratio 2.38 : 1, target 1.00 : 1');
-    expect(text.stdout).toMatch(/deadweight\s+a\s+20\.00%\s+75\.00%/); // switching value 0.75
+    expect(text.stdout).toMatch(/deadweight\s+a\s+20%\s+75%/); // switching value 0.75
     expect(text.stdout).toContain('not reachable (ratio 2.00 at the limit)');
     const markdown = await cli(['sensitivity', file, '--format', 'markdown']);
     expect(markdown.stdout).toContain('| parameter | outcome / input | base | switching value |');
+  });
+
+  it('rounds a switching duration for people, as the reports do', async () => {
+    // (150 + 800 d) / 400 = 1 → d = 250 / 800 = 0.3125 years: shown to two places
+    const { stdout } = await cli(['sensitivity', file]);
+    expect(stdout).toMatch(/duration\s+a\s+1 year\s+0\.31 years\n/);
+    expect(stdout).not.toContain('0.3125');
+  });
+
+  it('takes a fraction of a year as --duration-step', async () => {
+    const { code, stdout } = await cli([
+      'sensitivity',
+      file,
+      '--duration-step',
+      '0.5',
+      '-f',
+      'json',
+    ]);
+    expect(code).toBe(0);
+    const { oneWay } = JSON.parse(stdout) as {
+      oneWay: { parameter: string; outcome?: string; high: { value: string } }[];
+    };
+    // 2 years of b + 0.5
+    expect(oneWay.find((r) => r.parameter === 'duration' && r.outcome === 'b')?.high.value).toBe(
+      '2.5',
+    );
+    expect((await cli(['sensitivity', file, '--duration-step', '1001'])).code).toBe(2);
+    expect((await cli(['sensitivity', file, '--duration-step', '10%'])).code).toBe(2);
+  });
+
+  it('prints JSON as sensitivityAnalysis gives it, byte for byte', async () => {
+    const { stdout } = await cli(['sensitivity', file, '--format', 'json', '--target', '2']);
+    const expected = sensitivityAnalysis(parseAnalysis(smallAnalysis), { target: '2' });
+    expect(stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+  });
+
+  describe('a large analysis', () => {
+    // 30 outcomes: 8 assumptions each, the discount rate, one input's value, the proxy scale
+    const large = {
+      name: 'Large',
+      discount: { rate: '3.5%' },
+      inputs: [{ description: 'Grant', value: '30000' }],
+      outcomes: Array.from({ length: 30 }, (_, i) => ({
+        id: `o${i + 1}`,
+        stakeholder: 'People',
+        outcome: `Outcome ${i + 1}`,
+        quantity: String(10 + i),
+        proxy: { value: String(100 + 37 * i) },
+        duration: 1 + (i % 4),
+        deadweight: `${i % 9}%`,
+        dropOff: `${(i * 7) % 50}%`,
+      })),
+    };
+    const rowsOf = (table: string) =>
+      table
+        .split('\n')
+        .slice(1)
+        .filter((line) => line !== '');
+
+    it('lists 20 rows in each table, saying how many there are, and --all lists every one', async () => {
+      const { stdout } = await cli(['sensitivity', file], large);
+      const [, switching = '', oneWay = ''] = stdout.split('\n\n');
+      expect(switching).toContain('closest first: 20 of 243 (--all lists every one)');
+      expect(oneWay).toContain('largest swing first: 20 of 243 (--all lists every one)');
+      expect(rowsOf(switching)).toHaveLength(21); // the head and 20 rows
+      expect(rowsOf(oneWay)).toHaveLength(21);
+      const all = await cli(['sensitivity', file, '--all'], large);
+      const [, everySwitching = '', everyOneWay = ''] = all.stdout.split('\n\n');
+      expect(rowsOf(everySwitching)).toHaveLength(244);
+      expect(rowsOf(everyOneWay)).toHaveLength(244);
+      expect(everySwitching).not.toContain(' of 243');
+    });
+
+    it('lists the first rows of the whole tables, in their orders', async () => {
+      const result = sensitivityAnalysis(parseAnalysis(large));
+      const who = (r: { parameter: string; outcome?: string; input?: number }) =>
+        `${r.parameter} ${r.outcome ?? (r.input === undefined ? '(all)' : 'Grant (input 0)')}`;
+      // the switching values by how many small moves they are from their base, unreachable last
+      // (Array.prototype.sort is stable: ties keep the order of parameterRefs)
+      const steps = (v: (typeof result.switchingValues)[number]) => {
+        const margin = switchingMargin(v);
+        return margin === null ? Infinity : Number(margin.steps);
+      };
+      const closest = [...result.switchingValues].sort((a, b) => steps(a) - steps(b));
+      const { stdout } = await cli(['sensitivity', file], large);
+      const [, switching = '', oneWay = ''] = stdout.split('\n\n');
+      const listed = (table: string) =>
+        rowsOf(table)
+          .slice(1)
+          .map((line) =>
+            line
+              .trim()
+              .split(/\s{2,}/)
+              .slice(0, 2)
+              .join(' '),
+          );
+      expect(listed(switching)).toEqual(closest.slice(0, 20).map(who));
+      expect(listed(oneWay)).toEqual(result.oneWay.slice(0, 20).map(who));
+      const markdown = await cli(['sensitivity', file, '--format', 'markdown'], large);
+      const cells = markdown.stdout
+        .split('\n')
+        .filter((line) => /^\| (?!parameter |--- )/.test(line))
+        .map((line) => line.split(' | ').slice(0, 2).join(' ').slice(2));
+      expect(cells).toEqual([...closest.slice(0, 20), ...result.oneWay.slice(0, 20)].map(who));
+    });
   });
 
   it('compares the scenarios with --scenarios', async () => {

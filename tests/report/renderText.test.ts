@@ -113,7 +113,7 @@ describe('renderText', () => {
     (value) => {
       expect(() => renderText(value as never)).toThrow(SroiError);
       expect(() => renderText(value as never)).toThrow(
-        /^renderText: result must be an SroiResult, as calculateSroi returns, got /,
+        /^renderText: result(?:\.\w+)? must be .+, got .+ \(an SroiResult is what calculateSroi and evaluateAnalysis return\)$/,
       );
     },
   );

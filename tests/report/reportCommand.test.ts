@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { writtenText } from '../cli/_fakeIo.js';
 import { run } from '../../src/cli/run.js';
 import { round } from '../../src/report/round.js';
 import type { CliIo } from '../../src/cli/_io.js';
@@ -17,7 +18,7 @@ function fakeIo(extra: Record<string, string> = {}) {
     stderr: (text) => err.push(text),
     readFile: async (path) => extra[path] ?? (await readFile(path, 'utf8')),
     writeFile: async (path, data) => {
-      written.set(path, typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
+      written.set(path, writtenText(data));
     },
     cwd: root,
   };

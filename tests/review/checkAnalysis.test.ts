@@ -449,8 +449,14 @@ describe('checkAnalysis', () => {
 
   it.each([
     [{ materiality: '2' }, 'thresholds.materiality must be a share from 0 to 1, got "2"'],
-    [{ concentration: 'half' }, 'thresholds.concentration must be a decimal number, got "half"'],
-    [{ maxDuration: -1 }, 'thresholds.maxDuration must be a number of years ≥ 0, got -1'],
+    [
+      { concentration: 'half' },
+      'thresholds.concentration must be a decimal string such as "1234.5", got "half"',
+    ],
+    [
+      { maxDuration: -1 },
+      'thresholds.maxDuration must be a number of years from 0 to 1000, got the number -1',
+    ],
     [{ switchingTarget: '0' }, 'thresholds.switchingTarget must be a ratio above 0, got "0"'],
   ])('rejects the thresholds %j', (thresholds, message) => {
     expect(() => checkAnalysis(clean, { thresholds })).toThrow(message);

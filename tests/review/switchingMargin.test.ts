@@ -56,11 +56,20 @@ describe('switchingMargin', () => {
       'a one-year duration whose switching value is under a year',
       { parameter: 'duration', base: '1', switchingValue: '0.25875', reachable: true },
     ],
-    [
-      'a figure that is not finite',
-      { parameter: 'proxy', base: '1', switchingValue: Number.NaN, reachable: true },
-    ],
   ])('has no margin for %s', (_what, value) => {
     expect(switchingMargin(value)).toBeNull();
+  });
+
+  it('throws SroiError for a figure that is not a decimal, never a margin of NaN', () => {
+    expect(() =>
+      switchingMargin({
+        parameter: 'proxy',
+        base: '1',
+        switchingValue: Number.NaN,
+        reachable: true,
+      }),
+    ).toThrow(
+      'switchingMargin: value.switchingValue must be a decimal string such as "1234.5", got the number NaN',
+    );
   });
 });

@@ -5,7 +5,10 @@
  * of d years (d ≤ ⌈d⌉ whole and fractional) is worth 100d and the ratio is 100d / 250 = 0.4d.
  */
 import { describe, expect, it } from 'vitest';
+import { SroiError } from '../../src/model/SroiError.js';
+import { applyScenario } from '../../src/sensitivity/applyScenario.js';
 import { evaluateScenarios } from '../../src/sensitivity/evaluateScenarios.js';
+import { safeParseScenarios } from '../../src/sensitivity/safeParseScenarios.js';
 import { oneWaySensitivity } from '../../src/sensitivity/oneWaySensitivity.js';
 import { simulate } from '../../src/sensitivity/simulate.js';
 import { solveFor } from '../../src/sensitivity/solveFor.js';
@@ -51,7 +54,7 @@ describe('oneWaySensitivity (fractional durations)', () => {
 
   it('rejects a negative or infinite durationStep', () => {
     expect(() => durationRow(analysis([outcome()]), -1)).toThrow(
-      /durationStep must be a number of years ≥ 0, got -1/,
+      'oneWaySensitivity: durationStep must be a number of years from 0 to 1000, got the number -1',
     );
     expect(() => durationRow(analysis([outcome()]), Infinity)).toThrow(/durationStep/);
   });
@@ -156,5 +159,45 @@ describe('evaluateScenarios (fractional durations)', () => {
     });
     // hand-computed: 200 / 250 = 0.8 at 2 years; 250 / 250 = 1 at 2.5 years
     expect([base.sroiRatio, scenarios[0]?.result.sroiRatio]).toEqual(['0.8', '1']);
+  });
+});
+
+describe('applyScenario (fractional durations)', () => {
+  // A profile gives one quantity for each of the ⌈duration⌉ valued years (docs/method.md).
+  const profiled = analysis([outcome({ duration: 2.5, quantityByYear: ['1', '1', '1'] })]);
+
+  it('keeps a profile of ⌈duration⌉ quantities, which the scenario does not touch', () => {
+    const changed = applyScenario(profiled, { outcomes: { a: { deadweight: '0.5' } } }, 'half');
+    expect(changed.outcomes[0]).toMatchObject({ deadweight: '0.5', duration: 2.5 });
+    expect(
+      safeParseScenarios({ half: { outcomes: { a: { deadweight: '50%' } } } }, profiled),
+    ).toMatchObject({ success: true });
+    // hand-computed: 100 + 100 + 0.5 × 100 = 250, × (1 − 0.5) = 125; 125 / 250 = 0.5
+    const { scenarios } = evaluateScenarios(profiled, {
+      half: { outcomes: { a: { deadweight: '0.5' } } },
+    });
+    expect(scenarios[0]?.result.sroiRatio).toBe('0.5');
+  });
+
+  it('refuses a duration whose ⌈duration⌉ no longer matches the profile, with the counts', () => {
+    try {
+      applyScenario(profiled, { outcomes: { a: { duration: 1.5 } } }, 'shorter');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(SroiError);
+      expect((error as SroiError).issues.map((i) => [i.code, i.path.join('.'), i.message])).toEqual(
+        [
+          [
+            'length_mismatch',
+            'scenarios.shorter.outcomes.a',
+            'in this scenario outcome "a" has duration 1.5 (2 valued years) but quantityByYear gives 3 quantities; override both together',
+          ],
+        ],
+      );
+    }
+    // 2.1 years are three valued years, as the profile gives
+    expect(
+      applyScenario(profiled, { outcomes: { a: { duration: 2.1 } } }).outcomes[0]?.duration,
+    ).toBe(2.1);
   });
 });

@@ -93,7 +93,7 @@ describe('safeParseUncertainty', () => {
       analysis,
     );
     expect(second.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([
-      'uncertainty.parameters.0: min -0.1 is outside the valid range of deadweight (0 to 1)',
+      'uncertainty.parameters.0.min: min of deadweight must be a fraction from 0 to 1 (0% to 100%), got "-10%"',
       'uncertainty.parameters.1.outcome: no outcome has the id "zz" (ids: "a", "p"; "*" means every outcome)',
       'uncertainty.parameters.1: normal needs sd ≥ 0, got -1',
       'uncertainty.parameters.2.outcome: quantity belongs to an outcome: give "outcome" (an outcome id, or "*" for every outcome)',
@@ -101,7 +101,7 @@ describe('safeParseUncertainty', () => {
       'uncertainty.parameters.3.parameter: outcome "p" gives quantityByYear, so its dropOff is not an assumption of the calculation',
       'uncertainty.parameters.3: pert needs min ≤ mode ≤ max, got min 0, mode 0.5, max 0.4',
       'uncertainty.parameters.4: deadweight of "a" already has a distribution at uncertainty.parameters[0]',
-      'uncertainty.parameters.5: min 0 is outside the valid range of discountRate (0.01 to 1)',
+      'uncertainty.parameters.5.min: min 0 is outside the valid range of discountRate (0.01 to 1)',
     ]);
   });
 
@@ -118,5 +118,62 @@ describe('safeParseUncertainty', () => {
     expect(parsed.issues.map((i) => i.message)).toEqual([
       'no outcome has the id "z" (one of 1,000 ids, e.g. "o1", "o2", "o3"; "*" means every outcome)',
     ]);
+  });
+
+  describe('the fraction rule, for every distribution of a fraction', () => {
+    const one = (figures: Record<string, unknown>, parameter = 'deadweight') =>
+      safeParseUncertainty(
+        {
+          parameters: [
+            {
+              ...(parameter === 'discountRate' ? {} : { outcome: 'a' }),
+              parameter,
+              ...figures,
+            },
+          ],
+        },
+        analysis,
+      ).issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+
+    // The same typo — 20 meaning 20% — in each distribution: the same message, with its hint,
+    // at the figure; never a normal truncated to 0–1 around a mean of 20.
+    it.each([
+      [{ distribution: 'normal', mean: '20', sd: '5%' }, 'mean'],
+      [{ distribution: 'normal', mean: 20, sd: '5%' }, 'mean'],
+      [{ distribution: 'uniform', min: '10%', max: '20' }, 'max'],
+      [{ distribution: 'triangular', min: '10%', mode: '20', max: '30%' }, 'mode'],
+      [{ distribution: 'pert', min: '10%', mode: '20', max: '30%' }, 'mode'],
+      [{ distribution: 'beta', alpha: 2, beta: 3, max: '20' }, 'max'],
+    ])('refuses a bare 20 in %j with the hint', (figures, field) => {
+      expect(one(figures)).toEqual([
+        `uncertainty.parameters.0.${field}: ${field} of deadweight must be a fraction from 0 to 1, got ${typeof (figures as Record<string, unknown>)[field] === 'number' ? '20' : '"20"'} (write 20% or 0.2)`,
+      ]);
+    });
+
+    it("refuses a normal's sd above 1 for a fraction, with the same hint", () => {
+      expect(one({ distribution: 'normal', mean: '20%', sd: '5' })).toEqual([
+        'uncertainty.parameters.0.sd: sd of deadweight must be a fraction from 0 to 1, got "5" (write 5% or 0.05)',
+      ]);
+    });
+
+    it('applies to drop-off and the discount rate too', () => {
+      expect(one({ distribution: 'normal', mean: '30', sd: '0.1' }, 'dropOff')).toEqual([
+        'uncertainty.parameters.0.mean: mean of dropOff must be a fraction from 0 to 1, got "30" (write 30% or 0.3)',
+      ]);
+      expect(one({ distribution: 'normal', mean: '3.5', sd: '0.01' }, 'discountRate')).toEqual([
+        'uncertainty.parameters.0.mean: mean of discountRate must be a fraction from 0 to 1, got "3.5" (write 3.5% or 0.035)',
+      ]);
+    });
+
+    it('accepts 20% and 0.2 alike, and a normal of a fraction whose mean is in 0–1', () => {
+      expect(one({ distribution: 'normal', mean: '20%', sd: '5%' })).toEqual([]);
+      expect(one({ distribution: 'normal', mean: 0.2, sd: 0.05 })).toEqual([]);
+      expect(one({ distribution: 'uniform', min: '100%', max: 1 })).toEqual([]);
+    });
+
+    it('leaves quantities, proxies and the shapes of a beta to their own rules', () => {
+      expect(one({ distribution: 'normal', mean: '20', sd: '5' }, 'quantity')).toEqual([]);
+      expect(one({ distribution: 'beta', alpha: 20, beta: 30 })).toEqual([]);
+    });
   });
 });

@@ -1,9 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/calc/_decimal.js';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { sampler } from '../../src/sensitivity/_distributions.js';
 import { randomStreams } from '../../src/sensitivity/_random.js';
-import { simulate, simulationModel } from '../../src/sensitivity/simulate.js';
+import {
+  meanOfSorted,
+  simulate,
+  simulationModel,
+  summary,
+} from '../../src/sensitivity/simulate.js';
 import type { FloatDistribution } from '../../src/sensitivity/_distributions.js';
 import type { Analysis } from '../../src/model/analysis.js';
 import type { UncertainAssumption, Uncertainty } from '../../src/sensitivity/Uncertainty.js';
@@ -351,7 +358,7 @@ describe('simulate', () => {
 
   it('rejects a number of draws that is not a whole number from 1', () => {
     expect(() => simulate(analysis, uncertainty(spread), { draws: 0 })).toThrow(
-      /draws must be a whole number from 1 to 10000000, got 0/,
+      'simulate: draws must be a whole number from 1 to 10000000, got the number 0',
     );
   });
 });
@@ -437,4 +444,80 @@ describe('simulate with every drawn figure pinned at its base value', () => {
   });
   // On generated analyses (every schedule, profiles, fractional durations, …):
   // tests/differential.test.ts.
+});
+
+describe('the summary of the draws', () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 });
+
+  it('gives mean = p5 = p50 = p95, each the draw itself, when every draw is the same', () => {
+    fc.assert(
+      fc.property(finite, fc.integer({ min: 1, max: 20_000 }), (value, n) => {
+        const { mean, p5, p50, p95 } = summary(new Float64Array(n).fill(value));
+        // the draw itself, written as simulate writes every figure (-0 is written 0)
+        const expected = new Dec(value).isZero() ? '0' : new Dec(value).toString();
+        expect([mean, p5, p50, p95]).toEqual([expected, expected, expected, expected]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is exact where a plain running sum is not: 10,000 draws of 0.1', () => {
+    const draws = new Float64Array(10_000).fill(0.1);
+    let plain = 0;
+    for (const draw of draws) plain += draw;
+    // the float sum drifts from 1,000 (0.1 is not a binary fraction): its mean is not p5 = 0.1
+    expect(plain / draws.length).not.toBe(0.1);
+    expect(meanOfSorted(draws)).toBe(0.1);
+  });
+
+  it('lies within the smallest and largest draw, and agrees with an exact decimal mean', () => {
+    fc.assert(
+      fc.property(fc.array(finite, { minLength: 1, maxLength: 2000 }), (values) => {
+        const sorted = Float64Array.from(values).sort();
+        const mean = meanOfSorted(sorted);
+        const min = sorted[0] as number;
+        const max = sorted[sorted.length - 1] as number;
+        expect(mean).toBeGreaterThanOrEqual(min);
+        expect(mean).toBeLessThanOrEqual(max);
+        // oracle: the same draws summed in decimal (each double is an exact decimal)
+        const precise = Dec.clone({ precision: 400 });
+        let total = new precise(0);
+        for (const value of values) total = total.plus(value);
+        const exact = total.div(values.length).toNumber();
+        const scale = Math.max(Math.abs(min), Math.abs(max));
+        expect(Math.abs(mean - exact)).toBeLessThanOrEqual(4 * Number.EPSILON * scale);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('gives mean = p5 = p50 = p95 for a simulation whose draws are all the same', () => {
+    // 0.1 and 0.3 are not binary fractions: every draw's ratio carries the same rounding
+    const tenths = parseAnalysis({
+      name: 'Tenths',
+      discount: { rate: '3.5%' },
+      inputs: [{ description: 'Grant', value: '0.3' }],
+      outcomes: [
+        {
+          id: 'a',
+          stakeholder: 's',
+          outcome: 'o',
+          quantity: '3',
+          proxy: { value: '0.1' },
+          duration: 3,
+        },
+      ],
+    });
+    const result = simulate(tenths, {
+      seed: 3,
+      draws: 9_999,
+      bins: 5,
+      parameters: [
+        { outcome: 'a', parameter: 'deadweight', distribution: 'uniform', min: '0.1', max: '0.1' },
+      ],
+    });
+    for (const figures of [result.sroiRatio, result.presentValue]) {
+      expect(new Set(Object.values(figures)).size).toBe(1);
+    }
+  });
 });

@@ -308,10 +308,10 @@ describe('solveFor', () => {
   it('rejects a target that is not above zero, an unknown category and an unknown outcome', () => {
     const ref = { parameter: 'quantity', outcome: 'a' } as const;
     expect(() => solveFor(small, ref, { sroiRatio: '0' })).toThrow(
-      /target must be a ratio above 0, got "0"/,
+      'solveFor: goal.sroiRatio must be a ratio above 0, got "0"',
     );
     expect(() => solveFor(small, ref, { sroiRatio: 'one' })).toThrow(
-      /target must be a ratio above 0/,
+      'solveFor: goal.sroiRatio must be a decimal string such as "1234.5", got "one"',
     );
     expect(() => solveFor(small, ref, { categoryRatio: '1', category: 'social' })).toThrow(
       /no outcome has the category "social" \(categories: "uncategorised", "fiscal"\)/,
