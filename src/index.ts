@@ -1,12 +1,17 @@
-// The public surface of sroi. A test snapshots this list: change it deliberately.
+// The public surface of sroi: what users call, grouped as docs/api.md lists it. A test snapshots
+// this list and another checks that docs/api.md documents every name: change it deliberately.
+// Workbooks (.xlsx) and the bytes of exported files are the entry `sroi/xlsx` (src/xlsx.ts).
 
-// Model: the validated analysis and the result contract.
+// Model: the analysis as validated, the result contract, and the method's vocabulary.
 export type {
   Analysis,
+  AnalysisKind,
   DecimalString,
   Discount,
   DiscountScheduleName,
   DiscountTiming,
+  Evidence,
+  EvidenceTopic,
   FinancialProxy,
   Input,
   Outcome,
@@ -26,34 +31,54 @@ export type {
   YearResult,
 } from './model/result.js';
 export type { DeflatorSeries } from './model/DeflatorSeries.js';
+export {
+  deductionSteps,
+  evidenceTopics,
+  globalParameters,
+  outcomeParameters,
+  parameterLabels,
+  uncertainParameters,
+} from './model/vocabulary.js';
+export type {
+  Deduction,
+  GlobalParameter,
+  OutcomeParameter,
+  SensitivityParameter,
+  UncertainParameter,
+} from './model/vocabulary.js';
 
-// The whole pipeline.
+// The whole pipeline: untrusted input to the result.
 export { calculateSroi } from './calculateSroi.js';
 export type { CalculateSroiOptions } from './calculateSroi.js';
-export { evaluateAnalysis, UNCATEGORISED } from './calc/evaluateAnalysis.js';
+export { evaluateAnalysis, uncategorised } from './calc/evaluateAnalysis.js';
 export type { EvaluateAnalysisOptions } from './calc/evaluateAnalysis.js';
 
-// Building blocks of the calculation (docs/method.md), in the order the method applies them.
+// Building blocks the engine itself calls, in the order the method applies them
+// (docs/method.md); each gives what the engine computes for that step.
 export { rebase } from './calc/rebase.js';
-export { grossValue } from './calc/grossValue.js';
-export { impact } from './calc/impact.js';
-export type { Deductions } from './calc/impact.js';
 export { outcomeValues } from './calc/outcomeValues.js';
 export type { OutcomeValueFields } from './calc/outcomeValues.js';
 export { discountRate } from './calc/discountRate.js';
 export { discountFactor, discountFactors } from './calc/discountFactors.js';
-export { greenBookSchedules, discountScheduleNames } from './calc/greenBookSchedules.js';
+export { discountScheduleNames, greenBookSchedules } from './calc/greenBookSchedules.js';
 export type { DiscountBand } from './calc/greenBookSchedules.js';
-export { presentValue } from './calc/presentValue.js';
 export { paybackMonths } from './calc/paybackMonths.js';
 export { breakEvenYear } from './calc/breakEvenYear.js';
 
 // Reference data.
 export { hmtGdpDeflatorsCalendar, hmtGdpDeflatorsFinancial } from './data/hmtGdpDeflators.js';
 
-// Validation of untrusted input.
+// Validation of untrusted input: every issue at once, with its path (and, from text, its place).
 export { parseAnalysis, safeParseAnalysis } from './schema/parseAnalysis.js';
 export type { ParseAnalysisOptions, SafeParseAnalysisResult } from './schema/parseAnalysis.js';
+export { safeParseAnalysisJson } from './json/safeParseAnalysisJson.js';
+export type {
+  SafeParseAnalysisJsonOptions,
+  SafeParseAnalysisJsonResult,
+} from './json/safeParseAnalysisJson.js';
+export { readJson, maxJsonDepth } from './json/readJson.js';
+export type { JsonIssue, JsonLocation, ReadJsonOptions, ReadJsonResult } from './json/readJson.js';
+export { formatJsonIssue } from './json/formatJsonIssue.js';
 export { analysisJsonSchema } from './schema/analysisJsonSchema.js';
 export type { AnalysisInput } from './schema/analysisSchema.js';
 export { readNumber } from './schema/readNumber.js';
@@ -69,32 +94,17 @@ export type {
   ReadCsvAnalysisResult,
 } from './csv/readCsvAnalysis.js';
 export type { CsvNote } from './csv/CsvNote.js';
-export { readCsvTable } from './csv/readCsvTable.js';
-export type {
-  CsvDelimiter,
-  CsvRow,
-  CsvTable,
-  ReadCsvTableOptions,
-  ReadCsvTableResult,
-} from './csv/readCsvTable.js';
 export { inputColumns, outcomeColumns } from './csv/csvColumns.js';
 export type { CsvColumn } from './csv/csvColumns.js';
-export { normaliseHeader } from './csv/normaliseHeader.js';
-export { matchColumns } from './csv/matchColumns.js';
-export type { ColumnMatch } from './csv/matchColumns.js';
-export { formatCsv, neutraliseCsvCell } from './csv/formatCsv.js';
+export { formatCsv } from './csv/formatCsv.js';
 export type { FormatCsvOptions } from './csv/formatCsv.js';
 export { renderCsv } from './csv/renderCsv.js';
 export { csvTemplate } from './csv/csvTemplate.js';
 
-// Sensitivity and uncertainty (docs/method.md): one-way tests, switching values, goal seek,
+// Sensitivity and uncertainty (docs/sensitivity.md): one-way tests, switching values, goal seek,
 // scenarios and seeded Monte Carlo simulation.
-export {
-  globalParameters,
-  outcomeParameters,
-  parameterRefs,
-} from './sensitivity/SensitivityParameter.js';
-export type { ParameterRef, SensitivityParameter } from './sensitivity/SensitivityParameter.js';
+export { parameterRefs } from './sensitivity/SensitivityParameter.js';
+export type { ParameterRef } from './sensitivity/SensitivityParameter.js';
 export { oneWaySensitivity } from './sensitivity/oneWaySensitivity.js';
 export type {
   OneWayPoint,
@@ -126,14 +136,8 @@ export type {
   EvaluateScenariosResult,
   ScenarioResult,
 } from './sensitivity/evaluateScenarios.js';
-export { uncertainParameters } from './sensitivity/Uncertainty.js';
-export type {
-  Distribution,
-  UncertainAssumption,
-  UncertainParameter,
-  Uncertainty,
-} from './sensitivity/Uncertainty.js';
-export { safeParseUncertainty, UNCERTAINTY_DEFAULTS } from './sensitivity/safeParseUncertainty.js';
+export type { Distribution, UncertainAssumption, Uncertainty } from './sensitivity/Uncertainty.js';
+export { safeParseUncertainty, uncertaintyDefaults } from './sensitivity/safeParseUncertainty.js';
 export type { SafeParseUncertaintyResult } from './sensitivity/safeParseUncertainty.js';
 export { parseUncertainty } from './sensitivity/parseUncertainty.js';
 export { simulate } from './sensitivity/simulate.js';
@@ -144,32 +148,8 @@ export type {
   SimulationSummary,
 } from './sensitivity/simulate.js';
 
-// Reports: render a result for people (pure; strings in, strings out). Rounding happens here only.
-export { renderText } from './report/renderText.js';
-export type { RenderTextOptions } from './report/renderText.js';
-export { round, formatNumber, formatMoney, formatPercent } from './report/round.js';
-export type { RoundingMode } from './report/round.js';
-export { renderMarkdown } from './report/renderMarkdown.js';
-export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
-export { renderHtml } from './report/renderHtml.js';
-export type { RenderHtmlOptions } from './report/renderHtml.js';
-export type {
-  ReportDistribution,
-  ReportFigure,
-  ReportHistogramBin,
-  ReportOneWay,
-  ReportSensitivity,
-  ReportSimulation,
-  ReportSwitchingValue,
-  ReportScenarioFigures,
-  ReportScenarios,
-} from './report/ReportExtras.js';
-export { escapeHtml } from './report/escapeHtml.js';
-export { escapeMarkdown } from './report/escapeMarkdown.js';
-
-// Review (docs/check.md, docs/diff.md): what an assurer asks of an analysis, and what changed
-// between two versions of one, with each change's exact effect on the ratio.
-export { checkAnalysis, CHECK_DEFAULTS } from './review/checkAnalysis.js';
+// Review (docs/check.md, docs/diff.md): what an assurer would question; what changed.
+export { checkAnalysis, checkDefaults } from './review/checkAnalysis.js';
 export type {
   CheckAnalysisOptions,
   CheckFinding,
@@ -181,13 +161,6 @@ export type {
 } from './review/checkAnalysis.js';
 export { socialValuePrinciples } from './review/socialValuePrinciples.js';
 export type { SocialValuePrinciple } from './review/socialValuePrinciples.js';
-export { switchingMargin, marginUnit, MARGIN_STEPS } from './review/switchingMargin.js';
-export type {
-  MarginSteps,
-  MarginUnit,
-  SwitchingMargin,
-  SwitchingValueLike,
-} from './review/switchingMargin.js';
 export { diffAnalyses } from './review/diffAnalyses.js';
 export type {
   AnalysisChange,
@@ -197,7 +170,17 @@ export type {
   DiffValue,
 } from './review/diffAnalyses.js';
 
-// Numbers and errors.
+// Reports: a result for people (pure; strings in, strings out). Rounding happens here only.
+export { renderText } from './report/renderText.js';
+export type { RenderTextOptions } from './report/renderText.js';
+export { round, formatNumber, formatMoney, formatPercent } from './report/round.js';
+export type { RoundingMode } from './report/round.js';
+export { renderMarkdown } from './report/renderMarkdown.js';
+export type { RenderMarkdownOptions } from './report/renderMarkdown.js';
+export { renderHtml } from './report/renderHtml.js';
+export type { RenderHtmlOptions } from './report/renderHtml.js';
+
+// Errors.
 export { SroiError } from './model/SroiError.js';
 export type { Issue, IssueCode, SroiErrorCode } from './model/SroiError.js';
 export { formatIssue, formatPath } from './model/formatIssue.js';

@@ -76,7 +76,20 @@ describe('documentation examples', () => {
   it.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))(
     '%s gives what it shows',
     async (_where, example) => {
-      const own = (await import(join(root, example.file))) as Record<string, unknown>;
+      // In scope: the public API, then the internal building blocks of the module's folder (an
+      // internal example of the core may use its neighbours; the adapters' modules touch the
+      // page or the process when imported, so theirs is not loaded), then the example's own module.
+      const folder = join(root, example.file, '..');
+      const neighbours: Record<string, unknown> = {};
+      const adapter = /^src\/(app|cli)\//.test(example.file);
+      for (const file of adapter ? [] : sourceFiles(folder)) {
+        if (relative(folder, file).includes('/')) continue;
+        Object.assign(neighbours, (await import(file)) as Record<string, unknown>);
+      }
+      const own = {
+        ...neighbours,
+        ...((await import(join(root, example.file))) as Record<string, unknown>),
+      };
       expect(evaluate(example.code, own)).toEqual(evaluate(`(${example.expected})`, own));
     },
   );

@@ -4,7 +4,7 @@
  * about 65,000–125,000 of them the call throws a RangeError. The rule: a spread in the arguments
  * of a call or `new` is refused; a spread into an array or object literal is no call and is fine;
  * a call spread over a list whose length is fixed and small says so in its disable comment,
- * `-- bounded: <why>`. src/schema and src/csv come under the rule with the branch rewriting them.
+ * `-- bounded: <why>`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';

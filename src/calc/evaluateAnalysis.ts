@@ -34,8 +34,14 @@ export interface EvaluateAnalysisOptions {
   readonly deflators?: DeflatorSeries;
 }
 
-/** The category given to outcomes that have none. */
-export const UNCATEGORISED = 'uncategorised';
+/**
+ * The category given, in a result, to outcomes that have none.
+ *
+ * @example
+ * uncategorised;
+ * //=> 'uncategorised'
+ */
+export const uncategorised = 'uncategorised';
 
 const exact = decimalArithmetic;
 const chainOf = deductionChain(exact);
@@ -147,7 +153,7 @@ export function evaluateAnalysis(
       // The same first-year chain in every valued year, the last counting its share.
       waterfall.add(chain, years.yearsWorth);
     }
-    const category = outcome.category ?? UNCATEGORISED;
+    const category = outcome.category ?? uncategorised;
     byStakeholder.set(
       outcome.stakeholder,
       (byStakeholder.get(outcome.stakeholder) ?? ZERO).plus(presentValue),

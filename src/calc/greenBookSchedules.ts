@@ -14,7 +14,12 @@ export interface DiscountBand {
  * supplementary guidance on discounting: 1–30 years, 31–75, 76–125. Beyond year 125 the Green
  * Book gives no rate; this library continues the last band and says so in docs/method.md.
  * Factors compound year by year (DF(31) = DF(30) / 1.03), which is how the Green Book's own
- * discount factor tables are built (`../shared/data/green-book-discount-factors.csv`).
+ * discount factor tables are built (`tests/data/green-book-discount-factors.csv`, HM Treasury's
+ * table, is checked against them).
+ *
+ * @example
+ * greenBookSchedules['green-book'].map((band) => [band.toYear, band.rate]);
+ * //=> [[30, '0.035'], [75, '0.03'], [null, '0.025']]
  */
 export const greenBookSchedules: Readonly<Record<DiscountScheduleName, readonly DiscountBand[]>> = {
   'green-book': [
@@ -39,5 +44,11 @@ export const greenBookSchedules: Readonly<Record<DiscountScheduleName, readonly 
   ],
 };
 
-/** The names of the bundled schedules, in the order the docs list them. */
+/**
+ * The names of the bundled schedules, in the order the docs list them.
+ *
+ * @example
+ * discountScheduleNames;
+ * //=> ['green-book', 'green-book-health', 'green-book-reduced', 'green-book-health-reduced']
+ */
 export const discountScheduleNames = Object.keys(greenBookSchedules) as DiscountScheduleName[];

@@ -1,8 +1,14 @@
-import { decimalArithmetic } from './_arithmetic.js';
-import { Dec, str } from './_decimal.js';
-import { Fractions } from './_fractions.js';
-import { decimalText, objectArgument } from '../model/_arguments.js';
+/**
+ * Impact: the part of the gross value that the activity itself caused (SROI Guide 2012, stage 4
+ * "Establishing impact"). The deductions multiply, they are not added:
+ * `gross × (1 − deadweight) × (1 − displacement) × (1 − attribution) × (1 − leakage)`.
+ * Attribution is the share owed to others, so it is deducted. The Value Map spreadsheet applies
+ * them the same way; some guides add deductions instead, which over-deducts when they overlap.
+ * (docs/method.md; the engine's impact is `applyDeductions` of the gross value, and the
+ * waterfall's steps are `deductionChain`.)
+ */
 import { deductionSteps } from '../model/vocabulary.js';
+import type { Fractions } from './_fractions.js';
 import type { Arithmetic } from './_arithmetic.js';
 import type { DecimalString } from '../model/analysis.js';
 import type { Deduction } from '../model/vocabulary.js';
@@ -13,25 +19,6 @@ export interface Deductions {
   readonly displacement: DecimalString;
   readonly attribution: DecimalString;
   readonly leakage: DecimalString;
-}
-
-/**
- * Impact: the part of the gross value that the activity itself caused (SROI Guide 2012,
- * stage 4 "Establishing impact"). The deductions multiply, they are not added:
- * `gross × (1 − deadweight) × (1 − displacement) × (1 − attribution) × (1 − leakage)`.
- * Attribution is the share owed to others, so it is deducted. The Value Map spreadsheet applies
- * them the same way; some guides add deductions instead, which over-deducts when they overlap.
- *
- * @example
- * impact('40000', { deadweight: '0.2', displacement: '0', attribution: '0.25', leakage: '0' });
- * //=> '24000'
- */
-export function impact(gross: DecimalString, deductions: Deductions): DecimalString {
-  const value = new Dec(decimalText('impact', gross, 'gross'));
-  const given = objectArgument('impact', 'deductions', deductions);
-  for (const step of deductionSteps) decimalText('impact', given[step], `deductions.${step}`);
-  const read = readDeductions(deductions, new Fractions(decimalArithmetic));
-  return str(applyDeductions(decimalArithmetic)(value, read));
 }
 
 /** The deductions that are not zero, each read once, in the order the method applies them. */

@@ -87,10 +87,22 @@ function collect(
   }
 }
 
-/** The columns of `outcomes.csv`, one row per outcome. */
+/**
+ * The columns of `outcomes.csv`, one row per outcome, as the field table states them.
+ *
+ * @example
+ * outcomeColumns.filter((c) => c.required).map((c) => c.name);
+ * //=> ['stakeholder', 'outcome', 'quantity', 'proxy_value', 'duration']
+ */
 export const outcomeColumns: readonly CsvColumn[] = tableColumns(
   analysisFields.fields.outcomes.item,
 );
 
-/** The columns of `inputs.csv`, one row per input. */
+/**
+ * The columns of `inputs.csv`, one row per input.
+ *
+ * @example
+ * inputColumns.map((c) => c.name);
+ * //=> ['stakeholder', 'description', 'kind', 'value', 'year']
+ */
 export const inputColumns: readonly CsvColumn[] = tableColumns(analysisFields.fields.inputs.item);

@@ -1,4 +1,5 @@
 import { inputColumns, outcomeColumns } from './csvColumns.js';
+import { objectArgument, optionsArgument, textArgument } from '../model/_arguments.js';
 import { findColumn, matchColumns } from './matchColumns.js';
 import { normaliseHeader } from './normaliseHeader.js';
 import { headerScorer } from './readCsvTable.js';
@@ -121,6 +122,18 @@ export function readCsvAnalysis(
   sources: CsvAnalysisSources,
   options: ReadCsvAnalysisOptions = {},
 ): ReadCsvAnalysisResult {
+  const given = objectArgument('readCsvAnalysis', 'sources', sources);
+  for (const which of ['outcomes', 'inputs'] as const) {
+    if (which === 'inputs' && given[which] === undefined) continue;
+    const source = objectArgument('readCsvAnalysis', `sources.${which}`, given[which]);
+    textArgument('readCsvAnalysis', source['text'], `sources.${which}.text`);
+    textArgument('readCsvAnalysis', source['file'], `sources.${which}.file`);
+  }
+  if (given['settings'] !== undefined)
+    objectArgument('readCsvAnalysis', 'sources.settings', given['settings']);
+  if (given['columns'] !== undefined)
+    objectArgument('readCsvAnalysis', 'sources.columns', given['columns']);
+  optionsArgument('readCsvAnalysis', options);
   return readCsvAnalysisWith(defaultTable(), sources, options);
 }
 

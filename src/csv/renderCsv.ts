@@ -1,4 +1,5 @@
 import { formatCsv } from './formatCsv.js';
+import { resultArgument } from '../model/_arguments.js';
 import type { SroiResult } from '../model/result.js';
 
 /**
@@ -16,6 +17,7 @@ import type { SroiResult } from '../model/result.js';
  * //=> ['section,id,name,year,figure,value', 'summary,,Tiny,,currency,GBP', 'summary,,Tiny,,priceYear,', 'summary,,Tiny,,totalPresentValue,250', 'summary,,Tiny,,totalInputs,100', 'summary,,Tiny,,netPresentValue,150']
  */
 export function renderCsv(result: SroiResult): string {
+  resultArgument('renderCsv', result);
   type Cell = string | number | null;
   const rows: Cell[][] = [['section', 'id', 'name', 'year', 'figure', 'value']];
   const summary: [string, Cell][] = [

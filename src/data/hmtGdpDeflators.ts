@@ -6,7 +6,13 @@
  */
 import type { DeflatorSeries } from '../model/DeflatorSeries.js';
 
-/** Calendar-year GDP deflators, 2023 = 100. */
+/**
+ * Calendar-year GDP deflators, 2023 = 100.
+ *
+ * @example
+ * [hmtGdpDeflatorsCalendar.basis, hmtGdpDeflatorsCalendar.index['2023'], hmtGdpDeflatorsCalendar.index['2019']];
+ * //=> ['calendar', '100', '84.142']
+ */
 export const hmtGdpDeflatorsCalendar: DeflatorSeries = {
   name: 'HM Treasury GDP deflators, calendar years (2023 = 100), ONS QNA 30 Sep 2024',
   basis: 'calendar',
@@ -83,7 +89,13 @@ export const hmtGdpDeflatorsCalendar: DeflatorSeries = {
   },
 };
 
-/** Financial-year GDP deflators (April to March), 2023-24 = 100. */
+/**
+ * Financial-year GDP deflators (April to March), 2023-24 = 100.
+ *
+ * @example
+ * [hmtGdpDeflatorsFinancial.basis, hmtGdpDeflatorsFinancial.index['2023-24']];
+ * //=> ['financial', '100']
+ */
 export const hmtGdpDeflatorsFinancial: DeflatorSeries = {
   name: 'HM Treasury GDP deflators, financial years (2023-24 = 100), ONS QNA 30 Sep 2024',
   basis: 'financial',

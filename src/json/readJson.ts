@@ -1,10 +1,17 @@
 import { parseJsonText } from './_parseJson.js';
 import { formatPath } from '../model/formatIssue.js';
+import { optionsArgument, textArgument, wholeNumber } from '../model/_arguments.js';
 import type { JsonProblem, PathTree } from './_parseJson.js';
 import type { Issue } from '../model/SroiError.js';
 
-/** How deep `readJson` reads by default: an analysis needs about eight levels. */
-export const MAX_JSON_DEPTH = 64;
+/**
+ * How deep `readJson` reads by default: an analysis needs about eight levels.
+ *
+ * @example
+ * readJson('[[[1]]]', { maxDepth: 2 }).issues.length;
+ * //=> 1
+ */
+export const maxJsonDepth = 64;
 
 /**
  * Where a value begins in a JSON text: 1-based line and column. Lines end at `\n`, `\r\n` or
@@ -68,8 +75,13 @@ export interface ReadJsonResult {
  * //=> [{ name: 'x' }, ['3:3 the field "name" is given twice in one object; give it once (sroi reads the first and reports the second)']]
  */
 export function readJson(text: string, options: ReadJsonOptions = {}): ReadJsonResult {
+  textArgument('readJson', text);
+  const given = optionsArgument('readJson', options);
+  if (given['maxDepth'] !== undefined)
+    wholeNumber('readJson', 'options.maxDepth', given['maxDepth'], 1, 10_000);
+  if (given['file'] !== undefined) textArgument('readJson', given['file'], 'options.file');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  const maxDepth = options.maxDepth ?? maxJsonDepth;
   const parsed = parseJsonText(body, maxDepth);
   const ok = !parsed.problems.some((p) => p.fatal);
   let lines: LineIndex | undefined;

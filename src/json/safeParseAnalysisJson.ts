@@ -1,5 +1,5 @@
 import { readJson } from './readJson.js';
-import { SroiError } from '../model/SroiError.js';
+import { optionsArgument, textArgument } from '../model/_arguments.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import type { JsonIssue } from './readJson.js';
 import type { Analysis } from '../model/analysis.js';
@@ -34,15 +34,8 @@ export function safeParseAnalysisJson(
   text: string,
   options: SafeParseAnalysisJsonOptions = {},
 ): SafeParseAnalysisJsonResult {
-  if (typeof text !== 'string') {
-    throw new SroiError(
-      'INVALID_ARGUMENT',
-      `safeParseAnalysisJson reads JSON text, got ${text === null ? 'null' : typeof text}`,
-    );
-  }
-  if (typeof options !== 'object' || options === null) {
-    throw new SroiError('INVALID_ARGUMENT', 'safeParseAnalysisJson: options must be an object');
-  }
+  textArgument('safeParseAnalysisJson', text);
+  optionsArgument('safeParseAnalysisJson', options);
   const { file, ...parseOptions } = options;
   const read = readJson(text, file === undefined ? {} : { file });
   if (!read.ok) return { success: false, issues: read.issues };

@@ -41,12 +41,14 @@ export interface SliceResult {
   readonly sroiRatio: DecimalString | null;
 }
 
+/** One stakeholder's slice of the present value. */
 export interface StakeholderResult extends SliceResult {
   /** The stakeholder's id (or the stakeholder as written when none are listed). */
   readonly stakeholder: string;
   readonly name: string;
 }
 
+/** One category's slice of the present value (a perspective: fiscal, social, …). */
 export interface CategoryResult extends SliceResult {
   readonly category: string;
 }
@@ -104,6 +106,10 @@ export interface MethodStatement {
   readonly horizon: number;
 }
 
+/**
+ * The result of a calculation: the headline figures, every breakdown, the waterfall, the method
+ * used and the warnings (docs/model.md).
+ */
 export interface SroiResult {
   readonly name: string;
   readonly currency: string;

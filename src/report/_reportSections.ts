@@ -25,7 +25,7 @@ import { OKABE_ITO } from './charts/_svg.js';
 import { parameterLabels } from '../model/vocabulary.js';
 import { formatMoney, formatNumber } from './round.js';
 import { left, right } from './_sectionModel.js';
-import { UNCATEGORISED } from '../calc/evaluateAnalysis.js';
+import { uncategorised } from '../calc/evaluateAnalysis.js';
 import type { Section } from './_sectionModel.js';
 import type { FirmnessInput, Subject } from './_sensitivitySections.js';
 import type { RenderMarkdownOptions } from './renderMarkdown.js';
@@ -101,7 +101,7 @@ export function reportSections(result: SroiResult, options: RenderMarkdownOption
         : 'all outcomes';
   // No category section and no category column when no outcome has a category.
   const categorised = !(
-    result.categories.every((c) => c.category === UNCATEGORISED) &&
+    result.categories.every((c) => c.category === uncategorised) &&
     (analysis === undefined || analysis.outcomes.every((o) => o.category === undefined))
   );
 

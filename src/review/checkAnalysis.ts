@@ -80,7 +80,7 @@ export interface SheetComparison {
   readonly tolerance?: DecimalString;
 }
 
-/** The thresholds of the checks; each has a default (`CHECK_DEFAULTS`). */
+/** The thresholds of the checks; each has a default (`checkDefaults`). */
 export interface CheckThresholds {
   /** A duration above this many years is questioned (default 5). */
   readonly maxDuration: number;
@@ -100,8 +100,14 @@ export interface CheckThresholds {
   readonly sheetTolerance: DecimalString;
 }
 
-/** The default thresholds, as docs/check.md states them. */
-export const CHECK_DEFAULTS: CheckThresholds = {
+/**
+ * The default thresholds, as docs/check.md states them.
+ *
+ * @example
+ * [checkDefaults.maxDuration, checkDefaults.concentration, checkDefaults.materiality];
+ * //=> [5, '0.5', '0.01']
+ */
+export const checkDefaults: CheckThresholds = {
   maxDuration: 5,
   maxDurationWithoutDropOff: 1,
   concentration: '0.5',
@@ -114,7 +120,7 @@ export const CHECK_DEFAULTS: CheckThresholds = {
 
 /** Options of `checkAnalysis`. */
 export interface CheckAnalysisOptions extends EvaluateAnalysisOptions {
-  /** Thresholds to replace the defaults of `CHECK_DEFAULTS`. */
+  /** Thresholds to replace the defaults of `checkDefaults`. */
   readonly thresholds?: Partial<CheckThresholds>;
   /** The analysis file's uncertainty section: with it, the probability of a ratio ≥ 1 is checked. */
   readonly uncertainty?: Uncertainty;
@@ -386,7 +392,7 @@ function hasInKindInput(analysis: Analysis): boolean {
 /** The thresholds with the defaults filled in, each checked. */
 function thresholds(fn: string, given: unknown): CheckThresholds {
   const asked = given === undefined ? {} : objectArgument(fn, 'options.thresholds', given);
-  const t = { ...CHECK_DEFAULTS, ...asked } as CheckThresholds;
+  const t = { ...checkDefaults, ...asked } as CheckThresholds;
   for (const name of ['maxDuration', 'maxDurationWithoutDropOff'] as const) {
     const years = t[name];
     if (typeof years !== 'number' || !(years >= 0 && years <= MAX_DURATION)) {

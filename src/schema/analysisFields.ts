@@ -35,10 +35,12 @@ const text = (description: string, more: { column?: ReturnType<typeof column> } 
 /** How sure the analysis is of one assumption: free text, kept with the outcome. */
 const evidence = (assumption: string, name: string, ...aliases: string[]) =>
   text(`The evidence for the ${assumption}: a source, a survey, a reason`, {
+    // eslint-disable-next-line no-restricted-syntax -- bounded: the aliases written in this table
     column: column(`evidence_${name}`, ...aliases),
   });
 
 const fraction = (description: string, name: string, ...aliases: string[]) =>
+  // eslint-disable-next-line no-restricted-syntax -- bounded: the aliases written in this table
   scalar(fractionKind, { description, default: '0', column: column(name, ...aliases) });
 
 /** The money value of one unit of an outcome. */

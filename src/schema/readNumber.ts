@@ -1,4 +1,5 @@
 import { Dec, str } from '../calc/_decimal.js';
+import { invalid } from '../model/_arguments.js';
 import type { DecimalString } from '../model/analysis.js';
 
 /** What `readNumber` found in a cell or JSON value. */
@@ -46,6 +47,9 @@ const SPACE_GROUPED = /^[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:\.\d+)?$/;
  * //=> { ok: true, value: '-1200.5', percent: false }
  */
 export function readNumber(raw: string | number): NumberReading {
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    throw invalid('readNumber', 'raw must be a number or text', raw);
+  }
   const parts: NumberParts = { value: '0', percent: false };
   const problem = readNumberInto(raw, parts);
   return problem ?? { ok: true, value: parts.value, percent: parts.percent };

@@ -24,8 +24,14 @@ export type SafeParseUncertaintyResult =
   | { readonly success: true; readonly uncertainty: Uncertainty; readonly issues: readonly [] }
   | { readonly success: false; readonly issues: readonly Issue[] };
 
-/** Defaults of the `uncertainty` section. */
-export const UNCERTAINTY_DEFAULTS = { seed: 42, draws: 10_000, bins: 20 } as const;
+/**
+ * Defaults of the `uncertainty` section.
+ *
+ * @example
+ * uncertaintyDefaults;
+ * //=> { seed: 42, draws: 10000, bins: 20 }
+ */
+export const uncertaintyDefaults = { seed: 42, draws: 10_000, bins: 20 } as const;
 
 /**
  * Validates the `uncertainty` section of an analysis file against the analysis: the shape, each
@@ -121,9 +127,9 @@ export function safeParseUncertainty(
   return {
     success: true,
     uncertainty: {
-      seed: read.data.seed ?? UNCERTAINTY_DEFAULTS.seed,
-      draws: read.data.draws ?? UNCERTAINTY_DEFAULTS.draws,
-      bins: read.data.bins ?? UNCERTAINTY_DEFAULTS.bins,
+      seed: read.data.seed ?? uncertaintyDefaults.seed,
+      draws: read.data.draws ?? uncertaintyDefaults.draws,
+      bins: read.data.bins ?? uncertaintyDefaults.bins,
       parameters,
     },
     issues: [],

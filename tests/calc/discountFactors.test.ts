@@ -6,7 +6,7 @@ import { discountFactor, discountFactors } from '../../src/calc/discountFactors.
 import { discountRate } from '../../src/calc/discountRate.js';
 import type { Discount, DiscountScheduleName } from '../../src/model/analysis.js';
 
-/** HM Treasury Green Book discount factor table, years 0–125 (../shared/data). */
+/** HM Treasury Green Book discount factor table, years 0–125 (tests/data, with its source). */
 const table = readFileSync(join(__dirname, '../data/green-book-discount-factors.csv'), 'utf8')
   .trim()
   .split('\n')

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { impact } from '../../src/calc/impact.js';
+import { decimalArithmetic } from '../../src/calc/_arithmetic.js';
+import { Dec, str } from '../../src/calc/_decimal.js';
+import { Fractions } from '../../src/calc/_fractions.js';
+import { applyDeductions, deductionChain, readDeductions } from '../../src/calc/impact.js';
+import type { Deductions } from '../../src/calc/impact.js';
 
-describe('impact', () => {
+/** The engine's impact of a gross value: each deduction read once, then applied in turn. */
+function impactOf(gross: string, deductions: Deductions): string {
+  const read = readDeductions(deductions, new Fractions(decimalArithmetic));
+  return str(applyDeductions(decimalArithmetic)(new Dec(gross), read));
+}
+
+describe('applyDeductions (the impact)', () => {
   it.each([
     // hand-computed: 40000 × 0.8 × 1 × 0.75 × 1 = 24000
     ['40000', { deadweight: '0.2', displacement: '0', attribution: '0.25', leakage: '0' }, '24000'],
@@ -15,7 +25,19 @@ describe('impact', () => {
     ['-500', { deadweight: '0.5', displacement: '0', attribution: '0', leakage: '0' }, '-250'],
     // full deadweight leaves nothing
     ['1234.5', { deadweight: '1', displacement: '0', attribution: '0', leakage: '0' }, '0'],
-  ])('impact(%s, %o) is %s', (gross, deductions, expected) => {
-    expect(impact(gross, deductions)).toBe(expected);
+  ])('of %s with %o is %s', (gross, deductions, expected) => {
+    expect(impactOf(gross, deductions)).toBe(expected);
+  });
+});
+
+describe('deductionChain (the waterfall of the deductions)', () => {
+  it('gives what remains after each deduction in turn, the last being the impact', () => {
+    const read = readDeductions(
+      { deadweight: '0.2', displacement: '0', attribution: '0.25', leakage: '0.5' },
+      new Fractions(decimalArithmetic),
+    );
+    const chain = deductionChain(decimalArithmetic)(new Dec('1000'), read).map(str);
+    // hand-computed: 1000; × 0.8 = 800; displacement 0 leaves 800; × 0.75 = 600; × 0.5 = 300
+    expect(chain).toEqual(['1000', '800', '800', '600', '300']);
   });
 });

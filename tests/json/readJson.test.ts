@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonical } from '../../src/json/_parseJson.js';
-import { MAX_JSON_DEPTH, readJson } from '../../src/json/readJson.js';
+import { maxJsonDepth, readJson } from '../../src/json/readJson.js';
 import type { Issue } from '../../src/model/SroiError.js';
 
 /** Each issue as `line:column path message`, for comparing in one line. */
@@ -169,17 +169,17 @@ describe('readJson', () => {
     );
   });
 
-  it(`reads ${MAX_JSON_DEPTH} levels and reports the next, without overflowing the stack`, () => {
-    const deepest = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+  it(`reads ${maxJsonDepth} levels and reports the next, without overflowing the stack`, () => {
+    const deepest = `${'['.repeat(maxJsonDepth)}${']'.repeat(maxJsonDepth)}`;
     expect(readJson(deepest).ok).toBe(true);
-    for (const depth of [MAX_JSON_DEPTH + 1, 100_000]) {
+    for (const depth of [maxJsonDepth + 1, 100_000]) {
       const read = readJson(`${'['.repeat(depth)}${']'.repeat(depth)}`);
       expect(read.ok).toBe(false);
       expect(read.issues.map((i) => [i.code, i.location?.column, i.message])).toEqual([
         [
           'out_of_range',
-          MAX_JSON_DEPTH + 1,
-          `nested more than ${MAX_JSON_DEPTH} levels deep: sroi reads JSON nested at most ${MAX_JSON_DEPTH} levels`,
+          maxJsonDepth + 1,
+          `nested more than ${maxJsonDepth} levels deep: sroi reads JSON nested at most ${maxJsonDepth} levels`,
         ],
       ]);
     }

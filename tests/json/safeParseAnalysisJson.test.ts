@@ -82,7 +82,7 @@ describe('safeParseAnalysisJson', () => {
   it('throws SroiError for an argument that is not text', () => {
     expect(() => safeParseAnalysisJson({ name: 'x' } as never)).toThrow(SroiError);
     expect(() => safeParseAnalysisJson(null as never)).toThrow(
-      'safeParseAnalysisJson reads JSON text, got null',
+      'safeParseAnalysisJson: text must be a string, got null',
     );
   });
 });

@@ -9,7 +9,7 @@
  * (×1/3), the grant to treble, and no single outcome's assumption can take £1,600 off.
  */
 import { describe, expect, it } from 'vitest';
-import { CHECK_DEFAULTS, checkAnalysis } from '../../src/review/checkAnalysis.js';
+import { checkDefaults, checkAnalysis } from '../../src/review/checkAnalysis.js';
 import { socialValuePrinciples } from '../../src/review/socialValuePrinciples.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { simulate } from '../../src/sensitivity/simulate.js';
@@ -463,7 +463,7 @@ describe('checkAnalysis', () => {
   });
 
   it('states its default thresholds', () => {
-    expect(CHECK_DEFAULTS).toMatchObject({
+    expect(checkDefaults).toMatchObject({
       maxDuration: 5,
       maxDurationWithoutDropOff: 1,
       concentration: '0.5',
