@@ -16,6 +16,7 @@ import { runW2 } from './workloads/w2Csv.js';
 import { runW3 } from './workloads/w3SwitchingValues.js';
 import { runW4 } from './workloads/w4MonteCarlo.js';
 import { runW5 } from './workloads/w5PeakMemory.js';
+import { runW6 } from './workloads/w6ValueMap.js';
 import { runApp } from './workloads/appChromium.js';
 import type { BenchConfig, WorkloadId } from './workloads/_config.js';
 import type { BenchLine } from './workloads/_report.js';
@@ -23,7 +24,7 @@ import type { BenchLine } from './workloads/_report.js';
 const WORKLOADS: Record<
   WorkloadId,
   (config: BenchConfig, emit: (line: BenchLine) => void) => Promise<void>
-> = { W1: runW1, W2: runW2, W3: runW3, W4: runW4, W5: runW5, APP: runApp };
+> = { W1: runW1, W2: runW2, W3: runW3, W4: runW4, W5: runW5, W6: runW6, APP: runApp };
 
 /** The commit measured, and whether src/ differs from it; '' outside a git checkout. */
 function revision(): string {

@@ -117,15 +117,15 @@ export function apiEntryPoints(): ApiEntryPoint[] {
       entries: names.map((name): ApiEntry => {
         const alias = exported.get(name);
         if (alias === undefined) throw new Error(`${file} exports no ${name}`);
-        const symbol =
-          alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
+        const symbol = alias.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(alias) : alias;
         const declaration = symbol.declarations?.[0];
         return {
           name,
           kind: kindOf(symbol),
           summary: summaryOf(checker, symbol),
           example: exampleOf(checker, symbol),
-          file: declaration === undefined ? file : relative(root, declaration.getSourceFile().fileName),
+          file:
+            declaration === undefined ? file : relative(root, declaration.getSourceFile().fileName),
         };
       }),
     }));
@@ -165,13 +165,22 @@ export function apiDoc(): string {
         const label = e.kind === 'type' ? 'type' : e.kind;
         lines.push(`- **\`${e.name}\`** (${label}, \`${e.file}\`) — ${e.summary}`);
         if (e.example !== '') {
-          lines.push('', '  ```ts', ...e.example.split('\n').map((l) => (l === '' ? '' : `  ${l}`)), '  ```', '');
+          lines.push(
+            '',
+            '  ```ts',
+            ...e.example.split('\n').map((l) => (l === '' ? '' : `  ${l}`)),
+            '  ```',
+            '',
+          );
         }
       }
       lines.push('');
     }
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** Reads the file on disk, for the test. */

@@ -14,6 +14,7 @@ export type {
   EvidenceTopic,
   FinancialProxy,
   Input,
+  NotStatedAssumption,
   Outcome,
   PriceYear,
   Stakeholder,
@@ -96,6 +97,7 @@ export type {
 export type { CsvNote } from './csv/CsvNote.js';
 export { inputColumns, outcomeColumns } from './csv/csvColumns.js';
 export type { CsvColumn } from './csv/csvColumns.js';
+export type { ColumnMappingInput, MappingTable } from './csv/columnMapping.js';
 export { formatCsv } from './csv/formatCsv.js';
 export type { FormatCsvOptions } from './csv/formatCsv.js';
 export { renderCsv } from './csv/renderCsv.js';

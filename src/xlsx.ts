@@ -58,3 +58,14 @@ export { writeValueMap } from './workbook/writeValueMap.js';
 export type { WriteValueMapOptions } from './workbook/writeValueMap.js';
 export { valueMapTemplate } from './workbook/valueMapTemplate.js';
 export type { ValueMapTemplateOptions } from './workbook/valueMapTemplate.js';
+
+// A charity's Value Map as it is: a workbook, or the sheet exported as CSV, to a validated
+// analysis, the sheet's own figures compared (docs/value-map.md).
+export { readValueMap } from './valuemap/readValueMap.js';
+export type {
+  ReadValueMapOptions,
+  ReadValueMapResult,
+  SheetFigure,
+  ValueMapSources,
+} from './valuemap/readValueMap.js';
+export { valueMapFeatures } from './valuemap/valueMapFeatures.js';

@@ -36,6 +36,7 @@ const allowed: Record<string, readonly string[]> = {
   report: ['model', 'calc', 'data', 'schema', 'sensitivity', 'review'],
   review: ['model', 'calc', 'data', 'schema', 'sensitivity'],
   workbook: ['model', 'calc', 'data', 'schema'],
+  valuemap: ['model', 'calc', 'data', 'schema', 'csv', 'workbook'],
   json: ['model', 'schema'],
   cli: [
     'model',
@@ -47,6 +48,7 @@ const allowed: Record<string, readonly string[]> = {
     'report',
     'review',
     'workbook',
+    'valuemap',
     'json',
   ],
   app: [
@@ -59,6 +61,7 @@ const allowed: Record<string, readonly string[]> = {
     'report',
     'review',
     'workbook',
+    'valuemap',
     'json',
   ],
 };
@@ -71,6 +74,7 @@ const packagesAllowed: Record<string, readonly string[]> = {
   csv: ['decimal.js', 'csv-parse/sync'],
   report: ['decimal.js'],
   workbook: ['fflate'],
+  valuemap: [],
   json: [],
   app: ['preact', 'preact/hooks'],
   review: ['decimal.js'],

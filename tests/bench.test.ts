@@ -11,6 +11,7 @@ import { bareDecimalLoop } from '../bench/workloads/bareDecimalLoop.js';
 import { decimalBaseline } from '../bench/workloads/decimalBaseline.js';
 import { outcomesCsv } from '../bench/workloads/outcomesCsv.js';
 import { csvParseAlone, csvToResult } from '../bench/workloads/w2Csv.js';
+import { valueMapToResult, valueMapWorkbook } from '../bench/workloads/w6ValueMap.js';
 import { syntheticAnalysis } from '../bench/synthetic.js';
 import { evaluateAnalysis } from '../src/calc/evaluateAnalysis.js';
 import { parseAnalysis } from '../src/schema/parseAnalysis.js';
@@ -175,11 +176,26 @@ describe('csvParseAlone', () => {
   });
 });
 
+describe('valueMapToResult (W6)', () => {
+  it('reads the workbook of the synthetic analysis to the figures the engine gives it', () => {
+    const analysis = parseAnalysis(syntheticAnalysis({ outcomes: 50, years: 5, schedule: 'flat' }));
+    const expected = evaluateAnalysis(analysis);
+    const { read, result } = valueMapToResult(valueMapWorkbook(50));
+    expect(read.analysis.outcomes).toHaveLength(50);
+    expect(result.totalPresentValue).toBe(expected.totalPresentValue);
+    expect(result.sroiRatio).toBe(expected.sroiRatio);
+    // every computed cell of the sheet was compared with sroi's figure, and agreed
+    expect(read.comparisons.length).toBeGreaterThan(50 * 5);
+    expect(read.comparisons.every((c) => c.agrees)).toBe(true);
+  });
+});
+
 describe('parseBenchArgs', () => {
   it('runs every workload at full size by default', () => {
     const config = parseBenchArgs([]);
     expect(config.quick).toBe(false);
-    expect(config.only).toEqual(['W1', 'W2', 'W3', 'W4', 'W5']);
+    expect(config.only).toEqual(['W1', 'W2', 'W3', 'W4', 'W5', 'W6']);
+    expect(config.sizes.w6Outcomes).toBe(1000);
     expect(config.sizes.w1Outcomes).toBe(5000);
     expect(config.sizes.w2Rows).toBe(100_000);
     expect(config.sizes.w4Draws).toBe(100_000);
@@ -194,7 +210,7 @@ describe('parseBenchArgs', () => {
   });
 
   it.each([
-    [['--only', 'W9'], '--only: unknown workload "W9"; expected some of W1, W2, W3, W4, W5'],
+    [['--only', 'W9'], '--only: unknown workload "W9"; expected some of W1, W2, W3, W4, W5, W6'],
     [['--only'], '--only needs a value'],
     [['--runs', '0'], '--runs must be a whole number ≥ 1, got "0"'],
     [['--fast'], 'unknown option "--fast"'],

@@ -3,8 +3,8 @@
  * that has an `expected.json` is one fixture. Its analysis goes four ways — `calculateSroi` on
  * `analysis.json`, `readCsvAnalysis` on its CSV tables, and the CLI (`sroi calculate`, and
  * `sroi sensitivity --scenarios` when it has scenarios) on `analysis.json` and on
- * `analysis-csv.json` — and every published figure, its scenarios' included, must come out of
- * each: equal when rounded half-up to the precision it was published at, or, for a totals-only
+ * `analysis-csv.json`, and `sroi calculate value-map.xlsx` for a fixture with its Value Map
+ * workbook — and every published figure, its scenarios' included, must come out of each: equal when rounded half-up to the precision it was published at, or, for a totals-only
  * fixture whose printed values are rounded, within a stated tolerance that the rounding of those
  * values explains. Adding a fixture needs no test code. The format of `expected.json` is
  * documented in docs/fixtures.md.
@@ -27,13 +27,16 @@ import { run } from '../src/cli/run.js';
 import type { CliIo } from '../src/cli/_io.js';
 import { Dec } from '../src/calc/_decimal.js';
 import { round } from '../src/report/round.js';
+import { readValueMap } from '../src/valuemap/readValueMap.js';
+import { readWorkbook } from '../src/workbook/readWorkbook.js';
 
 const root = join(__dirname, '..');
 /**
- * `fixtures/csv/` is the corpus of awkward CSV files and `fixtures/hostile/` the hostile inputs
- * (docs/security.md), not published evaluations.
+ * `fixtures/csv/` is the corpus of awkward CSV files, `fixtures/hostile/` the hostile inputs
+ * (docs/security.md) and `fixtures/valuemap/` the Value Map corpus (docs/value-map.md), not
+ * published evaluations.
  */
-const NOT_EVALUATIONS = new Set(['csv', 'hostile']);
+const NOT_EVALUATIONS = new Set(['csv', 'hostile', 'valuemap']);
 
 /** Every evaluation folder, `fixtures/<name>/`, by name. */
 function evaluationFolders(): { readonly name: string; readonly rel: string }[] {
@@ -393,6 +396,7 @@ async function runCli(argv: readonly string[]): Promise<unknown> {
       stderr += text;
     },
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: () => Promise.reject(new Error('the fixture test writes no files')),
     cwd: root,
   };
@@ -441,7 +445,44 @@ const ROUTES = {
   },
   'sroi calculate analysis.json': (f: Fixture) => cliRun(`${f.rel}/analysis.json`, f),
   'sroi calculate analysis-csv.json': (f: Fixture) => cliRun(`${f.rel}/analysis-csv.json`, f),
+  // The fixture's Value Map workbook (scripts/write-fixture-value-map.ts), when it has one: the
+  // base case by the CLI, and the scenarios of analysis.json over the analysis read from it
+  // (a workbook holds no scenarios).
+  'sroi calculate value-map.xlsx': async (f: Fixture): Promise<Run> => {
+    const file = `${f.rel}/${VALUE_MAP}`;
+    const base = (await runCli(['calculate', file, '--format', 'json'])) as SroiResult;
+    const workbook = readWorkbook(new Uint8Array(readFileSync(join(root, file))));
+    if (workbook.workbook === undefined) throw new Error(JSON.stringify(workbook.issues));
+    const read = readValueMap({ workbook: { workbook: workbook.workbook } });
+    if (!read.success)
+      throw new Error(`the workbook does not read: ${JSON.stringify(read.issues)}`);
+    // A Value Map names its stakeholders; analysis.json's list says which id each name has.
+    const ids = new Map((f.json.stakeholders ?? []).map((s) => [s.name ?? s.id, s.id ?? s.name]));
+    const byId = (r: SroiResult): SroiResult => ({
+      ...r,
+      stakeholders: r.stakeholders.map((s) => ({
+        ...s,
+        stakeholder: ids.get(s.name) ?? s.stakeholder,
+      })),
+      outcomes: r.outcomes.map((o) => ({
+        ...o,
+        stakeholder: ids.get(o.stakeholder) ?? o.stakeholder,
+      })),
+    });
+    const scenarios = scenarioResults(read.analysis, f.json.scenarios);
+    return {
+      base: byId(base),
+      scenarios: new Map([...scenarios].map(([name, result]) => [name, byId(result)])),
+    };
+  },
 };
+/** The Value Map workbook a fixture may hold, as `sroi export` writes it. */
+const VALUE_MAP = 'value-map.xlsx';
+/** The routes a fixture goes: every one, but the workbook's only where there is a workbook. */
+const routesOf = (f: Fixture): RouteName[] =>
+  ROUTE_NAMES.filter(
+    (route) => route !== 'sroi calculate value-map.xlsx' || existsSync(join(f.dir, VALUE_MAP)),
+  );
 type RouteName = keyof typeof ROUTES;
 const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
 const REFERENCE: RouteName = 'calculateSroi(analysis.json)';
@@ -614,7 +655,7 @@ describe.each(fixtures)('fixture $name', (fixture) => {
     );
   }
 
-  describe.each(ROUTE_NAMES)('%s', (route) => {
+  describe.each(routesOf(fixture))('%s', (route) => {
     const result = () => runOf(route, name);
 
     it('runs', async () => {
@@ -670,7 +711,13 @@ describe.each(fixtures)('fixture $name', (fixture) => {
         ];
       });
 
-      it.each(ROUTE_NAMES)('%s reproduces every combined figure', async (route) => {
+      const shared = ROUTE_NAMES.filter((route) =>
+        together.every((n) => {
+          const f = fixtures.find((x) => x.name === n);
+          return f !== undefined && routesOf(f).includes(route);
+        }),
+      );
+      it.each(shared)('%s reproduces every combined figure', async (route) => {
         const totals = combine(await Promise.all(together.map((n) => runOf(route, n))), together);
         for (const check of checks) expectReproduced(check, totals);
       });

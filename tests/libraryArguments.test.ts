@@ -117,6 +117,16 @@ const VALID: Readonly<Record<string, () => readonly unknown[]>> = {
   sniffBytes: () => [new TextEncoder().encode('a,b')],
   writeValueMap: () => [analysis, result, {}],
   valueMapTemplate: () => [{ rows: 2, years: 2 }],
+  readValueMap: () => [
+    {
+      csv: {
+        file: 'map.csv',
+        text: 'Stakeholders,Outcome,Quantity,Value in currency,Duration\nA,B,1,1,1\n',
+      },
+    },
+    {},
+  ],
+  valueMapFeatures: () => ['Stakeholders,Outcome,Quantity,Value in currency,Duration\n'],
 };
 
 /** Exports not called with wrong arguments here, with the reason. */

@@ -4,10 +4,10 @@
  */
 import type { MeasureOptions } from './_measure.js';
 
-export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'APP'] as const;
+export const WORKLOAD_IDS = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6', 'APP'] as const;
 export type WorkloadId = (typeof WORKLOAD_IDS)[number];
 /** What runs without `--only`: APP (it needs Chromium) runs only when named. */
-const DEFAULT_WORKLOADS: readonly WorkloadId[] = ['W1', 'W2', 'W3', 'W4', 'W5'];
+const DEFAULT_WORKLOADS: readonly WorkloadId[] = ['W1', 'W2', 'W3', 'W4', 'W5', 'W6'];
 
 export interface BenchSizes {
   /** W1: outcomes × years of the synthetic analysis (Green Book schedule, drop-off). */
@@ -27,6 +27,8 @@ export interface BenchSizes {
   readonly w4GrowthDraws: number;
   /** W5: outcome rows of the CSV whose peak memory is measured. */
   readonly w5Rows: number;
+  /** W6: outcomes (× 5 years) of the Value Map workbook read to a result. */
+  readonly w6Outcomes: number;
 }
 
 export interface BenchConfig {
@@ -49,6 +51,7 @@ const FULL_SIZES: BenchSizes = {
   w4Growth: [100, 200, 400, 800],
   w4GrowthDraws: 2500,
   w5Rows: 100_000,
+  w6Outcomes: 1000,
 };
 
 const QUICK_SIZES: BenchSizes = {
@@ -62,6 +65,7 @@ const QUICK_SIZES: BenchSizes = {
   w4Growth: [100, 200, 400, 800],
   w4GrowthDraws: 1000,
   w5Rows: 10_000,
+  w6Outcomes: 200,
 };
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--only W1,W3] [--runs N]
@@ -70,6 +74,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only W1,W3] [--runs N
                  depend on size (throughput, ratio to a baseline) are judged
   --only LIST    run only these workloads (W1 calculateSroi, W2 CSV end to end,
                  W3 switching values, W4 Monte Carlo, W5 peak memory of W2,
+                 W6 a Value Map workbook to a result,
                  APP the web app in Chromium, run only when named)
   --runs N       at least N timed runs per measurement (default 3; more fit a time budget)
 `;

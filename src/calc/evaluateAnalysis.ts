@@ -9,7 +9,7 @@ import { paybackMonths } from './paybackMonths.js';
 import { PresentValueFactors } from './presentValueFactors.js';
 import { someOf } from '../model/_alternatives.js';
 import { analysisArgument, evaluateOptions } from '../model/_arguments.js';
-import { deductionSteps } from '../model/vocabulary.js';
+import { deductionSteps, parameterLabels } from '../model/vocabulary.js';
 import type { ValuedYears } from './valuedYears.js';
 import type { Analysis } from '../model/analysis.js';
 import type { DeflatorSeries } from '../model/DeflatorSeries.js';
@@ -188,6 +188,7 @@ export function evaluateAnalysis(
       message: `${someOf(profiled.map((o) => o.id))} give${profiled.length === 1 ? 's' : ''} both quantityByYear and a drop-off; the profile already says how many units remain each year, so the drop-off is not applied`,
     });
   }
+  for (const warning of notStatedWarnings(analysis)) warnings.push(warning);
   if (lastValuedYear > horizon) {
     warnings.push({
       code: 'HORIZON_CUTS_OUTCOMES',
@@ -292,6 +293,29 @@ export function evaluateAnalysis(
     },
     warnings,
   };
+}
+
+/**
+ * A warning for each assumption the analysis does not state (its table had no column for it),
+ * naming the outcomes it leaves at 0: every one, or those a scenario did not set (docs/method.md).
+ * An outcome given a value (by a scenario) is not named; with none left at 0 there is no warning.
+ */
+function notStatedWarnings(analysis: Analysis): ResultWarning[] {
+  const warnings: ResultWarning[] = [];
+  for (const assumption of analysis.notStated ?? []) {
+    const label = parameterLabels[assumption].toLowerCase();
+    const zero = analysis.outcomes.filter((o) => o[assumption] === '0').map((o) => o.id);
+    if (zero.length === 0) continue;
+    const which =
+      zero.length === analysis.outcomes.length
+        ? 'every outcome'
+        : `${zero.length} of ${analysis.outcomes.length} outcomes (${someOf(zero)})`;
+    warnings.push({
+      code: 'ASSUMPTION_NOT_STATED',
+      message: `no ${label} column: ${label} is 0 for ${which}; add the column, with 0% where that is meant, to state it`,
+    });
+  }
+  return warnings;
 }
 
 /** Outcomes without a quantity profile that share a drop-off, a start and a duration. */

@@ -36,9 +36,11 @@ Docs: docs/cli.md, docs/security.md
 const analysisOptions = `Where the data is:
   -i, --inputs <inputs.csv>     the inputs table (with an outcomes CSV, or to replace the
                                 analysis file's inputs)
-  -m, --map <field=Header>      read a field from your own column header; repeatable,
-                                e.g. --map "outcome=Result" --map "proxy_value=Unit cost"
-Settings (override the analysis file's):
+  -m, --map <field=column>      read a field from your own column: its header, its letter or
+                                its position; for one table with outcomes: or inputs:;
+                                repeatable, e.g. --map "outcome=Result"
+                                --map "outcomes:proxy_source=14" --map "inputs:value=C"
+Settings (override the analysis file's, and a Value Map's title rows):
   --name <text>                 the analysis name (default: the CSV file's name)
   --currency <code>             ISO 4217 code, default GBP
   --discount-rate <rate>        flat rate, e.g. 3.5%; per year: "3.5%/3%/3%" (the last continues)
@@ -55,8 +57,10 @@ Files:
 const calculate = `Usage: sroi calculate <analysis.json | outcomes.csv> [options]
 
 Calculates the SROI of an analysis: a JSON analysis file (see \`sroi schema\`), an analysis file
-that names its CSV tables ("outcomes": "outcomes.csv"), or an outcomes CSV with --inputs.
-Row counts, notes and problems go to standard error; the report to standard output or --out.
+that names its CSV tables ("outcomes": "outcomes.csv"), an outcomes CSV with --inputs, or a
+Value Map as a charity keeps it: the .xlsx workbook, or the whole sheet exported as CSV
+(docs/value-map.md). Row counts, notes and problems go to standard error; the report to
+standard output or --out.
 
 ${analysisOptions}Output:
   -f, --format <format>         text: a readable summary, rounded (default)
@@ -69,6 +73,7 @@ Examples:
   sroi calculate examples/befriending/outcomes.csv --inputs examples/befriending/inputs.csv
   sroi calculate examples/befriending/analysis.json --format json --out result.json
   sroi calculate outcomes.csv --inputs inputs.csv --discount-schedule green-book --price-year 2023
+  sroi calculate value-map.xlsx --discount-rate 3.5%
 `;
 
 const validate = `Usage: sroi validate <analysis.json | outcomes.csv> [options]

@@ -33,6 +33,12 @@ export interface CliIo {
    */
   readonly readFile: (path: string, maxBytes?: number) => Promise<string>;
   /**
+   * Reads a file's bytes, as `readFile` reads it (within `maxBytes`, regular files only). The
+   * CLI reads every input this way and decodes text itself (`decodeText`); a fake without it
+   * has its text read by `readFile` and encoded as UTF-8.
+   */
+  readonly readBytes?: (path: string, maxBytes?: number) => Promise<Uint8Array>;
+  /**
    * Writes a file: text as UTF-8, bytes as they are (an .xlsx workbook), or text in pieces, one
    * after another (an output too long for one string: `sroi sensitivity --format json` of a
    * large analysis).

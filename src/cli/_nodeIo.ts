@@ -14,7 +14,8 @@ export type NodeFiles = Omit<CliIo, 'stdout' | 'stderr' | 'cwd'>;
  */
 export function nodeFiles(): NodeFiles {
   return {
-    readFile: readLimited,
+    readFile: async (path, maxBytes) => (await readLimited(path, maxBytes)).toString('utf8'),
+    readBytes: readLimited,
     writeFile: (path, data, options = {}) =>
       writeFile(path, data, { encoding: 'utf8', flag: options.exclusive === true ? 'wx' : 'w' }),
     stat: async (path) => fileStat(await stat(path)),
@@ -40,7 +41,7 @@ function failure(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-async function readLimited(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<string> {
+async function readLimited(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO would otherwise wait for a writer; it means nothing for a file.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
@@ -60,7 +61,7 @@ async function readLimited(path: string, maxBytes = Number.MAX_SAFE_INTEGER): Pr
       total += bytesRead;
       if (total > maxBytes) throw failure('EFBIG', `${path} is larger than ${maxBytes} bytes`);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }

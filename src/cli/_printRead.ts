@@ -38,19 +38,30 @@ export function boundedIssue(issue: JsonIssue): JsonIssue {
   };
 }
 
-/** The row accounting and notes of a read, one line each: `outcomes.csv: 12 rows read, …`. */
+/**
+ * The row accounting and notes of a read, one line each: `outcomes.csv: 12 rows read, …`. A
+ * figure of a Value Map that differs from sroi's is a warning, not a note.
+ */
 export function readSummary(loaded: LoadedAnalysis): string {
   let out = '';
-  for (const t of loaded.tables) {
+  // One sheet holds both tables: each line says which rows it counts.
+  const oneFile = loaded.tables.length === 2 && loaded.tables[0]?.file === loaded.tables[1]?.file;
+  loaded.tables.forEach((t, i) => {
+    const file = oneFile ? `${t.file} (${i === 0 ? 'outcome' : 'input'} rows)` : t.file;
     const where =
       t.headerLine === null
         ? ''
-        : ` (header on line ${t.headerLine}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`})`;
-    out += `${t.file}: ${t.rowsRead} row${t.rowsRead === 1 ? '' : 's'} read, ${t.rowsUsed} used, ${t.rowsRejected} rejected${where}\n`;
-  }
+        : t.delimiter === null
+          ? ` (header on row ${t.headerLine})`
+          : ` (header on line ${t.headerLine}, delimiter ${t.delimiter === '\t' ? 'tab' : `"${t.delimiter}"`})`;
+    const totals =
+      t.totalRows > 0 ? `, ${t.totalRows} Total row${t.totalRows === 1 ? '' : 's'} left out` : '';
+    out += `${file}: ${t.rowsRead} row${t.rowsRead === 1 ? '' : 's'} read, ${t.rowsUsed} used, ${t.rowsRejected} rejected${totals}${where}\n`;
+  });
   for (const note of loaded.notes) {
     const line = note.line === undefined ? note.file : `${note.file}:${note.line}`;
-    out += `note: ${line}${note.column === undefined ? '' : ` [${note.column}]`}: ${excerpt(note.message, MESSAGE_LIMIT)}\n`;
+    const kind = note.code === 'sheet_figure_differs' ? 'warning' : 'note';
+    out += `${kind}: ${line}${note.column === undefined ? '' : ` [${note.column}]`}: ${excerpt(note.message, MESSAGE_LIMIT)}\n`;
   }
   return out;
 }

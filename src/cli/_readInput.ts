@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { CliError, UsageError } from './_errors.js';
 import { readJson } from '../json/readJson.js';
+import { decodeText } from '../workbook/decodeText.js';
 import type { CliIo } from './_io.js';
 import type { ReadJsonResult } from '../json/readJson.js';
+import type { DecodedText } from '../workbook/decodeText.js';
 
 /** The largest input file read unless `--max-input-size` says otherwise: 100 MB. */
 export const DEFAULT_MAX_INPUT_SIZE = 100 * 1024 * 1024;
@@ -19,7 +21,8 @@ export interface InputFile {
 /** The files of one command run: each read once, and remembered so no output replaces one. */
 interface Session {
   maxBytes: number;
-  readonly texts: Map<string, Promise<string>>;
+  readonly bytes: Map<string, Promise<Uint8Array>>;
+  readonly texts: Map<string, Promise<DecodedText>>;
   readonly json: Map<string, Promise<ReadJsonResult>>;
   readonly inputs: InputFile[];
 }
@@ -29,7 +32,13 @@ const sessions = new WeakMap<CliIo, Session>();
 function session(io: CliIo): Session {
   let found = sessions.get(io);
   if (found === undefined) {
-    found = { maxBytes: DEFAULT_MAX_INPUT_SIZE, texts: new Map(), json: new Map(), inputs: [] };
+    found = {
+      maxBytes: DEFAULT_MAX_INPUT_SIZE,
+      bytes: new Map(),
+      texts: new Map(),
+      json: new Map(),
+      inputs: [],
+    };
     sessions.set(io, found);
   }
   return found;
@@ -78,22 +87,48 @@ export function formatSize(bytes: number): string {
 }
 
 /**
- * Reads a text file for a command, once per command whatever asks for it: the path must be a
+ * Reads a file's bytes for a command, once per command whatever asks for it: the path must be a
  * regular file (not a folder, a device, a pipe or a socket) within the size limit, both checked
  * before it is read. An unreadable file is an input error, not a crash.
  */
-export function readText(io: CliIo, path: string): Promise<string> {
+export function readBytes(io: CliIo, path: string): Promise<Uint8Array> {
+  const state = session(io);
+  const full = resolve(io.cwd, path);
+  let bytes = state.bytes.get(full);
+  if (bytes === undefined) {
+    bytes = readChecked(io, state, full, path);
+    state.bytes.set(full, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * A text file's text, decoded from its bytes as spreadsheets export it — UTF-8 (with or without
+ * a byte-order mark), UTF-16, or Windows-1252 when the bytes are not UTF-8 — with the note that
+ * says how, when it was not plain UTF-8 (`decodeText`); never a silent U+FFFD.
+ */
+export function readDecoded(io: CliIo, path: string): Promise<DecodedText> {
   const state = session(io);
   const full = resolve(io.cwd, path);
   let text = state.texts.get(full);
   if (text === undefined) {
-    text = readChecked(io, state, full, path);
+    text = readBytes(io, path).then(decodeText);
     state.texts.set(full, text);
   }
   return text;
 }
 
-async function readChecked(io: CliIo, state: Session, full: string, path: string): Promise<string> {
+/** A text file's text (see `readDecoded`). */
+export async function readText(io: CliIo, path: string): Promise<string> {
+  return (await readDecoded(io, path)).text;
+}
+
+async function readChecked(
+  io: CliIo,
+  state: Session,
+  full: string,
+  path: string,
+): Promise<Uint8Array> {
   const tooLarge = (size?: number) =>
     new CliError(
       `cannot read ${path}: it is ${size === undefined ? 'larger than' : `${formatSize(size)}, above`} the limit of ${formatSize(state.maxBytes)} (--max-input-size raises it)`,
@@ -114,7 +149,8 @@ async function readChecked(io: CliIo, state: Session, full: string, path: string
   }
   state.inputs.push(identity);
   try {
-    return await io.readFile(full, state.maxBytes);
+    if (io.readBytes !== undefined) return await io.readBytes(full, state.maxBytes);
+    return new TextEncoder().encode(await io.readFile(full, state.maxBytes));
   } catch (error) {
     if ((error as { code?: unknown }).code === 'EFBIG') throw tooLarge();
     throw new CliError(`cannot read ${path}: ${reason(error)}`);

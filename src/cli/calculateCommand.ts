@@ -1,7 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport } from './_loadAnalysis.js';
-import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { UsageError } from './_errors.js';
+import { analysisFlags, loadOrReport, resultOf } from './_loadAnalysis.js';
 import { renderCsv } from '../csv/renderCsv.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { renderText } from '../report/renderText.js';
@@ -45,7 +44,7 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
 
   const analysis = await loadOrReport(io, file, values);
   if (analysis === undefined) return 1;
-  const result = asInputError(file, () => evaluateAnalysis(analysis));
+  const result = resultOf(file, analysis);
   const output = render(result, analysis);
   await writeOutput(io, values.out, output, values.format === 'text' ? 'text' : 'data');
   return 0;

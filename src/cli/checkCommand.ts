@@ -1,6 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
+import { analysisFlags, loadAndReport, printIssues, readSection } from './_loadAnalysis.js';
 import { readFormat } from './sensitivityCommand.js';
 import { writeOutput } from './_writeOutput.js';
 import { checkSection } from '../report/_checkSection.js';
@@ -19,8 +19,8 @@ An assurance-readiness review: what an assurer working to the principles of soci
 question in the analysis — a proxy without a source or a price year, an outcome without an
 indicator or with no deduction at all, a long duration or one without drop-off, value held by
 one outcome, immaterial outcomes, volunteers with no input in kind, a switching value within a
-small move of its base, and, with an "uncertainty" section, a low probability of a ratio of at
-least 1. Each finding has a code, a severity, the outcome it concerns and the principle it
+small move of its base, with an "uncertainty" section a low probability of a ratio of at least
+1, and, for a Value Map, each of the sheet's own figures that differs from sroi's. Each finding has a code, a severity, the outcome it concerns and the principle it
 serves. The findings are advice: the exit code is 0 whatever they are, 1 for invalid input.
 Every check and its threshold: docs/check.md.
 
@@ -54,12 +54,18 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const format = readFormat(values.format);
 
-  const analysis = await loadOrReport(io, file, values);
+  const loaded = await loadAndReport(io, file, values);
+  const analysis = loaded.analysis;
   if (analysis === undefined) return 1;
   const uncertainty = await readUncertainty(io, file, analysis);
   if (uncertainty === null) return 1;
+  // A Value Map's own figures, beside sroi's: each that differs is a finding.
+  const sheetComparisons = loaded.comparisons ?? [];
   const check = asInputError(file, () =>
-    checkAnalysis(analysis, uncertainty === undefined ? {} : { uncertainty }),
+    checkAnalysis(analysis, {
+      ...(uncertainty === undefined ? {} : { uncertainty }),
+      ...(sheetComparisons.length === 0 ? {} : { sheetComparisons }),
+    }),
   );
   await writeOutput(
     io,

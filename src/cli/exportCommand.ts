@@ -1,7 +1,6 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
-import { UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport } from './_loadAnalysis.js';
-import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { UsageError } from './_errors.js';
+import { analysisFlags, loadOrReport, resultOf } from './_loadAnalysis.js';
 import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
 import type { CsvColumn } from '../csv/csvColumns.js';
 import { formatCsv } from '../csv/formatCsv.js';
@@ -74,7 +73,7 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     return 0;
   }
   if (format === 'xlsx' && out !== undefined) {
-    const result = asInputError(file, () => evaluateAnalysis(analysis));
+    const result = resultOf(file, analysis);
     await refuseInput(io, out);
     await writeText(io, out, writeValueMap(analysis, result));
     io.stderr(`wrote ${out}\n`);
@@ -98,16 +97,24 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
   return 0;
 }
 
-/** The analysis as the two tables of docs/csv-format.md and the settings file naming them. */
+/**
+ * The analysis as the two tables of docs/csv-format.md and the settings file naming them. An
+ * assumption the analysis does not state gets no column, as in the table it came from (the
+ * outcomes table decides `notStated` when it is read back).
+ */
 function analysisTables(analysis: Analysis): Record<string, string> {
   const table = (columns: readonly CsvColumn[], rows: readonly object[]) =>
     formatCsv([
       columns.map((c) => c.name),
       ...rows.map((row) => columns.map((c) => cellText(valueAt(row, c.path)))),
     ]);
-  const { outcomes, inputs, ...settings } = analysis;
+  const { outcomes, inputs, notStated, ...settings } = analysis;
+  const unstated = new Set<string>(notStated ?? []);
   return {
-    'outcomes.csv': table(outcomeColumns, outcomes),
+    'outcomes.csv': table(
+      outcomeColumns.filter((c) => !unstated.has(c.path.join('.'))),
+      outcomes,
+    ),
     'inputs.csv': table(inputColumns, inputs),
     'analysis.json': `${JSON.stringify({ ...settings, outcomes: 'outcomes.csv', inputs: 'inputs.csv' }, null, 2)}\n`,
   };

@@ -1,8 +1,13 @@
 import { parseCommandArgs } from './_parseCommandArgs.js';
 import { UsageError, asInputError } from './_errors.js';
-import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
+import {
+  analysisFlags,
+  loadOrReport,
+  printIssues,
+  readSection,
+  resultOf,
+} from './_loadAnalysis.js';
 import { readUncertainty } from './checkCommand.js';
-import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { renderHtml } from '../report/renderHtml.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { checkAnalysis } from '../review/checkAnalysis.js';
@@ -54,7 +59,7 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
 
   const analysis = await loadOrReport(io, file, values);
   if (analysis === undefined) return 1;
-  const result = asInputError(file, () => evaluateAnalysis(analysis));
+  const result = resultOf(file, analysis);
   const sensitivity =
     values.sensitivity === true
       ? asInputError(file, () => sensitivityAnalysis(analysis))

@@ -31,6 +31,30 @@ export interface TableRowsOptions {
   readonly delimiter?: string;
   /** Where each issue goes. */
   readonly report: ReportIssue;
+  /** Where a cell is, when not `file:line` (a sheet's cell is `'Value Map'!C12`). */
+  readonly place?: CellPlace;
+}
+
+/** How the issues of a table's rows name their place. */
+export interface CellPlace {
+  /**
+   * The `file` and `line` an issue carries for the cell at `position` of the row on `line`
+   * (`position` undefined: the row itself).
+   */
+  readonly cell: (line: number, position: number | undefined) => CellAt;
+  /** How a message names the row on `line`: `line 12`, `row 12`. */
+  readonly row: (line: number) => string;
+}
+
+/** Where a cell is, as an issue carries it. */
+export interface CellAt {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/** The place of a cell of delimited text: `file:line`. */
+export function textPlace(file: string): CellPlace {
+  return { cell: (line) => ({ file, line }), row: (line) => `line ${line}` };
 }
 
 /** The rows of a table, read. */
@@ -67,6 +91,7 @@ const REPORTED: Readonly<Record<string, never>> = Object.freeze({});
  */
 export function tableRows(options: TableRowsOptions): TableRows {
   const { which, file, headers, match, read, semicolons, report } = options;
+  const place = options.place ?? textPlace(file);
   const delimiter = options.delimiter === '\t' ? 'tab' : (options.delimiter ?? ',');
   const columns = match.columns;
   const width = lastFilled(headers) + 1;
@@ -117,21 +142,24 @@ export function tableRows(options: TableRowsOptions): TableRows {
     if (at !== undefined && reported?.has(at) === true) return; // said already, at its cell
     if (issue.code === 'required' && missing.has(fieldOf(issue.path))) return; // said at the header
     bad = true;
-    report(atCell(issue, row, at, headers, file, rowLineEnds));
+    report(atCell(issue, row, at, headers, place, rowLineEnds));
   };
   const path: ReadPath = [which, 0];
 
   return {
     records,
     rejected: () => rejectedRows + rejectedRecords.size,
-    placeOf: (index) => `line ${lines[index] ?? '?'}`,
+    placeOf: (index) => {
+      const line = lines[index];
+      return line === undefined ? 'line ?' : place.row(line);
+    },
     add(next, lineEnds) {
       // The usual row is as wide as the header, under headers with no gap: nothing to check.
       const cells = next.cells;
       const usual = !anyBlankHeader && cells.length >= width && lastFilled(cells) < width;
       const problems = usual
         ? undefined
-        : rowProblems(next, lineEnds, headers, blankHeaders, width, delimiter, file);
+        : rowProblems(next, lineEnds, headers, blankHeaders, width, delimiter, place);
       if (problems !== undefined) {
         for (const problem of problems) report(problem);
         rejectedRows += 1;
@@ -156,7 +184,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
         if (column.list === true) value = text.split(/[;|]/).map((part) => part.trim());
         else if (semicolons && column.numeric === 'fraction') value = withDecimalPoint(text);
         else if (semicolons && column.numeric === 'amount' && isAmbiguous(text)) {
-          report(ambiguous(column, next, p, headers, file, lineEnds));
+          report(ambiguous(column, next, p, headers, place, lineEnds));
           (reported ??= new Set()).add(p);
           bad = true;
           value = REPORTED;
@@ -186,8 +214,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
       const raw = k === -1 ? undefined : kept[index * keptPositions.length + k];
       return {
         ...issue,
-        file,
-        line: k === -1 ? line : (keptLines.get(index)?.[k] ?? line),
+        ...place.cell(k === -1 ? line : (keptLines.get(index)?.[k] ?? line), at),
         ...(header === undefined ? {} : { column: header }),
         ...(raw === undefined ? {} : { received: raw }),
       };
@@ -201,16 +228,15 @@ function atCell(
   row: CsvRow,
   at: number | undefined,
   headers: readonly string[],
-  file: string,
+  place: CellPlace,
   lineEnds: number,
 ): Issue {
-  if (at === undefined) return { ...issue, file, line: row.line };
+  if (at === undefined) return { ...issue, ...place.cell(row.line, undefined) };
   const header = headers[at];
   const raw = row.cells[at];
   return {
     ...issue,
-    file,
-    line: lineEnds === 0 ? row.line : lineOfCell(row, at),
+    ...place.cell(lineEnds === 0 ? row.line : lineOfCell(row, at), at),
     ...(header === undefined ? {} : { column: header }),
     ...(raw === undefined ? {} : { received: raw }),
   };
@@ -262,7 +288,7 @@ function ambiguous(
   row: CsvRow,
   at: number,
   headers: readonly string[],
-  file: string,
+  place: CellPlace,
   lineEnds: number,
 ): Issue {
   const cell = row.cells[at] ?? '';
@@ -270,8 +296,7 @@ function ambiguous(
     code: 'invalid_number',
     message: `${column.name} ${shown(cell)} is ambiguous in a file separated by semicolons, where 1.200 can mean one thousand two hundred and 1,200 can mean 1.2: write it without a thousands separator (1200, or 1.2)`,
     path: [],
-    file,
-    line: lineEnds === 0 ? row.line : lineOfCell(row, at),
+    ...place.cell(lineEnds === 0 ? row.line : lineOfCell(row, at), at),
     column: headers[at] ?? column.name,
     received: cell,
   };
@@ -288,7 +313,7 @@ function rowProblems(
   blankHeaders: readonly boolean[],
   width: number,
   delimiter: string,
-  file: string,
+  place: CellPlace,
 ): readonly Issue[] | undefined {
   const cells = row.cells;
   if (cells.length >= width && lastFilled(cells) < width) {
@@ -299,15 +324,15 @@ function rowProblems(
     }
     if (clean) return undefined;
   }
-  const where = { path: [] as string[], file };
+  const path: string[] = [];
   const filledWidth = lastFilled(cells) + 1;
   if (cells.length < width) {
     return [
       {
         code: 'csv_row',
         message: `the row has ${cells.length} cells but the header has ${width}: a delimiter is missing, or a cell holds an unquoted "${delimiter}"; the row is not read`,
-        ...where,
-        line: row.line,
+        path,
+        ...place.cell(row.line, undefined),
         received: cells.join(delimiter === 'tab' ? '\t' : delimiter),
       },
     ];
@@ -327,8 +352,8 @@ function rowProblems(
       {
         code: 'csv_row',
         message: `the row has values beyond the last header column (${extra.join(', ')}${more}): a cell holds an unquoted "${delimiter}", or a header is missing; the row is not read`,
-        ...where,
-        line: lineEnds === 0 ? row.line : lineOfCell(row, first),
+        path,
+        ...place.cell(lineEnds === 0 ? row.line : lineOfCell(row, first), first),
         received: cells.join(delimiter === 'tab' ? '\t' : delimiter),
       },
     ];
@@ -340,8 +365,8 @@ function rowProblems(
       problems.push({
         code: 'csv_row',
         message: `column ${index + 1} has no header but this row has a value there (${shown(cell)}); give the column a header, or move the value; the row is not read`,
-        ...where,
-        line: lineEnds === 0 ? row.line : lineOfCell(row, index),
+        path,
+        ...place.cell(lineEnds === 0 ? row.line : lineOfCell(row, index), index),
         received: cell,
       });
     }

@@ -1,5 +1,7 @@
+import { columnName, mappingKey, resolveColumn, unresolvedMessage } from './columnMapping.js';
 import { normaliseHeader } from './normaliseHeader.js';
 import { shown } from '../schema/_shown.js';
+import type { ColumnMappingInput, MappingTable } from './columnMapping.js';
 import type { CsvColumn } from './csvColumns.js';
 import type { CsvNote } from './CsvNote.js';
 import type { CsvTable } from './readCsvTable.js';
@@ -15,16 +17,27 @@ export interface ColumnMatch {
   readonly issues: readonly Issue[];
   /** Headers that are ignored, each named. */
   readonly notes: readonly CsvNote[];
+  /** Keys of the mapping, for both tables, that name no column of this one. */
+  readonly unresolved: readonly string[];
+}
+
+/** Options of `matchColumns`. */
+export interface MatchColumnsOptions {
+  /** Which table this is, for the mapping's keys that name one (`outcomes:proxy_source`). */
+  readonly table?: MappingTable;
 }
 
 /**
  * Matches a table's headers to its columns. A header names a column when, after
  * `normaliseHeader`, it equals the column's canonical name or one of its aliases, or when the
- * explicit `mapping` (`{ outcome: 'Result' }`: field → header) says so; a mapped field is read
- * only from its mapped header. Two headers for one column are an issue (which would win is not
- * guessed). A header that names no column is ignored and reported as a note — unless it looks
- * like a field whose column is missing (`Deadwieght`, `Attribution to others`), which is an
- * issue, because ignoring it would silently leave that field at its default.
+ * explicit `mapping` (`{ outcome: 'Result', 'outcomes:proxy_source': 14 }`: field → header,
+ * letter or position, see `columnMapping.ts`) says so; a mapped field is read only from its
+ * mapped column. Two headers for one column are an issue (which would win is not guessed). A
+ * header that names no column is ignored and reported as a note — unless it looks like a field
+ * whose column is missing (`Deadwieght`, `Attribution to others`), which is an issue, because
+ * ignoring it would silently leave that field at its default. A mapping for this table alone
+ * that names no column of it is an issue; one for both tables that this table cannot place is
+ * listed in `unresolved` (the caller says so when no table can).
  *
  * @example
  * const table = { file: 'o.csv', delimiter: ',', headers: ['Stakeholders', 'Notes'],
@@ -35,32 +48,64 @@ export interface ColumnMatch {
 export function matchColumns(
   table: CsvTable,
   columns: readonly CsvColumn[],
-  mapping: Readonly<Record<string, string>> = {},
+  mapping: ColumnMappingInput = {},
+  options: MatchColumnsOptions = {},
 ): ColumnMatch {
-  const mappedHeader = new Map<CsvColumn, string>();
-  for (const [field, header] of Object.entries(mapping)) {
-    const column = findColumn(columns, field);
-    if (column !== undefined) mappedHeader.set(column, normaliseHeader(header));
+  const where = { file: table.file, line: table.headerLine };
+  const issues: Issue[] = [];
+  const notes: CsvNote[] = [];
+  const unresolved: string[] = [];
+  // The mapped columns first: each at its position, and the key that put it there.
+  const mappedAt = new Map<number, CsvColumn>();
+  const mappedBy = new Map<CsvColumn, { key: string; value: string | number }>();
+  for (const [key, value] of Object.entries(mapping)) {
+    const read = mappingKey(key);
+    if (read === undefined || (read.table !== undefined && read.table !== options.table)) continue;
+    const column = findColumn(columns, read.field);
+    if (column === undefined || (typeof value !== 'string' && typeof value !== 'number')) continue;
+    const resolved = resolveColumn(value, table.headers);
+    if ('problem' in resolved) {
+      if (read.table === undefined) unresolved.push(key);
+      else {
+        issues.push({
+          code: 'csv_header',
+          message: unresolvedMessage(key, value, table.file, resolved),
+          path: ['columns', key],
+          received: value,
+        });
+      }
+      continue;
+    }
+    const other = mappedAt.get(resolved.position);
+    if (other !== undefined && other !== column) {
+      issues.push({
+        code: 'csv_header',
+        message: `the column mapping puts both ${other.name} and ${column.name} in column ${columnName(resolved.position)}; map each to a column of its own`,
+        path: ['columns', key],
+        received: value,
+      });
+      continue;
+    }
+    mappedAt.set(resolved.position, column);
+    mappedBy.set(column, { key, value });
   }
   const byHeader = new Map<string, CsvColumn>();
   const namesOf = normalisedNames(columns);
   for (const column of columns) {
-    if (mappedHeader.has(column)) continue;
+    if (mappedBy.has(column)) continue;
     for (const name of namesOf.get(column) ?? []) byHeader.set(name, column);
   }
-  const mappedByHeader = new Map<string, CsvColumn>();
-  for (const [column, header] of mappedHeader) mappedByHeader.set(header, column);
 
-  const where = { file: table.file, line: table.headerLine };
-  const issues: Issue[] = [];
-  const notes: CsvNote[] = [];
   const found: (CsvColumn | undefined)[] = [];
   const firstAt = new Map<CsvColumn, number>();
+  for (const [position, column] of mappedAt) firstAt.set(column, position);
   const unknown: number[] = [];
   table.headers.forEach((header, index) => {
+    const mapped = mappedAt.get(index);
+    found.push(mapped);
+    if (mapped !== undefined) return;
     const key = normaliseHeader(header);
-    const column = key === '' ? undefined : (mappedByHeader.get(key) ?? byHeader.get(key));
-    found.push(undefined);
+    const column = key === '' ? undefined : byHeader.get(key);
     if (key === '') return;
     if (column === undefined) {
       unknown.push(index);
@@ -81,13 +126,16 @@ export function matchColumns(
     firstAt.set(column, index);
     found[index] = column;
   });
+  // A mapped column beyond the header row's cells (mapped by letter or position).
+  for (const [position, column] of mappedAt) {
+    while (found.length <= position) found.push(undefined);
+    found[position] = column;
+  }
 
   for (const index of unknown) {
     const header = table.headers[index] ?? '';
     const key = normaliseHeader(header);
-    const mappedAway = columns.find(
-      (c) => mappedHeader.has(c) && (namesOf.get(c) ?? []).includes(key),
-    );
+    const mappedAway = columns.find((c) => mappedBy.has(c) && (namesOf.get(c) ?? []).includes(key));
     const lookalike =
       mappedAway === undefined ? resembles(key, columns, namesOf, firstAt) : undefined;
     // The header is repeated in the hint only when it is short enough to be typed.
@@ -102,10 +150,11 @@ export function matchColumns(
         received: header,
       });
     } else {
+      const by = mappedAway === undefined ? undefined : mappedBy.get(mappedAway);
       const why =
-        mappedAway === undefined
+        mappedAway === undefined || by === undefined
           ? 'it is not a column sroi reads'
-          : `${mappedAway.name} is read from ${shown(mapping[Object.keys(mapping).find((k) => findColumn(columns, k) === mappedAway) ?? ''] ?? '')} (column mapping)`;
+          : `${mappedAway.name} is read from ${shown(String(by.value))} (column mapping)`;
       notes.push({
         code: 'ignored_column',
         message: `column ${shown(header)} (column ${index + 1}) is ignored: ${why}`,
@@ -122,19 +171,16 @@ export function matchColumns(
       c.required && !firstAt.has(c) && !(c.alternative !== undefined && present(c.alternative)),
   );
   for (const column of missing) {
-    const mapped = mappedHeader.has(column);
     const also = column.aliases.map((a) => JSON.stringify(a)).join(', ');
     issues.push({
       code: 'csv_header',
-      message: mapped
-        ? `required column ${column.name} is mapped to a header that is not in the file`
-        : `required column ${column.name} is missing (${column.alternative === undefined ? '' : `or give ${column.alternative}; `}also accepted as: ${also}; or map your own header with --map "${column.name}=Your header")`,
+      message: `required column ${column.name} is missing (${column.alternative === undefined ? '' : `or give ${column.alternative}; `}also accepted as: ${also}; or map your own header with --map "${column.name}=Your header")`,
       path: [],
       ...where,
       column: column.name,
     });
   }
-  return { columns: found, missing, issues, notes };
+  return { columns: found, missing, issues, notes, unresolved };
 }
 
 /** Finds a column by a field name as a user may write it: `proxy_value`, `proxyValue`, `Proxy value`. */

@@ -1,10 +1,20 @@
 import { inputColumns, outcomeColumns } from './csvColumns.js';
 import { objectArgument, optionsArgument, textArgument } from '../model/_arguments.js';
 import { findColumn, matchColumns } from './matchColumns.js';
+import {
+  columnLetters,
+  columnMappingIssues,
+  mappingKey,
+  resolveColumn,
+  unresolvedMessage,
+} from './columnMapping.js';
+import type { ColumnMappingInput } from './columnMapping.js';
 import { normaliseHeader } from './normaliseHeader.js';
 import { headerScorer } from './readCsvTable.js';
 import { scanCsvTable } from './_scanCsvTable.js';
 import { tableRows } from './_tableRows.js';
+import { totalLabel, totalRowsNote } from './_totalRows.js';
+import { missingAssumptions, setNotStated } from './_notStated.js';
 import { capIssues } from '../schema/_capIssues.js';
 import { INVALID, unreadable } from '../schema/_readerRuntime.js';
 import { shown } from '../schema/_shown.js';
@@ -41,10 +51,11 @@ export interface CsvAnalysisSources {
    */
   readonly settings?: Readonly<Record<string, unknown>>;
   /**
-   * Headers to read a field from, field → header, for exports whose headers are their own:
-   * `{ outcome: 'Result', proxy_value: 'Unit cost' }`. Applies to both tables.
+   * The columns to read fields from, for exports whose headers are their own: field → header,
+   * column letter or position from 1 (`{ outcome: 'Result', 'outcomes:proxy_source': 14,
+   * 'inputs:value': 'C' }`). A key without a table applies to both (`columnMapping.ts`).
    */
-  readonly columns?: Readonly<Record<string, string>>;
+  readonly columns?: ColumnMappingInput;
 }
 
 /** Options of `readCsvAnalysis`. */
@@ -66,6 +77,8 @@ export interface CsvTableAccounting {
   readonly blankRows: number;
   readonly commentRows: number;
   readonly titleRows: number;
+  /** Total, Subtotal and Sum rows, left out (not data rows, never summed). */
+  readonly totalRows: number;
 }
 
 /** What `readCsvAnalysis` returns. */
@@ -149,15 +162,7 @@ export function readCsvAnalysisWith(
   const report: ReportIssue = (issue) => {
     issues.push(issue);
   };
-  for (const field of unknownMappedFields(table, mapping)) {
-    const fields = [...new Set([...table.outcomes, ...table.inputs].map((c) => c.name))];
-    report({
-      code: 'csv_header',
-      message: `the column mapping names an unknown field ${shown(field)} (fields: ${fields.join(', ')})`,
-      path: ['columns', field],
-      received: field,
-    });
-  }
+  for (const issue of columnMappingIssues(mapping, table)) report(issue);
 
   // The settings are the analysis without its tables, read by the same rules as JSON.
   const settings = sources.settings ?? {};
@@ -190,7 +195,7 @@ export function readCsvAnalysisWith(
           report,
           notes,
         );
-  unusedMappingNotes(table, sources, outcomes.layout, inputs?.layout, notes);
+  mappingNotFound(table, sources, [outcomes, inputs], report, notes);
   priceYearsNote(sources, outcomes.rows?.records ?? [], notes);
 
   const outcomeRecords = outcomes.rows?.records ?? [];
@@ -204,8 +209,12 @@ export function readCsvAnalysisWith(
       ...(outcomes.layout === undefined ? {} : { line: outcomes.layout.headerLine }),
     });
   }
+  // A deduction or drop-off with no column is not stated: the analysis says so, and its result
+  // warns of it.
+  const missing = outcomes.columns === undefined ? [] : missingAssumptions(outcomes.columns);
   let analysis: Analysis | undefined;
   if (root !== INVALID) {
+    setNotStated(root, missing);
     // The checks that span records point at rows by their line, and their issues at cells.
     const rowsOf = (list: string | number | undefined): TableRows | undefined =>
       list === 'outcomes' ? outcomes.rows : list === 'inputs' ? inputs?.rows : undefined;
@@ -239,31 +248,21 @@ export function readCsvAnalysisWith(
   return { success: false, issues: capIssues(issues), tables: accounts, notes };
 }
 
-/** Fields of the column mapping that name no column of either table. */
-function unknownMappedFields(
-  table: CsvAnalysisTable,
-  mapping: Readonly<Record<string, string>>,
-): string[] {
-  return Object.keys(mapping).filter(
-    (field) =>
-      findColumn(table.outcomes, field) === undefined &&
-      findColumn(table.inputs, field) === undefined,
-  );
-}
-
 /** The normalised headers that name each column, the mapping's included. */
 function knownHeaders(
   columns: readonly CsvColumn[],
-  mapping: Readonly<Record<string, string>>,
+  mapping: ColumnMappingInput,
 ): Map<string, string> {
   const known = new Map<string, string>();
   for (const column of columns) {
     for (const name of [column.name, ...column.aliases])
       known.set(normaliseHeader(name), column.name);
   }
-  for (const [field, header] of Object.entries(mapping)) {
-    const column = findColumn(columns, field);
-    if (column !== undefined) known.set(normaliseHeader(header), column.name);
+  for (const [key, header] of Object.entries(mapping)) {
+    const column = findColumn(columns, mappingKey(key)?.field ?? '');
+    if (column !== undefined && typeof header === 'string') {
+      known.set(normaliseHeader(header), column.name);
+    }
   }
   return known;
 }
@@ -278,7 +277,13 @@ interface TableRead {
   readonly layout?: Layout;
   /** The rows, when the header was found. */
   readonly rows?: TableRows;
+  /** The columns the header was matched to, when it was found. */
+  readonly columns?: readonly (CsvColumn | undefined)[];
+  /** The keys of the mapping for both tables that this table could not place. */
+  readonly unresolved?: readonly string[];
   readonly rowsRead: number;
+  /** Total rows left out. */
+  readonly totalRows: number;
   /** The header has a problem (or the file could not be read): no row is usable. */
   readonly fatal: boolean;
 }
@@ -289,16 +294,23 @@ function readTable(
   source: CsvSource,
   columns: readonly CsvColumn[],
   read: CellsReader,
-  mapping: Readonly<Record<string, string>>,
+  mapping: ColumnMappingInput,
   report: ReportIssue,
   notes: CsvNote[],
 ): TableRead {
   let rows: TableRows | undefined;
+  let matched: readonly (CsvColumn | undefined)[] | undefined;
+  let unresolved: readonly string[] = [];
   let fatal = false;
+  // Total rows are left out, never read as data (they would count their rows twice).
+  const totals: number[] = [];
   const scan = scanCsvTable(
     source.text,
     { file: source.file, scoreHeader: headerScorer(knownHeaders(columns, mapping)) },
-    (row, lineEnds) => rows?.add(row, lineEnds),
+    (row, lineEnds) => {
+      if (totalLabel(row.cells) === undefined) rows?.add(row, lineEnds);
+      else totals.push(row.line);
+    },
     (header) => {
       const table = {
         file: source.file,
@@ -309,15 +321,17 @@ function readTable(
         blankRows: 0,
         rows: [],
       };
-      const match = matchColumns(table, columns, mapping);
+      const match = matchColumns(table, columns, mapping, { table: which });
       for (const issue of match.issues) report(issue);
       for (const note of match.notes) notes.push(note);
       // A header problem other than a missing optional column makes every row unusable.
       fatal = match.issues.length > 0;
+      matched = match.columns;
+      unresolved = match.unresolved;
       rows = tableRows({
         which,
         file: source.file,
-        headers: header.headers,
+        headers: mappedHeaders(header.headers, match.columns),
         match,
         read,
         semicolons: header.delimiter === ';',
@@ -326,46 +340,95 @@ function readTable(
       });
     },
   );
+  const rowsRead = scan.rowsRead - totals.length;
   if (!scan.ok) {
     report(scan.issue);
     return {
       file: source.file,
       ...(rows === undefined ? {} : { rows }),
-      rowsRead: scan.rowsRead,
+      rowsRead,
+      totalRows: totals.length,
       fatal: true,
     };
   }
-  tableNotes(scan.table, scan.rowsRead, notes);
+  if (totals.length > 0) notes.push(totalRowsNote(source.file, totals));
+  tableNotes(scan.table, rowsRead, notes);
   return {
     file: source.file,
     layout: scan.table,
     ...(rows === undefined ? {} : { rows }),
-    rowsRead: scan.rowsRead,
+    ...(matched === undefined ? {} : { columns: matched, unresolved }),
+    rowsRead,
+    totalRows: totals.length,
     fatal,
   };
 }
 
-/** A note for each mapped header that is in neither table. */
-function unusedMappingNotes(
+/**
+ * The headers as the rows' messages name them: a column with no header that the mapping places
+ * (by letter or position) is named by its letter, `column C`.
+ */
+function mappedHeaders(
+  headers: readonly string[],
+  columns: readonly (CsvColumn | undefined)[],
+): string[] {
+  const named = [...headers];
+  columns.forEach((column, index) => {
+    if (column !== undefined && (named[index] ?? '').trim() === '') {
+      named[index] = `column ${columnLetters(index + 1)}`;
+    }
+  });
+  return named;
+}
+
+/**
+ * An issue for each mapping for both tables that no table read could place, and a note for one
+ * whose field is in no table given (an inputs mapping with no inputs file).
+ */
+function mappingNotFound(
   table: CsvAnalysisTable,
   sources: CsvAnalysisSources,
-  outcomes: Layout | undefined,
-  inputs: Layout | undefined,
+  reads: readonly (TableRead | undefined)[],
+  report: ReportIssue,
   notes: CsvNote[],
 ): void {
-  for (const [field, header] of Object.entries(sources.columns ?? {})) {
-    const known =
-      findColumn(table.outcomes, field) !== undefined ||
-      findColumn(table.inputs, field) !== undefined;
-    const key = normaliseHeader(header);
-    const inTable = [outcomes, inputs].some((t) =>
-      t?.headers.some((h) => normaliseHeader(h) === key),
+  const given = [
+    { read: reads[0], columns: table.outcomes, source: sources.outcomes },
+    ...(sources.inputs === undefined
+      ? []
+      : [{ read: reads[1], columns: table.inputs, source: sources.inputs }]),
+  ];
+  for (const [key, value] of Object.entries(sources.columns ?? {})) {
+    const read = mappingKey(key);
+    if (read === undefined || read.table !== undefined) continue;
+    const known = [table.outcomes, table.inputs].some(
+      (columns) => findColumn(columns, read.field) !== undefined,
     );
-    if (known && !inTable && (outcomes !== undefined || inputs !== undefined)) {
+    if (!known) continue; // an unknown field: said already
+    const holding = given.filter((t) => findColumn(t.columns, read.field) !== undefined);
+    // Only tables whose header was found say whether they placed it.
+    const placedBy = holding.filter(
+      (t) => t.read?.unresolved !== undefined && !t.read.unresolved.includes(key),
+    );
+    const headerless = holding.filter((t) => t.read?.unresolved === undefined);
+    if (placedBy.length > 0 || headerless.length > 0) continue;
+    if (holding.length === 0) {
       notes.push({
         code: 'unused_mapping',
-        message: `the column mapping ${field}=${shown(header)} is not used: no column ${shown(header)} in ${[sources.outcomes.file, sources.inputs?.file].filter((f) => f !== undefined).join(' or ')}`,
+        message: `the column mapping ${key}=${shown(String(value))} is not used: no table given has the field ${read.field}`,
         file: sources.outcomes.file,
+      });
+      continue;
+    }
+    for (const { source, read: tableRead } of holding) {
+      const headers = tableRead?.layout?.headers ?? [];
+      const resolved = resolveColumn(value, headers);
+      if (!('problem' in resolved)) continue;
+      report({
+        code: 'csv_header',
+        message: unresolvedMessage(key, value, source.file, resolved),
+        path: ['columns', key],
+        received: value,
       });
     }
   }
@@ -443,6 +506,7 @@ function account(read: TableRead): CsvTableAccounting {
     blankRows: layout?.blankRows ?? 0,
     commentRows: layout?.commentRows ?? 0,
     titleRows: layout?.titleRows ?? 0,
+    totalRows: read.totalRows,
   };
 }
 

@@ -76,6 +76,12 @@ export type EvidenceTopic =
 /** The evidence behind an outcome's assumptions, as free text, by assumption. Changes no figure. */
 export type Evidence = Readonly<Partial<Record<EvidenceTopic, string>>>;
 
+/**
+ * An assumption an outcomes table can leave out altogether (no column for it): the deductions of
+ * the Value Map and drop-off. Leakage is not a Value Map column, so its absence says nothing.
+ */
+export type NotStatedAssumption = 'deadweight' | 'displacement' | 'attribution' | 'dropOff';
+
 /** Whether an analysis forecasts value to come or evaluates value that has happened. */
 export type AnalysisKind = 'forecast' | 'evaluative';
 
@@ -138,6 +144,12 @@ export interface Analysis {
   readonly discount: Discount;
   /** Last year valued; defaults to the last year in which any outcome has value. */
   readonly horizon?: number;
+  /**
+   * The assumptions the analysis does not state at all — its outcomes table had no column for
+   * them (the CSV and Value Map readers set it) — so each is 0 for every outcome and the result
+   * warns of it (`ASSUMPTION_NOT_STATED`, docs/method.md). Absent when every one is stated.
+   */
+  readonly notStated?: readonly NotStatedAssumption[];
   readonly stakeholders: readonly Stakeholder[];
   readonly inputs: readonly Input[];
   readonly outcomes: readonly Outcome[];

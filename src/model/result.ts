@@ -90,7 +90,14 @@ export interface ResultWarning {
     | 'ZERO_PRESENT_VALUE'
     | 'HORIZON_CUTS_OUTCOMES'
     | 'MIXED_PRICE_YEARS'
-    | 'DROP_OFF_NOT_APPLIED';
+    | 'DROP_OFF_NOT_APPLIED'
+    /** The analysis states no value at all for a deduction or drop-off (`Analysis.notStated`). */
+    | 'ASSUMPTION_NOT_STATED'
+    /**
+     * The Value Map the analysis was read from computes figures of its own that differ from
+     * sroi's (added by the CLI from `readValueMap`'s comparisons; the engine never sees a sheet).
+     */
+    | 'SHEET_FIGURES_DISAGREE';
   readonly message: string;
 }
 

@@ -57,6 +57,8 @@ function makeReaders(t: RecordSpec, rt: ReaderRuntime): AnalysisReaders {
   const f_discount_timing_kind = f_discount_timing.kind;
   const f_horizon = rt.scalarAt(t, ['horizon']);
   const f_horizon_kind = f_horizon.kind;
+  const f_notStated = rt.listAt(t, ['notStated']);
+  const f_notStated_item = rt.scalarAt(t, ['notStated']);
   const f_stakeholders = rt.listAt(t, ['stakeholders']);
   const read_stakeholders_Fields = rt.plainObjects();
   const read_stakeholders_spec = rt.recordAt(t, ['stakeholders']);
@@ -690,6 +692,23 @@ function makeReaders(t: RecordSpec, rt: ReaderRuntime): AnalysisReaders {
         x = f_horizon_kind.read(v, 'horizon');
         if (x instanceof FieldProblem) out['horizon'] = rt.problem(x, v, path, 'horizon', report);
         else out['horizon'] = x;
+      }
+    }
+    if (omit === undefined || !omit.has('notStated')) {
+      v = r['notStated'];
+      if (v !== undefined) {
+        path.push('notStated');
+        x = rt.list(v, path, 'notStated', f_notStated.min, report);
+        if (x !== INVALID)
+          x = rt.values(
+            x as readonly unknown[],
+            f_notStated_item.kind,
+            'notStated[]',
+            path,
+            report,
+          );
+        path.pop();
+        out['notStated'] = x;
       }
     }
     if (omit === undefined || !omit.has('stakeholders')) {

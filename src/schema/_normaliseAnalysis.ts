@@ -6,7 +6,7 @@
  * (`_crossFieldIssues.ts`) read normalised data even when some field is wrong; the result is an
  * `Analysis` only when no issue was found.
  */
-import { DEFAULT_DISCOUNT_RATE } from './analysisFields.js';
+import { DEFAULT_DISCOUNT_RATE, notStatedAssumptions } from './analysisFields.js';
 import { INVALID } from './_readerRuntime.js';
 import type { Invalid, ReadFields } from './_readerRuntime.js';
 
@@ -78,6 +78,8 @@ export function normaliseAnalysis(
   if (root['priceYear'] !== undefined) analysis['priceYear'] = root['priceYear'];
   analysis['discount'] = discount(root['discount']);
   if (root['horizon'] !== undefined) analysis['horizon'] = root['horizon'];
+  const notStated = notStatedList(root['notStated']);
+  if (notStated !== undefined) analysis['notStated'] = notStated;
   analysis['stakeholders'] = stakeholders;
   analysis['inputs'] = inputRecords;
   analysis['outcomes'] = outcomeRecords;
@@ -90,6 +92,17 @@ export function normaliseAnalysis(
     automaticIds,
     stakeholderIds: new Set(byId.keys()),
   };
+}
+
+/** The assumptions not stated, each once and in the method's order; none: absent. */
+function notStatedList(value: unknown): unknown {
+  if (value === INVALID) return INVALID;
+  if (!Array.isArray(value)) return undefined;
+  if (value.includes(INVALID)) return INVALID;
+  const listed = notStatedAssumptions
+    .map((a) => a.assumption)
+    .filter((assumption) => value.includes(assumption));
+  return listed.length === 0 ? undefined : listed;
 }
 
 function records(value: unknown): readonly (ReadFields | Invalid)[] {

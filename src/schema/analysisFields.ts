@@ -24,10 +24,24 @@ import { column, list, record, scalar, section } from './_fieldSpec.js';
 import { readScenarios, scenariosSchema } from './scenariosSchema.js';
 import { readUncertainty, uncertaintySchema } from './uncertaintySchema.js';
 import { discountScheduleNames } from '../calc/greenBookSchedules.js';
-import type { DiscountScheduleName } from '../model/analysis.js';
+import type { DiscountScheduleName, NotStatedAssumption } from '../model/analysis.js';
 
 /** The flat discount rate when the analysis gives no rate, rates or schedule: 3.5 %. */
 export const DEFAULT_DISCOUNT_RATE = '0.035';
+
+/**
+ * The assumptions an outcomes table may have no column for, in the method's order, each with the
+ * column of `outcomes.csv` that states it (`notStated` lists those a table left out).
+ */
+export const notStatedAssumptions: readonly {
+  readonly assumption: NotStatedAssumption;
+  readonly column: string;
+}[] = [
+  { assumption: 'deadweight', column: 'deadweight' },
+  { assumption: 'displacement', column: 'displacement' },
+  { assumption: 'attribution', column: 'attribution' },
+  { assumption: 'dropOff', column: 'drop_off' },
+];
 
 const text = (description: string, more: { column?: ReturnType<typeof column> } = {}) =>
   scalar(textKind, { description, ...more });
@@ -326,6 +340,21 @@ export const analysisFields = record(
     horizon: scalar(wholeYearsKind(1), {
       description: 'The last year valued; default, the last year in which any outcome has value',
     }),
+    notStated: list(
+      scalar(
+        oneOfKind(
+          notStatedAssumptions.map((a) => a.assumption) as [
+            NotStatedAssumption,
+            ...NotStatedAssumption[],
+          ],
+        ),
+        { required: true, description: 'An assumption' },
+      ),
+      {
+        description:
+          'The assumptions the outcomes table has no column for (the CSV and Value Map readers set it): each is 0 for every outcome, and the result warns of it',
+      },
+    ),
     stakeholders: list(
       record(stakeholderFields, {
         required: true,

@@ -68,13 +68,28 @@ function apply(analysis: Analysis, scenario: Scenario): Analysis {
     ];
   });
   const horizon = scenario.horizon ?? analysis.horizon;
-  return {
+  // An assumption the analysis does not state is stated by a scenario that sets it for every
+  // outcome it keeps (docs/method.md); the others stay listed, and the result names the outcomes
+  // still at 0.
+  const notStated = (analysis.notStated ?? []).filter(
+    (assumption) =>
+      own(scenario.outcomes, '*')?.[assumption] === undefined &&
+      analysis.outcomes.some(
+        (o) =>
+          !outcomeExcluded(scenario, o) && own(scenario.outcomes, o.id)?.[assumption] === undefined,
+      ),
+  );
+  const changed: Analysis = {
     ...analysis,
     discount: overrideDiscount(analysis.discount, scenario.discount),
     ...(horizon === undefined ? {} : { horizon }),
     inputs,
     outcomes,
   };
+  if (analysis.notStated === undefined) return changed;
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- replaced by the list below
+  const { notStated: given, ...rest } = changed;
+  return notStated.length === 0 ? rest : { ...rest, notStated };
 }
 
 /** Whether the scenario leaves the outcome out: its own `exclude`, else that of `"*"`. */

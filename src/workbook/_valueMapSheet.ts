@@ -106,6 +106,11 @@ export interface ValueMapPlan {
   readonly groups: readonly PlanGroup[];
   /** The optional columns to write (`written: 'when-present'`). */
   readonly optional: ReadonlySet<ValueMapColumnKey>;
+  /**
+   * The deductions and drop-off the analysis does not state (`Analysis.notStated`): the sheet
+   * has no column for them, as the table it came from had none, and its formulas leave them out.
+   */
+  readonly notStated?: ReadonlySet<ValueMapColumnKey>;
   /** Absent: formulas are written without cached results. */
   readonly figures?: PlanFigures;
 }
@@ -170,6 +175,7 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
   for (const c of valueMapColumns) {
     if (c.written === 'never') continue;
     if (c.written === 'when-present' && !plan.optional.has(c.key)) continue;
+    if (plan.notStated?.has(c.key) === true) continue; // no column: the analysis states none
     if (c.key === 'year') {
       for (let year = 1; year <= plan.years; year++) layout.push({ column: c, year });
     } else layout.push({ column: c });
@@ -361,7 +367,12 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
       );
       value = ref('proxyRebased');
     }
-    const deductions = `(1-${ref('deadweight')})*(1-${ref('displacement')})*(1-${ref('attribution')})*(1-${ref('leakage')})`;
+    // each deduction the sheet has a column for (one the analysis does not state has none)
+    const deductions =
+      FRACTIONS.filter((key) => key !== 'dropOff' && col(key) !== 0)
+        .map((key) => `(1-${ref(key)})`)
+        .join('*') || '1';
+    const dropOff = col('dropOff') === 0 ? '1' : `(1-${ref('dropOff')})`;
     const profile = outcome?.quantityByYear;
     // with a profile, the impact is the first valued year's (docs/method.md)
     const quantity = profile?.[0] ?? ref('quantity');
@@ -385,7 +396,7 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
         formula = `IF(${year}>${horizon},0,${quantity}*${value}*${deductions})`;
       } else {
         const k = `(${year}-${ref('start')})`;
-        formula = `IF(OR(${year}<${ref('start')},${year}>${horizon}),0,${ref('impact')}*IF(${k}=0,1,(1-${ref('dropOff')})^${k})*MAX(0,MIN(1,${ref('duration')}-${k})))`;
+        formula = `IF(OR(${year}<${ref('start')},${year}>${horizon}),0,${ref('impact')}*IF(${k}=0,1,${dropOff}^${k})*MAX(0,MIN(1,${ref('duration')}-${k})))`;
       }
       put(at, yearCol(year), cachedYear, computed, formula);
     }
@@ -503,7 +514,7 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
 
   // Data validation over the data rows: shares 0–100 %, durations > 0, whole years.
   const range = (key: ValueMapColumnKey) => `${letter(key)}${firstData}:${letter(key)}${lastData}`;
-  const fractions = FRACTIONS.map(range);
+  const fractions = FRACTIONS.filter((key) => col(key) !== 0).map(range);
   validations.push(
     {
       ref: fractions.join(' '),

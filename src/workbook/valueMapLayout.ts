@@ -179,6 +179,12 @@ const column = (
 const SOURCE_QUESTION = 'Where did you get the information from?';
 
 /**
+ * The titles a column of evidence for an assumption may have in a charity's own sheet: a
+ * "Source" or "Rationale" beside the assumption, told apart by its place (after which column).
+ */
+const EVIDENCE_TITLES = ['Source', 'Rationale', 'Reason', 'Evidence', 'Justification'];
+
+/**
  * The columns in the order sroi writes them (the template's order, sroi's own columns beside the
  * template column they belong with). Titles and questions are those of the SROI Network's Value
  * Map (docs/value-map.md) unless `origin` is `sroi`.
@@ -276,7 +282,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     alsoTitled: ['Indicators', 'Outcome indicator'],
   }),
   column('quantitySource', 3, 'Source', SOURCE_QUESTION, 'text', {
-    alsoTitled: ['Source of indicator', 'Indicator source'],
+    alsoTitled: ['Source of indicator', 'Indicator source', ...EVIDENCE_TITLES.slice(1)],
     written: 'when-present',
   }),
   column('quantity', 3, 'Quantity', 'How much change was there?', 'quantity', {
@@ -320,6 +326,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     },
   ),
   column('durationSource', 3, 'Duration source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),
@@ -408,6 +415,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     },
   ),
   column('deadweightSource', 4, 'Deadweight source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),
@@ -415,6 +423,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     alsoTitled: ['Displacement'],
   }),
   column('displacementSource', 4, 'Displacement source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),
@@ -422,6 +431,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     alsoTitled: ['Attribution'],
   }),
   column('attributionSource', 4, 'Attribution source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),
@@ -436,6 +446,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     },
   ),
   column('leakageSource', 4, 'Leakage source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),
@@ -443,6 +454,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
     alsoTitled: ['Drop-off %', 'Drop off', 'Drop-off'],
   }),
   column('dropOffSource', 4, 'Drop off source', SOURCE_QUESTION, 'text', {
+    alsoTitled: EVIDENCE_TITLES,
     origin: 'sroi',
     written: 'when-present',
   }),

@@ -249,6 +249,7 @@ function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): 
     currency: analysis.currency,
     groups: planGroups,
     optional,
+    ...(analysis.notStated === undefined ? {} : { notStated: new Set(analysis.notStated) }),
     ...(cached ? { figures: figuresOf(analysis, result, years, rates) } : {}),
   };
 }

@@ -25,6 +25,8 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
   const written = new Map<string, string>(
     Object.entries(files).map(([p, t]) => [join(root, p), t]),
   );
+  // Bytes written or given (a workbook, a file in another encoding), as they are.
+  const bytes = new Map<string, Uint8Array>();
   const unreadable = new Set((options.unreadable ?? []).map((p) => join(root, p)));
   const inodes = new Map<string, number>();
   const inode = (path: string) => {
@@ -46,8 +48,20 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
       if (Buffer.byteLength(text) > maxBytes) throw nodeError('EFBIG', path);
       return text;
     },
+    readBytes: async (path, maxBytes = Infinity) => {
+      if (unreadable.has(path)) throw nodeError('EACCES', path);
+      const data =
+        bytes.get(path) ??
+        (written.has(path)
+          ? new TextEncoder().encode(written.get(path) ?? '')
+          : new Uint8Array(readFileSync(path)));
+      if (data.length > maxBytes) throw nodeError('EFBIG', path);
+      return data;
+    },
     writeFile: async (path, data, { exclusive = false } = {}) => {
       const text = writtenText(data);
+      if (typeof data === 'string' || !(data instanceof Uint8Array)) bytes.delete(path);
+      else bytes.set(path, data);
       if (!path.startsWith(root)) throw new Error(`test wrote outside the repository: ${path}`);
       if (exclusive && present(path)) throw nodeError('EEXIST', path);
       if (options.failWrite?.(path) === true) {
@@ -59,7 +73,8 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
     stat: async (path) => {
       const memory = written.get(path);
       if (memory !== undefined) {
-        return { kind: 'file', size: Buffer.byteLength(memory), dev: 0, ino: inode(path) };
+        const size = bytes.get(path)?.length ?? Buffer.byteLength(memory);
+        return { kind: 'file', size, dev: 0, ino: inode(path) };
       }
       if (unreadable.has(path)) return { kind: 'file', size: 10, dev: 0, ino: inode(path) };
       const info = statSync(path, { throwIfNoEntry: false });
@@ -76,9 +91,14 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
       if (text === undefined) throw nodeError('ENOENT', from);
       written.delete(from);
       written.set(to, text);
+      const data = bytes.get(from);
+      bytes.delete(from);
+      if (data === undefined) bytes.delete(to);
+      else bytes.set(to, data);
     },
     remove: async (path) => {
       written.delete(path);
+      bytes.delete(path);
     },
     realpath: async (path) => path,
     mkdir: async () => {},
@@ -86,7 +106,13 @@ export function fakeIo(files: Record<string, string> = {}, options: FakeIoOption
   };
   const file = (path: string) => written.get(join(root, path));
   const paths = () => [...written.keys()].map((p) => relative(root, p)).sort();
-  return { io, out, file, paths };
+  /** Puts a file of bytes (a workbook, text in another encoding) at a path. */
+  const put = (path: string, data: Uint8Array) => {
+    const full = join(root, path);
+    bytes.set(full, data);
+    written.set(full, Buffer.from(data).toString('latin1'));
+  };
+  return { io, out, file, paths, put };
 }
 
 /**

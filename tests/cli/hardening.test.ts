@@ -18,11 +18,16 @@ async function cli(
 ) {
   const fake = fakeIo(files, options);
   const reads = new Map<string, number>();
+  const count = (path: string) => reads.set(path, (reads.get(path) ?? 0) + 1);
   const counted = {
     ...fake.io,
     readFile: (path: string, maxBytes?: number) => {
-      reads.set(path, (reads.get(path) ?? 0) + 1);
+      count(path);
       return fake.io.readFile(path, maxBytes);
+    },
+    readBytes: (path: string, maxBytes?: number) => {
+      count(path);
+      return fake.io.readBytes?.(path, maxBytes) ?? Promise.reject(new Error('no readBytes'));
     },
   };
   const code = await run(args, counted);
@@ -186,7 +191,7 @@ describe('run: names are data', () => {
     [['constructor', '--help'], /^sroi: unknown command "constructor"\n/],
     [
       ['calculate', 'examples/befriending/outcomes.csv', '--map', '__proto__=X'],
-      /^sroi: --map names an unknown field "__proto__" \(fields: id, stakeholder, outcome, /,
+      /^sroi: --map names an unknown field "__proto__" \(one of \d+ fields, e\.g\. "id", "stakeholder", "outcome"\)/,
     ],
     [
       ['calculate', 'examples/befriending/outcomes.csv', '--map', 'constructor=X'],

@@ -231,6 +231,7 @@ describe('readCsvAnalysis', () => {
         blankRows: 1,
         commentRows: 1,
         titleRows: 1,
+        totalRows: 0,
       },
       inputs: {
         file: 'inputs.csv',
@@ -242,6 +243,7 @@ describe('readCsvAnalysis', () => {
         blankRows: 0,
         commentRows: 0,
         titleRows: 0,
+        totalRows: 0,
       },
     });
     expect(read.notes.map((note) => note.code)).toEqual(['title_rows', 'comment_rows']);
@@ -447,5 +449,91 @@ describe('readCsvAnalysis (ragged rows)', () => {
     expect(formatIssue(capIssues(read.issues, 1)[1] as Issue)).toBe(
       'and 2 more problems, not listed (3 in all); fix these and read the file again to see the rest',
     );
+  });
+});
+
+describe('readCsvAnalysis (a deduction or drop-off with no column)', () => {
+  // The worst case reported: a header row lost in clean-up left attribution and displacement
+  // unread, and the ratio came out higher with exit 0.
+  const text = (header: string, row: string) => outcomes(`${header}\n${row}\n`);
+
+  it('records each assumption the table has no column for, and the result warns of it', () => {
+    const read = readCsvAnalysis({
+      outcomes: text(
+        'stakeholder,outcome,quantity,proxy_value,duration,deadweight,drop_off',
+        'Older people,Less isolated,10,100,1,20%,0',
+      ),
+      inputs: { file: 'inputs.csv', text: 'description,value\nGrant,400\n' },
+      settings,
+    });
+    if (!read.success) throw new Error(JSON.stringify(read.issues));
+    expect(read.analysis.notStated).toEqual(['displacement', 'attribution']);
+    const result = evaluateAnalysis(read.analysis);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'no displacement column: displacement is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+      'no attribution column: attribution is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+    ]);
+    expect(result.sroiRatio).toBe('2'); // hand-computed: 10 × 100 × (1 − 0.2) = 800; 800 / 400
+  });
+
+  it('records nothing when every column is there, even with blank cells', () => {
+    const read = readCsvAnalysis({
+      outcomes: text(
+        'stakeholder,outcome,quantity,proxy_value,duration,deadweight,displacement,attribution,drop_off',
+        'Older people,Less isolated,10,100,1,,,,',
+      ),
+      settings,
+    });
+    expect(read.success && 'notStated' in read.analysis).toBe(false);
+  });
+
+  it('lets the table decide, whatever the settings list, and takes a mapped header as the column', () => {
+    const read = readCsvAnalysis({
+      outcomes: text(
+        'stakeholder,outcome,quantity,proxy_value,duration,Others %,deadweight,displacement',
+        'Older people,Less isolated,10,100,1,25%,0,0',
+      ),
+      settings: { ...settings, notStated: ['deadweight'] },
+      columns: { attribution: 'Others %' },
+    });
+    expect(read.success && read.analysis.notStated).toEqual(['dropOff']);
+  });
+});
+
+describe('readCsvAnalysis (Total rows)', () => {
+  it('leaves out a Total row of inputs, never summing it, and says where it was', () => {
+    // The worst case reported: a Total row read as an input doubled the inputs.
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'stakeholder,outcome,quantity,proxy_value,duration,deadweight,displacement,attribution,drop_off\nOlder people,Less isolated,10,219,1,0,0,0,0\nTotal,,10,,,,,,\n',
+      ),
+      inputs: {
+        file: 'inputs.csv',
+        text: 'description,value\nGrant,600\nVolunteers,400\nTotal,"1,000"\n',
+      },
+      settings,
+    });
+    if (!read.success) throw new Error(read.issues.map(formatIssue).join('\n'));
+    expect(read.analysis.inputs.map((i) => i.value)).toEqual(['600', '400']);
+    expect(read.analysis.outcomes).toHaveLength(1);
+    expect(evaluateAnalysis(read.analysis).sroiRatio).toBe('2.19'); // hand-computed: 10 × 219 / (600 + 400)
+    expect(read.notes.filter((n) => n.code === 'total_rows').map((n) => [n.file, n.line])).toEqual([
+      ['outcomes.csv', 3],
+      ['inputs.csv', 4],
+    ]);
+    expect(read.tables.inputs).toMatchObject({ rowsRead: 2, rowsUsed: 2, totalRows: 1 });
+  });
+
+  it('reads a row whose label starts like a total but which holds an outcome', () => {
+    const read = readCsvAnalysis({
+      outcomes: outcomes(
+        'stakeholder,outcome,quantity,proxy_value,duration\nTotal Care Ltd,Fewer falls,1,1,1\nSubtotals,1,1,1,1\n',
+      ),
+      settings,
+    });
+    // "Subtotals" with only numbers beside it is a Total row; "Total Care Ltd" is a stakeholder
+    expect(read.success && read.analysis.outcomes.map((o) => o.stakeholder)).toEqual([
+      'Total Care Ltd',
+    ]);
   });
 });
