@@ -10,6 +10,7 @@ import { findColumn } from './matchColumns.js';
 import { lastFilled } from './_tableRows.js';
 import { normaliseHeader } from './normaliseHeader.js';
 import { alternatives } from '../model/_alternatives.js';
+import { columnOfLetters, lettersOfColumn } from '../model/_columnLetters.js';
 import { shown } from '../schema/_shown.js';
 import type { CsvColumn } from './csvColumns.js';
 import type { Issue } from '../model/SroiError.js';
@@ -140,7 +141,7 @@ export function resolveColumn(value: string | number, headers: readonly string[]
     typeof value === 'number' || /^\d{1,7}$/.test(written)
       ? Number(written) - 1
       : /^[A-Z]{1,3}$/.test(written)
-        ? columnNumber(written) - 1
+        ? columnOfLetters(written) - 1
         : undefined;
   if (position === undefined) {
     return { problem: `no column is headed ${shown(written)}`, headers };
@@ -167,23 +168,7 @@ export function unresolvedMessage(
 
 /** A column as a message names it: its letter and its position, `C (3)`. */
 export function columnName(position: number): string {
-  return `${columnLetters(position + 1)} (${position + 1})`;
-}
-
-/** The letters of a 1-based column number, as a spreadsheet writes them: 28 → `AB`. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
-/** The 1-based number of a column's letters: `AB` → 28. */
-function columnNumber(letters: string): number {
-  let column = 0;
-  for (let i = 0; i < letters.length; i++) column = column * 26 + letters.charCodeAt(i) - 64;
-  return column;
+  return `${lettersOfColumn(position + 1)} (${position + 1})`;
 }
 
 function positionsOf(headers: readonly string[], key: string): number[] {

@@ -2,7 +2,6 @@ import { inputColumns, outcomeColumns } from './csvColumns.js';
 import { objectArgument, optionsArgument, textArgument } from '../model/_arguments.js';
 import { findColumn, matchColumns } from './matchColumns.js';
 import {
-  columnLetters,
   columnMappingIssues,
   mappingKey,
   resolveColumn,
@@ -10,6 +9,7 @@ import {
 } from './columnMapping.js';
 import type { ColumnMappingInput } from './columnMapping.js';
 import { normaliseHeader } from './normaliseHeader.js';
+import { lettersOfColumn } from '../model/_columnLetters.js';
 import { headerScorer } from './readCsvTable.js';
 import { scanCsvTable } from './_scanCsvTable.js';
 import { tableRows } from './_tableRows.js';
@@ -375,7 +375,7 @@ function mappedHeaders(
   const named = [...headers];
   columns.forEach((column, index) => {
     if (column !== undefined && (named[index] ?? '').trim() === '') {
-      named[index] = `column ${columnLetters(index + 1)}`;
+      named[index] = `column ${lettersOfColumn(index + 1)}`;
     }
   });
   return named;

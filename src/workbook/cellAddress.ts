@@ -1,4 +1,5 @@
 import { textArgument, wholeNumber } from '../model/_arguments.js';
+import { columnOfLetters, lettersOfColumn } from '../model/_columnLetters.js';
 import type { CellRange } from './Workbook.js';
 
 /** The largest row and column a workbook can have (Excel's grid: 1,048,576 rows, XFD columns). */
@@ -14,11 +15,7 @@ export const MAX_COLUMNS = 16_384;
  */
 export function columnLetters(column: number): string {
   wholeNumber('columnLetters', 'column', column, 1, MAX_COLUMNS);
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
+  return lettersOfColumn(column);
 }
 
 /**
@@ -46,9 +43,7 @@ export function parseCellAddress(address: string): { row: number; column: number
   textArgument('parseCellAddress', address, 'address');
   const match = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(address);
   if (match === null) return undefined;
-  const letters = (match[1] ?? '').toUpperCase();
-  let column = 0;
-  for (let i = 0; i < letters.length; i++) column = column * 26 + letters.charCodeAt(i) - 64;
+  const column = columnOfLetters((match[1] ?? '').toUpperCase());
   const row = Number(match[2]);
   return row > MAX_ROWS || column > MAX_COLUMNS ? undefined : { row, column };
 }
