@@ -10,19 +10,22 @@ const main = `sroi ${VERSION} — Social Return on Investment calculator
 Usage: sroi <command> [options]
 
 Commands:
-  calculate <analysis.json | outcomes.csv>   the SROI ratio and every figure behind it
-  validate <analysis.json | outcomes.csv>    check an analysis; list every problem and row counts
-  report <analysis.json | outcomes.csv>      a report for funders: self-contained HTML or Markdown
+  calculate <file>                           the SROI ratio and every figure behind it
+  validate <file>                            check an analysis; list every problem and row counts
+  report <file>                              a report for funders: self-contained HTML or Markdown
   template [DIR] [--xlsx]                    write blank outcomes.csv, inputs.csv, analysis.json
                                              (--xlsx: a blank Value Map workbook)
   schema                                     print the JSON Schema of an analysis file
-  sensitivity <analysis.json | outcomes.csv> switching values and one-way tests of every
+  sensitivity <file>                         switching values and one-way tests of every
                                              assumption; --scenarios: the file's scenarios
   simulate <analysis.json>                   Monte Carlo over the file's uncertainty section
-  export <analysis.json | outcomes.csv>      a Value Map workbook (.xlsx) with live formulas; JSON, CSV
+  export <file>                              a Value Map workbook (.xlsx) with live formulas; JSON, CSV
   app [--out FILE | --serve]                 the web app: one HTML file that works offline
-  check <analysis.json | outcomes.csv>       what an assurer would question (advice; exit 0)
+  check <file>                               what an assurer would question (advice; exit 0)
   diff <before> <after>                      what changed, and each change's effect on the ratio
+
+<file> is an analysis .json, a Value Map workbook (.xlsx), or a CSV: an outcomes table (with
+--inputs inputs.csv) or a whole Value Map sheet.
 
 Options:
   -h, --help      show help (also: sroi <command> --help)
@@ -54,7 +57,7 @@ Files:
                                 (default 100MB, at most 500MB; e.g. 200MB, 1500000)
 `;
 
-const calculate = `Usage: sroi calculate <analysis.json | outcomes.csv> [options]
+const calculate = `Usage: sroi calculate <analysis.json | value-map.xlsx | outcomes.csv> [options]
 
 Calculates the SROI of an analysis: a JSON analysis file (see \`sroi schema\`), an analysis file
 that names its CSV tables ("outcomes": "outcomes.csv"), an outcomes CSV with --inputs, or a
@@ -76,7 +79,7 @@ Examples:
   sroi calculate value-map.xlsx --discount-rate 3.5%
 `;
 
-const validate = `Usage: sroi validate <analysis.json | outcomes.csv> [options]
+const validate = `Usage: sroi validate <analysis.json | value-map.xlsx | outcomes.csv> [options]
 
 Reads and checks an analysis without calculating it. Prints how many rows of each CSV table
 were read, used and rejected, every note (e.g. an ignored column) and every problem, one per
@@ -111,7 +114,7 @@ Example:
   sroi schema --out analysis.schema.json
 `;
 
-const report = `Usage: sroi report <analysis.json | outcomes.csv> [options]
+const report = `Usage: sroi report <analysis.json | value-map.xlsx | outcomes.csv> [options]
 
 Writes a report of an analysis to share: one self-contained HTML page (charts as inline SVG,
 no script, no network requests, prints on A4) or Markdown (tables in place of charts). Its
@@ -138,7 +141,7 @@ Examples:
   sroi report analysis-2024.json --sensitivity --check --diff analysis-2023.json --out report.html
 `;
 
-const sensitivity = `Usage: sroi sensitivity <analysis.json | outcomes.csv> [options]
+const sensitivity = `Usage: sroi sensitivity <analysis.json | value-map.xlsx | outcomes.csv> [options]
 
 For every assumption (each outcome's quantity, proxy, deadweight, displacement, attribution,
 leakage, dropOff and duration; the discount rate, each input's value, all proxies together):

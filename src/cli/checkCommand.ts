@@ -13,7 +13,7 @@ import type { CheckResult } from '../review/checkAnalysis.js';
 import type { Uncertainty } from '../sensitivity/Uncertainty.js';
 
 /** `sroi check --help`. */
-export const checkHelp = `Usage: sroi check <analysis.json | outcomes.csv> [options]
+export const checkHelp = `Usage: sroi check <analysis.json | value-map.xlsx | outcomes.csv> [options]
 
 An assurance-readiness review: what an assurer working to the principles of social value would
 question in the analysis — a proxy without a source or a price year, an outcome without an
@@ -35,7 +35,7 @@ Examples:
 `;
 
 /**
- * `sroi check <analysis.json | outcomes.csv> [settings] [--format text|json|markdown]
+ * `sroi check <analysis.json | value-map.xlsx | outcomes.csv> [settings] [--format text|json|markdown]
  * [--out FILE]`: the findings of `checkAnalysis`. Exit 0 with or without findings (they are
  * advice), 1 when the analysis or its uncertainty section is invalid.
  */

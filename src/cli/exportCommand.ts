@@ -12,7 +12,7 @@ import type { Analysis } from '../model/analysis.js';
 const FORMATS = ['xlsx', 'json', 'csv'] as const;
 
 /** `sroi export --help`. */
-export const EXPORT_HELP = `Usage: sroi export <analysis.json | outcomes.csv> [options] --out PATH
+export const EXPORT_HELP = `Usage: sroi export <analysis.json | value-map.xlsx | outcomes.csv> [options] --out PATH
 
 Writes the analysis in another form: a Value Map workbook whose formulas give sroi's figures
 when Excel or LibreOffice recalculates it, the validated analysis as JSON, or the two CSV tables
@@ -33,7 +33,7 @@ Examples:
 `;
 
 /**
- * `sroi export <analysis.json | outcomes.csv> [--format xlsx|json|csv] --out PATH [settings]`:
+ * `sroi export <analysis.json | value-map.xlsx | outcomes.csv> [--format xlsx|json|csv] --out PATH [settings]`:
  * the analysis in another form. `xlsx` (the default): a Value Map workbook with live formulas
  * (`--out map.xlsx`); `json`: the validated analysis, one file (standard output without
  * `--out`); `csv`: `outcomes.csv`, `inputs.csv` and `analysis.json` naming them, into the folder

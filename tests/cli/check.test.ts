@@ -155,6 +155,6 @@ describe('sroi check', () => {
     const help = await cli(['check', '--help']);
     expect(help.stdout).toMatch(/^Usage: sroi check/);
     expect(help.stdout).toMatch(/Examples:\n {2}sroi check /);
-    expect((await cli(['--help'])).stdout).toContain('  check <analysis.json | outcomes.csv>');
+    expect((await cli(['--help'])).stdout).toContain('  check <file>');
   });
 });
