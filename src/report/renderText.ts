@@ -1,6 +1,7 @@
 import { decimalsArgument, optionsArgument, resultArgument } from '../model/_arguments.js';
 import { formatMoney, formatNumber, roundingArgument } from './round.js';
 import { Dec } from '../calc/_decimal.js';
+import { uncategorised } from '../calc/evaluateAnalysis.js';
 import type { RoundingMode } from './round.js';
 import type { SroiResult } from '../model/result.js';
 
@@ -79,17 +80,22 @@ export function renderText(result: SroiResult, options: RenderTextOptions = {}):
         ratio(s.sroiRatio),
       ]),
     ]),
-    '',
-    'Value by category',
-    ...table([
-      ['category', 'present value', 'share', 'ratio'],
-      ...result.categories.map((c) => [
-        c.category,
-        money(c.presentValue),
-        share(c.share),
-        ratio(c.sroiRatio),
-      ]),
-    ]),
+    // No category table when no outcome has a category (the reports leave it out too).
+    ...(result.categories.every((c) => c.category === uncategorised)
+      ? []
+      : [
+          '',
+          'Value by category',
+          ...table([
+            ['category', 'present value', 'share', 'ratio'],
+            ...result.categories.map((c) => [
+              c.category,
+              money(c.presentValue),
+              share(c.share),
+              ratio(c.sroiRatio),
+            ]),
+          ]),
+        ]),
     '',
     'Value by year',
     ...table([

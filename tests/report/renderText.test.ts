@@ -41,6 +41,32 @@ describe('renderText', () => {
     expect(lines).toContain('  Residents        £2,500.00  100.0%   2.50');
   });
 
+  it('leaves out the category table when no outcome has a category, and prints it when one has', () => {
+    // warmHomes names no category: its one category is the engine's "uncategorised", which is
+    // not a category the map has, so the summary has no such table (the reports do the same).
+    expect(renderText(warmHomes)).not.toContain('Value by category');
+    const categorised = calculateSroi({
+      name: 'Warm homes',
+      discount: { rate: '0' },
+      inputs: [{ description: 'Grant', value: '1000' }],
+      outcomes: [
+        {
+          stakeholder: 'Residents',
+          outcome: 'Warmer',
+          category: 'Health',
+          quantity: '10',
+          proxy: { value: '250' },
+          duration: 1,
+        },
+      ],
+    });
+    const lines = renderText(categorised).split('\n');
+    expect(lines).toContain('Value by category');
+    // The one category holds all of the 2,500 (10 × 250 at a rate of 0): share 100%, ratio 2.5.
+    // Columns as wide as their widest cell: "category" (8) and "present value" (13).
+    expect(lines).toContain('  Health        £2,500.00  100.0%   2.50');
+  });
+
   it('prints a table with more rows than a function call has room for arguments', () => {
     // 200,000 stakeholders: spreading them into one call (push(...rows), Math.max(...widths))
     // overflows V8's stack; found with a 100,000-row CSV. Column widths: the longest name (18
