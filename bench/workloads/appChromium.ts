@@ -8,7 +8,7 @@
  *   charts show the new result, layout included: target ≤ 16 ms (one frame at 60 Hz);
  * - 10,000 Monte Carlo draws of a 20-outcome map with five uncertain assumptions per outcome
  *   (bench/sensitivity.ts's), from the Run button to the histogram, in the worker: target ≤ 1 s;
- * - opening a 200-outcome analysis JSON file, and the same map as outcomes and inputs CSV files,
+ * - opening a 200-outcome analysis JSON file, the same map as a Value Map workbook (.xlsx), and a map as outcomes and inputs CSV files,
  *   from the file picker's change event to the figures: target ≤ 300 ms; and the JSON file again
  *   with the page scrolled to the outcomes table, so that every row the screen holds is drawn
  *   (the table draws only the rows near the screen: src/app/RowsTable.ts).
@@ -32,6 +32,8 @@ import { calculateSroi } from '../../src/calculateSroi.js';
 import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { readCsvAnalysis } from '../../src/csv/readCsvAnalysis.js';
 import { round } from '../../src/report/round.js';
+import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
+import { writeValueMap } from '../../src/workbook/writeValueMap.js';
 import type { Page } from 'playwright-core';
 import type { BenchConfig } from './_config.js';
 import type { BenchLine } from './_report.js';
@@ -50,7 +52,7 @@ function runsOf(config: BenchConfig, wanted: number): number {
 /** Opens a file in the page and waits for its figures; in-page times in ms, warm-up first. */
 async function timeOpening(
   page: Page,
-  files: readonly (readonly { name: string; text: string }[])[],
+  files: readonly (readonly { name: string; text?: string; bytes?: number[] }[])[],
   ratios: readonly string[],
   runs: number,
 ): Promise<number[]> {
@@ -62,7 +64,10 @@ async function timeOpening(
       for (let run = 0; run <= runs; run++) {
         const which = run % files.length;
         const transfer = new DataTransfer();
-        for (const f of files[which] ?? []) transfer.items.add(new File([f.text], f.name));
+        for (const f of files[which] ?? []) {
+          const content = f.bytes === undefined ? (f.text ?? '') : new Uint8Array(f.bytes);
+          transfer.items.add(new File([content], f.name));
+        }
         const start = performance.now();
         input.files = transfer.files;
         input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -254,6 +259,14 @@ export async function runApp(config: BenchConfig, emit: (line: BenchLine) => voi
       return shown(evaluateAnalysis(read.analysis).sroiRatio);
     });
     const csvTimes = await timeOpening(page, csvFiles, csvRatios, openRuns);
+    // The same two JSON maps as Value Map workbooks, as writeValueMap (the app's own Save) writes
+    // them: read back by readWorkbook and readValueMap in the page, figures compared.
+    const xlsxFiles = json.map((a, i) => {
+      const analysis = parseAnalysis(a);
+      const bytes = writeValueMap(analysis, evaluateAnalysis(analysis));
+      return [{ name: `map200-${i}.xlsx`, bytes: [...bytes] }];
+    });
+    const xlsxTimes = await timeOpening(page, xlsxFiles, jsonRatios, openRuns);
     // The table draws the rows on the screen: with the page scrolled to the outcomes, every row
     // the screen holds is drawn on each opening (above, the table starts below the screen).
     await page.locator('#outcomes').evaluate((table) => table.scrollIntoView({ block: 'start' }));
@@ -267,6 +280,7 @@ export async function runApp(config: BenchConfig, emit: (line: BenchLine) => voi
     for (const [label, times] of [
       ['open a 200-outcome analysis JSON file', jsonTimes],
       ['open 200-outcome outcomes.csv + inputs.csv', csvTimes],
+      ['open a 200-outcome Value Map workbook (.xlsx)', xlsxTimes],
       [`  the JSON file, the outcomes on screen (${drawn} rows drawn)`, inViewTimes],
     ] as const) {
       const middle = median([...times].sort((a, b) => a - b));

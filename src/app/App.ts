@@ -467,7 +467,14 @@ export function App() {
             h(HeadlineFigures, {
               key: 'figures',
               report,
-              warnings: evaluation.ok ? evaluation.result.warnings : [],
+              // A Value Map's own figures that differ from sroi's are the file's: they hold
+              // until the map is edited.
+              warnings: evaluation.ok
+                ? [
+                    ...evaluation.result.warnings,
+                    ...(opened?.document === document ? opened.warnings : []),
+                  ]
+                : [],
               problems,
             }),
             h(SettingsPanel, { key: 'settings', document, issues: placed.settings, dispatch }),

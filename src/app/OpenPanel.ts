@@ -1,16 +1,18 @@
 /**
  * Opening a map: a file picker that takes several files at once, the same by dragging files onto
  * the page, the included example, or a blank map. After opening files it says what was read —
- * each CSV table's row accounting (rows read, used and rejected, as `sroi validate` counts them),
- * the reader's notes and every problem with the CLI's message, shown also at its cell of the file.
+ * each table's row accounting (rows read, used and rejected, as `sroi validate` counts them; a
+ * Value Map's outcome rows and input rows), the reader's notes and warnings and every problem
+ * with the CLI's message (a Value Map's at its cell, `'Value Map'!C12`), a CSV table's problems
+ * shown also at their cells of the file.
  */
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatIssue } from '../model/formatIssue.js';
 import { csvTableKind } from './csvTableKind.js';
 import { csvProblems } from './csvProblems.js';
 import { dropBox, FilePicker } from './FilePicker.js';
 import { ProblemList } from './ProblemList.js';
+import { formatNote } from './openFiles.js';
 import type { OpenedFiles } from './openFiles.js';
 import type { TableProblems } from './csvProblems.js';
 
@@ -39,7 +41,7 @@ export function OpenPanel({ opened, onFiles, onExample, onBlank, compact }: Open
       : h(
           'p',
           null,
-          'Choose or drop an analysis file (.json, as sroi reads it) or your CSV tables: the outcomes table, with the inputs table if you have one. Select both at once; the app tells them apart by their headers.',
+          'Choose or drop your Value Map as it is (the .xlsx workbook, or the sheet saved as CSV), an analysis file (.json, as sroi reads it) or your CSV tables: the outcomes table, with the inputs table if you have one. Select both at once; the app tells them apart by their headers.',
         ),
     h(
       'div',
@@ -60,6 +62,9 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
     const problems = csvProblems(text, file, csvTableKind(text, file), opened.issues);
     if (problems !== undefined) placed.push(problems);
   }
+  // A Value Map holds both tables on one sheet: each line says which rows it counts.
+  const [first, second] = opened.tables;
+  const oneSheet = second !== undefined && first?.file === second.file;
   return h(
     'div',
     { class: 'open-report' },
@@ -97,11 +102,15 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
             h(
               'tbody',
               null,
-              opened.tables.map((t) =>
+              opened.tables.map((t, i) =>
                 h(
                   'tr',
-                  { key: t.file },
-                  h('td', null, t.file),
+                  { key: i },
+                  h(
+                    'td',
+                    null,
+                    oneSheet ? `${t.file} (${i === 0 ? 'outcome' : 'input'} rows)` : t.file,
+                  ),
                   h('td', { class: 'num' }, String(t.rowsRead)),
                   h('td', { class: 'num' }, String(t.rowsUsed)),
                   h('td', { class: 'num' }, String(t.rowsRejected)),
@@ -116,16 +125,17 @@ function OpenReport({ opened }: { readonly opened: OpenedFiles }) {
             ),
           ),
         ),
-    opened.notes.length === 0
+    opened.notes.length + opened.warnings.length === 0
       ? null
       : h(
           'ul',
           { class: 'notes' },
-          opened.notes.map((note, i) =>
+          opened.notes.map((note, i) => h('li', { key: i }, formatNote(note))),
+          opened.warnings.map((warning) =>
             h(
               'li',
-              { key: i },
-              `note: ${formatIssue({ ...note, code: 'invalid_value', path: [] })}`,
+              { key: warning.code, 'data-warning': warning.code },
+              `warning: ${warning.code}: ${warning.message}`,
             ),
           ),
         ),

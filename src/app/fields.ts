@@ -5,6 +5,7 @@
  * names are the model's (docs/model.md); the labels are the Value Map's words.
  */
 import type { DocumentPath, JsonValue } from './AnalysisDocument.js';
+import type { EvidenceTopic } from '../model/analysis.js';
 
 /** How a field's text is stored in the document. */
 export type FieldKind =
@@ -33,10 +34,22 @@ export interface Field {
   readonly width: 'narrow' | 'medium' | 'wide';
 }
 
-/** The fields of an outcome row, in the Value Map's order. */
+/** The assumptions evidence can be recorded for (`Evidence`), in the row's order. */
+const evidenceTopics: readonly (readonly [EvidenceTopic, string])[] = [
+  ['quantity', 'quantity'],
+  ['duration', 'duration'],
+  ['deadweight', 'deadweight'],
+  ['displacement', 'displacement'],
+  ['attribution', 'attribution'],
+  ['leakage', 'leakage'],
+  ['dropOff', 'drop-off'],
+];
+
+/** The fields of an outcome row, in the Value Map's order, then the evidence of each assumption. */
 export const outcomeFields: readonly Field[] = [
   { path: ['id'], label: 'Id', kind: 'text', width: 'medium', placeholder: 'o1, o2, …' },
   { path: ['stakeholder'], label: 'Stakeholder', kind: 'text', width: 'medium' },
+  { path: ['output'], label: 'Outputs', kind: 'text', width: 'wide' },
   { path: ['outcome'], label: 'Outcome', kind: 'text', width: 'wide' },
   { path: ['indicator'], label: 'Indicator', kind: 'text', width: 'wide' },
   { path: ['category'], label: 'Category', kind: 'text', width: 'medium', placeholder: 'social' },
@@ -83,6 +96,12 @@ export const outcomeFields: readonly Field[] = [
   },
   { path: ['leakage'], label: 'Leakage', kind: 'fraction', width: 'narrow', placeholder: '0%' },
   { path: ['dropOff'], label: 'Drop-off', kind: 'fraction', width: 'narrow', placeholder: '0%' },
+  ...evidenceTopics.map(([topic, label]): Field => ({
+    path: ['evidence', topic],
+    label: `Evidence: ${label}`,
+    kind: 'text',
+    width: 'wide',
+  })),
 ];
 
 /** The fields of an input row. */
@@ -94,9 +113,26 @@ export const inputFields: readonly Field[] = [
   { path: ['year'], label: 'Year', kind: 'whole', width: 'narrow', placeholder: '0' },
 ];
 
-/** The plain settings (the discount has its own control). */
+/** The plain settings, the analysis's metadata among them (the discount has its own control). */
 export const settingsFields: readonly Field[] = [
   { path: ['name'], label: 'Name of the analysis', kind: 'text', width: 'wide' },
+  { path: ['organisation'], label: 'Organisation', kind: 'text', width: 'wide' },
+  { path: ['author'], label: 'Author', kind: 'text', width: 'medium' },
+  {
+    path: ['period'],
+    label: 'Period',
+    kind: 'text',
+    width: 'medium',
+    placeholder: 'April 2023 – March 2024',
+  },
+  {
+    path: ['kind'],
+    label: 'Forecast or evaluative',
+    kind: 'text',
+    width: 'medium',
+    placeholder: 'forecast, evaluative',
+  },
+  { path: ['date'], label: 'Date', kind: 'text', width: 'medium', placeholder: '2024-05-01' },
   { path: ['description'], label: 'Description', kind: 'text', width: 'wide' },
   { path: ['currency'], label: 'Currency', kind: 'text', width: 'narrow', placeholder: 'GBP' },
   {

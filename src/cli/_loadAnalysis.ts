@@ -1,7 +1,6 @@
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { asInputError, CliError, UsageError } from './_errors.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
-import { someOf } from '../model/_alternatives.js';
 import { issueList, readSummary } from './_printRead.js';
 import { readBytes, readDecoded, readJsonFile, setMaxInputSize } from './_readInput.js';
 import { columnMappingIssues } from '../csv/columnMapping.js';
@@ -10,7 +9,8 @@ import { notStatedMessage } from '../csv/_notStated.js';
 import { readCsvAnalysis } from '../csv/readCsvAnalysis.js';
 import { safeParseAnalysis } from '../schema/parseAnalysis.js';
 import { readValueMap } from '../valuemap/readValueMap.js';
-import { valueMapFeatures } from '../valuemap/valueMapFeatures.js';
+import { sheetFiguresWarning } from '../valuemap/_sheetFigures.js';
+import { sheetFeaturesNote, valueMapFeatures } from '../valuemap/valueMapFeatures.js';
 import { readWorkbook } from '../workbook/readWorkbook.js';
 import { sniffBytes } from '../workbook/sniffBytes.js';
 import type { CliIo } from './_io.js';
@@ -217,11 +217,7 @@ async function readTables(
   const inputs = inputsFile === undefined ? undefined : await csv(inputsFile);
   const features = valueMapFeatures(outcomes.text);
   if (features.length > 0) {
-    notes.push({
-      code: 'sheet_read',
-      message: `it has ${features.join(', ')}: read as a whole Value Map sheet (docs/value-map.md)`,
-      file: outcomesFile,
-    });
+    notes.push(sheetFeaturesNote(outcomesFile, features));
     const read = readValueMap({
       csv: outcomes,
       ...(inputs === undefined ? {} : { inputs }),
@@ -407,20 +403,8 @@ const sheetFigures = new WeakMap<Analysis, readonly SheetFigure[]>();
  */
 export function resultOf(file: string, analysis: Analysis): SroiResult {
   const result = asInputError(file, () => evaluateAnalysis(analysis));
-  const differ = (sheetFigures.get(analysis) ?? []).filter((c) => !c.agrees);
-  const first = differ[0];
-  if (first === undefined) return result;
-  const n = differ.length;
-  return {
-    ...result,
-    warnings: [
-      ...result.warnings,
-      {
-        code: 'SHEET_FIGURES_DISAGREE',
-        message: `${n} of the sheet's own figures ${n === 1 ? 'differs' : 'differ'} from sroi's (${someOf(differ.map((c) => c.cell))}; the first, the sheet's ${first.figure}${first.outcome === undefined ? '' : ` of outcome ${first.outcome}`}, is ${first.sheet} where sroi calculates ${first.sroi}): a formula of the sheet, or a figure as it shows it, differs from the data sroi read; sroi check lists each`,
-      },
-    ],
-  };
+  const warning = sheetFiguresWarning(sheetFigures.get(analysis) ?? []);
+  return warning === undefined ? result : { ...result, warnings: [...result.warnings, warning] };
 }
 
 /**

@@ -9,9 +9,10 @@
  */
 import { Dec, str } from '../calc/_decimal.js';
 import { cellNumber } from '../csv/_totalRows.js';
+import { someOf } from '../model/_alternatives.js';
 import type { CsvNote } from '../csv/CsvNote.js';
 import type { DecimalString } from '../model/analysis.js';
-import type { SroiResult } from '../model/result.js';
+import type { ResultWarning, SroiResult } from '../model/result.js';
 
 /**
  * One figure of the sheet beside sroi's (the shape `checkAnalysis` takes as a
@@ -31,6 +32,23 @@ export interface SheetFigure {
   /** The largest difference that counts as agreement (what the cell shows, see the file's comment). */
   readonly tolerance: DecimalString;
   readonly agrees: boolean;
+}
+
+/**
+ * The warning a result carries when the Value Map it was read from computes figures of its own
+ * that differ from sroi's (`SHEET_FIGURES_DISAGREE`), so that no report shows a figure the sheet
+ * disagrees with in silence; `undefined` when every compared figure agrees. The CLI adds it to
+ * the result of a map it read, and the app shows it with what it read.
+ */
+export function sheetFiguresWarning(figures: readonly SheetFigure[]): ResultWarning | undefined {
+  const differ = figures.filter((c) => !c.agrees);
+  const first = differ[0];
+  if (first === undefined) return undefined;
+  const n = differ.length;
+  return {
+    code: 'SHEET_FIGURES_DISAGREE',
+    message: `${n} of the sheet's own figures ${n === 1 ? 'differs' : 'differ'} from sroi's (${someOf(differ.map((c) => c.cell))}; the first, the sheet's ${first.figure}${first.outcome === undefined ? '' : ` of outcome ${first.outcome}`}, is ${first.sheet} where sroi calculates ${first.sroi}): a formula of the sheet, or a figure as it shows it, differs from the data sroi read; sroi check lists each`,
+  };
 }
 
 /** What a figure depends on beyond the rows: a settings flag that replaces the sheet's own makes it incomparable. */

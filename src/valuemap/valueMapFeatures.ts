@@ -5,6 +5,7 @@ import { COMPUTED } from './_sheetColumns.js';
 import { titleSetting } from './_sheetLabels.js';
 import { findHeader, isStageRow } from './_valueMapHeader.js';
 import type { GridRow } from './ValueMapGrid.js';
+import type { CsvNote } from '../csv/CsvNote.js';
 import type { CsvDelimiter } from '../csv/readCsvTable.js';
 
 /** How many records are looked at. */
@@ -59,4 +60,20 @@ export function valueMapFeatures(text: string): string[] {
     [[...keys].some((key) => key !== undefined && COMPUTED.has(key)), 'computed columns'],
   ];
   return features.filter(([present]) => present).map(([, words]) => words);
+}
+
+/**
+ * The note that a CSV file is read as a whole Value Map sheet, and why (its `valueMapFeatures`):
+ * the CLI and the app say it in the same words.
+ *
+ * @example
+ * sheetFeaturesNote('map.csv', ['a stage row', 'computed columns']).message;
+ * //=> 'it has a stage row, computed columns: read as a whole Value Map sheet (docs/value-map.md)'
+ */
+export function sheetFeaturesNote(file: string, features: readonly string[]): CsvNote {
+  return {
+    code: 'sheet_read',
+    message: `it has ${features.join(', ')}: read as a whole Value Map sheet (docs/value-map.md)`,
+    file,
+  };
 }

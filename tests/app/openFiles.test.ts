@@ -96,11 +96,12 @@ describe('openFiles', () => {
   it('says which files it cannot use, and why', () => {
     const issues = (files: Parameters<typeof openFiles>[0]) =>
       openFiles(files).issues.map(formatIssue);
+    // a workbook's name on a file that is not one: the workbook reader says why
     expect(issues([text('map.xlsx', 'PK')])[0]).toMatch(
-      /^map\.xlsx: the app does not open spreadsheet workbooks yet \(that comes with the Value Map reader\)/,
+      /^map\.xlsx: the file is not an \.xlsx workbook/,
     );
     expect(issues([text('notes.docx', 'x')])).toEqual([
-      'notes.docx: not a file the app reads: open an analysis .json file or .csv tables',
+      'notes.docx: not a file the app reads: open an analysis .json file, a Value Map (.xlsx, or its sheet as .csv) or .csv tables',
     ]);
     expect(issues([{ name: 'cp1252.json', bytes: new Uint8Array([0x7b, 0xa3, 0x7d]) }])).toEqual([
       'cp1252.json: the file is not UTF-8 text (it reads as Windows-1252), and an analysis file is JSON, which is always UTF-8: save it again as UTF-8',
@@ -213,10 +214,18 @@ describe('openFiles decodes CSV files as spreadsheets save them', () => {
     expect(evaluation.ok && evaluation.result.totalPresentValue).toBe(
       '11981.64251207729468599033816425121',
     );
-    if (note === undefined) expect(opened.notes).toEqual([]);
+    // the table has no displacement, attribution or drop-off column, which the CLI notes too
+    const notStated = {
+      file: 'outcomes.csv',
+      message: expect.stringMatching(
+        /^no column for displacement, attribution or drop-off: each is 0/,
+      ) as unknown as string,
+    };
+    if (note === undefined) expect(opened.notes).toEqual([notStated]);
     else
       expect(opened.notes).toEqual([
         { file: 'outcomes.csv', message: expect.stringMatching(note) as unknown as string },
+        notStated,
       ]);
   });
 });

@@ -330,7 +330,9 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     expect(cli.sroiRatio).not.toBeNull();
     await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
     const notes = await v.page.locator('.open-report .notes li').allTextContents();
-    expect(notes).toHaveLength(2);
+    // each file's encoding, and the outcomes table's missing displacement, attribution and
+    // drop-off columns
+    expect(notes).toHaveLength(3);
     expect(notes[0]).toMatch(
       /^note: outcomes\.csv: read as Windows-1252, because the bytes are not valid UTF-8/,
     );
@@ -403,6 +405,107 @@ describe.skipIf(skip)('the web app in Chromium', () => {
     expect(await v.page.locator('[data-figure]').count()).toBe(0); // nothing opened
     await screenshot(v.page, 'app-problems-1280', '#open');
     expect(await axeViolations(v.page)).toEqual([]);
+    await leave(v);
+  });
+
+  it('opens a Value Map workbook as it is and shows the published ratio, with every note the CLI gives', async () => {
+    const dir = 'fixtures/living-well-taking-control';
+    const published = (
+      JSON.parse(readFileSync(join(root, dir, 'expected.json'), 'utf8')) as {
+        figures: { sroiRatio: { value: string } };
+      }
+    ).figures.sroiRatio.value;
+    // UWE Bristol's report, p.69: "SROI ratio … = 1 : 5.80"
+    expect(published).toBe('5.80');
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', join(root, dir, 'value-map.xlsx'));
+    await expect.poll(() => ratio(v.page)).toBe(`${published} : 1`);
+    // what `sroi calculate value-map.xlsx` says on its way, line for line
+    const { io, out } = fakeIo();
+    expect(await run(['calculate', 'value-map.xlsx'], { ...io, cwd: join(root, dir) })).toBe(0);
+    const cliNotes = out.stderr.split('\n').filter((line) => line.startsWith('note: '));
+    expect(cliNotes).toContainEqual(
+      expect.stringMatching(/^note: 'Value Map'!B4 \[Discount rate\]/),
+    );
+    expect(await v.page.locator('.open-report .notes li').allTextContents()).toEqual(cliNotes);
+    // one sheet, both tables: each line of the accounting says which rows it counts
+    const rows = await v.page.locator('.accounting tbody tr td:first-child').allTextContents();
+    expect(rows).toEqual(["'Value Map' (outcome rows)", "'Value Map' (input rows)"]);
+    await leave(v);
+  });
+
+  it('shows a Value Map CSV’s problem at its cell, in the CLI’s words, and opens nothing', async () => {
+    const dir = join(root, 'fixtures/valuemap/excel-csv-utf8');
+    const lines = readFileSync(join(dir, 'value-map.csv'), 'utf8').split('\r\n');
+    // line 11 is the first outcome, with a deadweight of 20.0%: make it 120%
+    expect(lines[10]).toContain(',20.0%,');
+    lines[10] = (lines[10] ?? '').replace(',20.0%,', ',120.0%,');
+    const text = lines.join('\r\n');
+    const v = await visit();
+    await v.page.setInputFiles('#open-files', {
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
+    await v.page.locator('.open-report .problems').waitFor();
+    const { io, out } = fakeIo({ 'fixtures/valuemap/excel-csv-utf8/broken.csv': text });
+    expect(await run(['validate', 'broken.csv'], { ...io, cwd: dir })).toBe(1);
+    const cliLines = `${out.stdout}${out.stderr}`
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+    expect(cliLines).toEqual([
+      'broken.csv:11 [Deadweight %]: deadweight must be a fraction from 0 to 1 (0% to 100%), got "120.0%"',
+    ]);
+    expect(await v.page.locator('.open-report .problems .problem-text').allTextContents()).toEqual(
+      cliLines,
+    );
+    expect(await v.page.locator('[data-figure]').count()).toBe(0); // nothing opened
+    await leave(v);
+  });
+
+  it('warns while a Value Map CSV is as opened that its own figures differ, and edits its metadata and evidence', async () => {
+    const v = await visit();
+    await v.page.setInputFiles(
+      '#open-files',
+      join(root, 'fixtures/valuemap/rounded-percentage/value-map.csv'),
+    );
+    // what `sroi calculate value-map.csv --format json` gives, run in the file's folder so
+    // that the cells it names are named as the app names them
+    const { io, out } = fakeIo();
+    const cwd = join(root, 'fixtures/valuemap/rounded-percentage');
+    expect(await run(['calculate', 'value-map.csv', '--format', 'json'], { ...io, cwd })).toBe(0);
+    const cli = JSON.parse(out.stdout) as SroiResult;
+    await expect.poll(() => ratio(v.page)).toBe(shownRatio(cli));
+    const sheetWarning = v.page.locator('.warnings [data-warning="SHEET_FIGURES_DISAGREE"]');
+    expect(await sheetWarning.textContent()).toBe(
+      cli.warnings.find((w) => w.code === 'SHEET_FIGURES_DISAGREE')?.message,
+    );
+    // the title rows, as settings to edit
+    expect(await v.page.locator('#setting-organisation').inputValue()).toBe(
+      'Oakfield Community Garden Trust',
+    );
+    expect(await v.page.locator('#setting-kind').inputValue()).toBe('evaluative');
+    // the sheet's Outputs and evidence columns, in the row
+    expect(await v.page.locator('#cell-outcomes-0-output').inputValue()).toBe('52 weekly sessions');
+    expect(await v.page.locator('#cell-outcomes-0-evidence-quantity').inputValue()).toBe(
+      'Entry and exit survey',
+    );
+    await v.page.locator('#setting-author').fill('A. Evaluator');
+    await v.page.locator('#cell-outcomes-0-evidence-deadweight').fill('Survey of 40 members, 2023');
+    // edited, the map is no longer the file's: the sheet's figures no longer apply
+    await expect.poll(() => sheetWarning.count()).toBe(0);
+    await v.page.locator('#cell-outcomes-0-outcome').focus();
+    const saved = JSON.parse((await download(v.page, 'analysis-json')).text) as AnalysisInput;
+    expect(saved).toMatchObject({
+      organisation: 'Oakfield Community Garden Trust',
+      author: 'A. Evaluator',
+    });
+    // the sheet's own evidence of the quantity kept, the deadweight's added
+    expect(saved.outcomes[0]?.evidence).toEqual({
+      quantity: 'Entry and exit survey',
+      deadweight: 'Survey of 40 members, 2023',
+    });
     await leave(v);
   });
 
