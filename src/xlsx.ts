@@ -8,7 +8,7 @@ export type {
   ReadWorkbookOptions,
   ReadWorkbookResult,
 } from './workbook/readWorkbook.js';
-export { WORKBOOK_LIMITS } from './workbook/_unzipParts.js';
+export { workbookLimits } from './workbook/_unzipParts.js';
 export type { WorkbookLimits } from './workbook/_unzipParts.js';
 export type {
   CellRange,
@@ -37,8 +37,8 @@ export { sniffBytes } from './workbook/sniffBytes.js';
 
 // The SROI Value Map: its layout as the versions of the template have it, written and blank.
 export {
-  VALUE_MAP_SHEET,
-  VALUE_MAP_TITLE,
+  valueMapSheet,
+  valueMapTitle,
   valueMapColumns,
   valueMapKinds,
   valueMapResultRows,

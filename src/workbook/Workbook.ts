@@ -88,7 +88,7 @@ export type WorkbookIssueCode =
   | 'encrypted'
   /** A zip archive that is not an .xlsx workbook (an .ods, a .docx, an .xlsb, …), or a damaged one. */
   | 'not_a_workbook'
-  /** Over a size limit (`WORKBOOK_LIMITS`): a zip bomb or a sheet too large to read. */
+  /** Over a size limit (`workbookLimits`): a zip bomb or a sheet too large to read. */
   | 'too_large'
   /** A part of the workbook is not well-formed XML, or not valid UTF-8. */
   | 'invalid_xml'

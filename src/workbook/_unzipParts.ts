@@ -14,9 +14,16 @@ export interface WorkbookLimits {
 /**
  * The default limits: 100 MiB of uncompressed XML (a 1,000-outcome Value Map is about 1 MiB),
  * 10,000 zip entries and 2,000,000 cells with a value. Excel's own grid (1,048,576 rows ×
- * 16,384 columns) bounds every address and declared dimension.
+ * 16,384 columns) bounds every address and declared dimension. `readWorkbook` takes others.
+ *
+ * @example
+ * workbookLimits;
+ * //=> { maxUncompressedBytes: 104_857_600, maxEntries: 10_000, maxCells: 2_000_000 }
+ * @example
+ * readWorkbook(valueMapTemplate(), { limits: { maxCells: 10 } }).issues[0]?.code;
+ * //=> 'too_large'
  */
-export const WORKBOOK_LIMITS: WorkbookLimits = {
+export const workbookLimits: WorkbookLimits = {
   maxUncompressedBytes: 100 * 1024 * 1024,
   maxEntries: 10_000,
   maxCells: 2_000_000,

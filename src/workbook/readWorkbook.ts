@@ -3,7 +3,7 @@ import { cellReference } from './cellAddress.js';
 import { readSheet } from './_readSheet.js';
 import type { SheetContext } from './_readSheet.js';
 import { sniffBytes } from './sniffBytes.js';
-import { unzipParts, WORKBOOK_LIMITS } from './_unzipParts.js';
+import { unzipParts, workbookLimits } from './_unzipParts.js';
 import type { WorkbookLimits } from './_unzipParts.js';
 import { builtInNumberFormat, builtInNumberFormatKind, numberFormatKind } from './numberFormat.js';
 import { decodeOoxmlEscapes, XmlError, XmlReader } from './_xml.js';
@@ -11,7 +11,7 @@ import type { NumberFormatKind, Workbook, WorkbookIssue, WorkbookSheet } from '.
 
 /** Options of `readWorkbook`. */
 export interface ReadWorkbookOptions {
-  /** Tighter or looser limits than `WORKBOOK_LIMITS`. */
+  /** Tighter or looser limits than `workbookLimits`. */
   readonly limits?: Partial<WorkbookLimits>;
 }
 
@@ -30,7 +30,7 @@ export interface ReadWorkbookResult {
  *
  * Pure and synchronous: bytes in, no file access, the same in Node and in a browser. It never
  * throws on a bad file: a file that is not a zip, an .xls, a password-protected workbook, a
- * damaged or oversized archive (`WORKBOOK_LIMITS`) gives an issue and no workbook; a formula
+ * damaged or oversized archive (`workbookLimits`) gives an issue and no workbook; a formula
  * without a cached result, or a cell the file cannot define, gives an issue located at its cell
  * (`'Value Map'!C12`) and the rest of the workbook.
  *
@@ -47,7 +47,7 @@ export function readWorkbook(
   const given = optionsArgument(fn, options);
   const asked =
     given.limits === undefined ? {} : objectArgument(fn, 'options.limits', given.limits);
-  for (const key of Object.keys(WORKBOOK_LIMITS)) {
+  for (const key of Object.keys(workbookLimits)) {
     const limit = asked[key];
     if (
       limit !== undefined &&
@@ -56,7 +56,7 @@ export function readWorkbook(
       throw invalid(fn, `options.limits.${key} must be a whole number ≥ 1`, limit);
     }
   }
-  const limits: WorkbookLimits = { ...WORKBOOK_LIMITS, ...(asked as Partial<WorkbookLimits>) };
+  const limits: WorkbookLimits = { ...workbookLimits, ...(asked as Partial<WorkbookLimits>) };
   const kind = sniffBytes(bytes);
   if (kind === 'ole') return failed(oleIssue(bytes));
   if (kind === 'text') {

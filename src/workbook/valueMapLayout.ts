@@ -18,7 +18,13 @@ export interface ValueMapVersion {
   readonly found: string;
 }
 
-/** The versions found (docs/value-map.md gives the detail and what is still unknown). */
+/**
+ * The versions found (docs/value-map.md gives the detail and what is still unknown).
+ *
+ * @example
+ * valueMapVersions.map((version) => version.id);
+ * //=> ['guide-2009', 'sroi-network-value-map', 'value-map-2017', 'sroi-value-map-svuk']
+ */
 export const valueMapVersions: readonly ValueMapVersion[] = [
   {
     id: 'guide-2009',
@@ -63,7 +69,13 @@ export const valueMapVersions: readonly ValueMapVersion[] = [
   },
 ];
 
-/** The stages of the SROI Guide, as the stage row names them. */
+/**
+ * The stages of the SROI Guide, as the stage row names them.
+ *
+ * @example
+ * valueMapStages.map((stage) => stage.title);
+ * //=> ['Stage 1', 'Stage 2', 'Stage 3', 'Stage 4', 'Stage 5']
+ */
 export const valueMapStages: readonly { readonly stage: number; readonly title: string }[] = [
   { stage: 1, title: 'Stage 1' },
   { stage: 2, title: 'Stage 2' },
@@ -188,6 +200,11 @@ const EVIDENCE_TITLES = ['Source', 'Rationale', 'Reason', 'Evidence', 'Justifica
  * The columns in the order sroi writes them (the template's order, sroi's own columns beside the
  * template column they belong with). Titles and questions are those of the SROI Network's Value
  * Map (docs/value-map.md) unless `origin` is `sroi`.
+ *
+ * @example
+ * const deadweight = valueMapColumns.find((column) => column.key === 'deadweight');
+ * [deadweight?.stage, deadweight?.title, deadweight?.content];
+ * //=> [4, 'Deadweight %', 'fraction']
  */
 export const valueMapColumns: readonly ValueMapColumn[] = [
   column(
@@ -481,7 +498,7 @@ export const valueMapColumns: readonly ValueMapColumn[] = [
   column('id', 5, 'Outcome id', 'sroi’s name for the row', 'text', { origin: 'sroi' }),
 ];
 
-/** The rows above the table: a label in the first column, the value beside it. */
+/** The key of a row above the table (`valueMapTitleRows`). */
 export type ValueMapTitleKey =
   | 'name'
   | 'organisation'
@@ -493,6 +510,14 @@ export type ValueMapTitleKey =
   | 'discountTiming'
   | 'horizon';
 
+/**
+ * The rows above the table: a label in the first column, the value beside it; each row's key,
+ * the label sroi writes and the other labels a reader accepts.
+ *
+ * @example
+ * valueMapTitleRows.find((row) => row.key === 'discountRate');
+ * //=> { key: 'discountRate', label: 'Discount rate', alsoLabelled: ['Discount rate %', 'Discount rate (%)'] }
+ */
 export const valueMapTitleRows: readonly {
   readonly key: ValueMapTitleKey;
   readonly label: string;
@@ -533,13 +558,19 @@ export const valueMapTitleRows: readonly {
   { key: 'horizon', label: 'Horizon (last year valued)', alsoLabelled: ['Horizon'] },
 ];
 
-/** The words the kind of analysis is written with. */
+/**
+ * The words the kind of analysis is written with, in the title row "Forecast or evaluation".
+ *
+ * @example
+ * valueMapKinds.evaluative;
+ * //=> ['Evaluation', 'Evaluative', 'Evaluative SROI']
+ */
 export const valueMapKinds: Readonly<Record<'forecast' | 'evaluative', readonly string[]>> = {
   forecast: ['Forecast', 'Forecast SROI', 'Forecasting'],
   evaluative: ['Evaluation', 'Evaluative', 'Evaluative SROI'],
 };
 
-/** The rows below the table, where the sheet computes its results. */
+/** The key of a row below the table (`valueMapResultRows`). */
 export type ValueMapResultKey =
   | 'total'
   | 'discountRate'
@@ -552,6 +583,14 @@ export type ValueMapResultKey =
   | 'sroiRatio'
   | 'netSroiRatio';
 
+/**
+ * The rows below the table, where the sheet computes its results; each row's key, the label sroi
+ * writes in its first column and the other labels a reader accepts.
+ *
+ * @example
+ * valueMapResultRows.find((row) => row.key === 'sroiRatio')?.label;
+ * //=> 'Social Return (value per amount invested)'
+ */
 export const valueMapResultRows: readonly {
   readonly key: ValueMapResultKey;
   readonly label: string;
@@ -598,7 +637,23 @@ export const valueMapResultRows: readonly {
   },
 ];
 
-/** The sheet's title, in its first cell. */
-export const VALUE_MAP_TITLE = 'Social Return on Investment – Value Map';
-/** The name of the sheet sroi writes. */
-export const VALUE_MAP_SHEET = 'Value Map';
+/**
+ * The sheet's title, which sroi writes in its first cell (A1).
+ *
+ * @example
+ * valueMapTitle;
+ * //=> 'Social Return on Investment – Value Map'
+ * @example
+ * readWorkbook(valueMapTemplate()).workbook?.sheets[0]?.rows[0]?.cells[0]?.value === valueMapTitle;
+ * //=> true
+ */
+export const valueMapTitle = 'Social Return on Investment – Value Map';
+
+/**
+ * The name of the sheet sroi writes.
+ *
+ * @example
+ * [valueMapSheet, readWorkbook(valueMapTemplate()).workbook?.sheets[0]?.name];
+ * //=> ['Value Map', 'Value Map']
+ */
+export const valueMapSheet = 'Value Map';

@@ -1,7 +1,7 @@
 import { discountFactors } from '../calc/discountFactors.js';
 import { MAX_DURATION, optionsArgument, wholeNumber } from '../model/_arguments.js';
-import { valueMapSheet } from './_valueMapSheet.js';
-import type { PlanGroup, ValueMapPlan } from './_valueMapSheet.js';
+import { planSheet } from './_planSheet.js';
+import type { PlanGroup, ValueMapPlan } from './_planSheet.js';
 import { writeXlsx } from './_writeXlsx.js';
 
 /** Options of `valueMapTemplate`. */
@@ -84,5 +84,5 @@ export function valueMapTemplate(options: ValueMapTemplateOptions = {}): Uint8Ar
       netSroiRatio: null,
     },
   };
-  return writeXlsx([valueMapSheet(plan)]);
+  return writeXlsx([planSheet(plan)]);
 }

@@ -7,14 +7,8 @@ import {
   optionsArgument,
   resultArgument,
 } from '../model/_arguments.js';
-import { valueMapSheet } from './_valueMapSheet.js';
-import type {
-  PlanFigures,
-  PlanGroup,
-  PlanInput,
-  PlanOutcome,
-  ValueMapPlan,
-} from './_valueMapSheet.js';
+import { planSheet } from './_planSheet.js';
+import type { PlanFigures, PlanGroup, PlanInput, PlanOutcome, ValueMapPlan } from './_planSheet.js';
 import type { ValueMapColumnKey, ValueMapTitleKey } from './valueMapLayout.js';
 import { valueMapKinds } from './valueMapLayout.js';
 import { writeXlsx } from './_writeXlsx.js';
@@ -60,7 +54,7 @@ export function writeValueMap(
   resultArgument(fn, result);
   const given = optionsArgument(fn, options);
   const cached = booleanArgument(fn, 'options.cachedValues', given.cachedValues ?? true);
-  return writeXlsx([valueMapSheet(valueMapPlan(analysis, result, cached))]);
+  return writeXlsx([planSheet(valueMapPlan(analysis, result, cached))]);
 }
 
 function valueMapPlan(analysis: Analysis, result: SroiResult, cached: boolean): ValueMapPlan {

@@ -1,10 +1,10 @@
 import { cellAddress, columnLetters } from './cellAddress.js';
 import {
-  VALUE_MAP_SHEET,
-  VALUE_MAP_TITLE,
   valueMapColumns,
   valueMapResultRows,
+  valueMapSheet,
   valueMapStages,
+  valueMapTitle,
   valueMapTitleRows,
 } from './valueMapLayout.js';
 import type {
@@ -147,7 +147,7 @@ const EVIDENCE_COLUMNS: Readonly<Partial<Record<ValueMapColumnKey, EvidenceTopic
  * Stage 2 columns of their stakeholder's rows), a Total row, and the results block, with live
  * formulas for everything the sheet computes (docs/value-map.md gives every formula).
  */
-export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
+export function planSheet(plan: ValueMapPlan): XlsxSheet {
   const cells: XlsxCell[] = [];
   const merges: string[] = [];
   const validations: XlsxValidation[] = [];
@@ -189,7 +189,7 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
   const letter = (key: ValueMapColumnKey) => columnLetters(col(key));
 
   // Title rows.
-  put(1, 1, { text: VALUE_MAP_TITLE }, { bold: true });
+  put(1, 1, { text: valueMapTitle }, { bold: true });
   let row = 2;
   const titleCell = new Map<ValueMapTitleKey, string>();
   for (const { key, value } of plan.titles) {
@@ -588,7 +588,7 @@ export function valueMapSheet(plan: ValueMapPlan): XlsxSheet {
   widths.set(labelColumn, Math.max(widths.get(labelColumn) ?? 13, 13));
   if (plan.titles.length > 0) widths.set(2, Math.max(widths.get(2) ?? 13, 18));
   return {
-    name: VALUE_MAP_SHEET,
+    name: valueMapSheet,
     cells,
     merges,
     validations,
