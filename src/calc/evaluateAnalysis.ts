@@ -312,7 +312,7 @@ function notStatedWarnings(analysis: Analysis): ResultWarning[] {
         : `${zero.length} of ${analysis.outcomes.length} outcomes (${someOf(zero)})`;
     warnings.push({
       code: 'ASSUMPTION_NOT_STATED',
-      message: `no ${label} column: ${label} is 0 for ${which}; add the column, with 0% where that is meant, to state it`,
+      message: `no ${label} stated (no column, or a column blank in every row): ${label} is 0 for ${which}; fill in the column, with 0% where that is meant, to state it`,
     });
   }
   return warnings;

@@ -69,6 +69,8 @@ export interface TableRows {
   locate(issue: Issue): Issue;
   /** How a message names the record at `index`: its line. */
   placeOf(index: number): string;
+  /** Whether some row added so far has a value in the column that fills this field (`deadweight`). */
+  filled(field: string): boolean;
 }
 
 /** Marks a cell whose problem is already reported, so that the record reader refuses it quietly. */
@@ -115,6 +117,8 @@ export function tableRows(options: TableRowsOptions): TableRows {
   // One row's values, for the reader of cells; the same array serves every row (a reader never
   // keeps it).
   const values = new Array<unknown>(read.fields.length).fill(undefined);
+  // The positions some row has a value in.
+  const filledAt = new Array<boolean>(columns.length).fill(false);
   const records: unknown[] = [];
   // Where each record's row was: its line, and the raw cells (and their lines, for a row with
   // cells on several lines) of the columns the cross-record checks read, in flat lists.
@@ -149,6 +153,10 @@ export function tableRows(options: TableRowsOptions): TableRows {
   return {
     records,
     rejected: () => rejectedRows + rejectedRecords.size,
+    filled: (field) => {
+      const at = positionOf.get(field);
+      return at !== undefined && filledAt[at] === true;
+    },
     placeOf: (index) => {
       const line = lines[index];
       return line === undefined ? 'line ?' : place.row(line);
@@ -179,6 +187,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
           values[slot] = undefined;
           continue;
         }
+        filledAt[p] = true;
         let value: unknown = text;
         const column = columns[p] as CsvColumn;
         if (column.list === true) value = text.split(/[;|]/).map((part) => part.trim());

@@ -14,7 +14,7 @@ import { headerScorer } from './readCsvTable.js';
 import { scanCsvTable } from './_scanCsvTable.js';
 import { tableRows } from './_tableRows.js';
 import { totalLabel, totalRowsNote } from './_totalRows.js';
-import { missingAssumptions, setNotStated } from './_notStated.js';
+import { setNotStated, unstatedAssumptions } from './_notStated.js';
 import { capIssues } from '../schema/_capIssues.js';
 import { INVALID, unreadable } from '../schema/_readerRuntime.js';
 import { shown } from '../schema/_shown.js';
@@ -209,9 +209,10 @@ export function readCsvAnalysisWith(
       ...(outcomes.layout === undefined ? {} : { line: outcomes.layout.headerLine }),
     });
   }
-  // A deduction or drop-off with no column is not stated: the analysis says so, and its result
+  // A deduction or drop-off with no column, or a column blank in every row, is not stated: the analysis says so, and its result
   // warns of it.
-  const missing = outcomes.columns === undefined ? [] : missingAssumptions(outcomes.columns);
+  const missing =
+    outcomes.columns === undefined ? [] : unstatedAssumptions(outcomes.columns, outcomes.rows);
   let analysis: Analysis | undefined;
   if (root !== INVALID) {
     setNotStated(root, missing);

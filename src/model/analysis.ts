@@ -146,7 +146,7 @@ export interface Analysis {
   readonly horizon?: number;
   /**
    * The assumptions the analysis does not state at all — its outcomes table had no column for
-   * them (the CSV and Value Map readers set it) — so each is 0 for every outcome and the result
+   * them, or left the column blank in every row (the CSV and Value Map readers set it) — so each is 0 for every outcome and the result
    * warns of it (`ASSUMPTION_NOT_STATED`, docs/method.md). Absent when every one is stated.
    */
   readonly notStated?: readonly NotStatedAssumption[];

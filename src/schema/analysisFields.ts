@@ -352,7 +352,7 @@ export const analysisFields = record(
       ),
       {
         description:
-          'The assumptions the outcomes table has no column for (the CSV and Value Map readers set it): each is 0 for every outcome, and the result warns of it',
+          'The assumptions the outcomes table has no column for, or a column blank in every row (the CSV and Value Map readers set it): each is 0 for every outcome, and the result warns of it',
       },
     ),
     stakeholders: list(

@@ -2,7 +2,7 @@ import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import { invalid, objectArgument, optionsArgument, textArgument } from '../model/_arguments.js';
 import { columnMappingIssues } from '../csv/columnMapping.js';
 import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
-import { missingAssumptions, notStatedMessage, setNotStated } from '../csv/_notStated.js';
+import { notStatedMessage, setNotStated, unstatedAssumptions } from '../csv/_notStated.js';
 import { capIssues } from '../schema/_capIssues.js';
 import { completeAnalysis } from '../schema/parseAnalysis.js';
 import { chooseSheets, csvSheet, inputsScore } from './_chooseSheet.js';
@@ -141,9 +141,9 @@ export function readValueMap(
   // The settings: the sheet's title rows, then what the caller gives over them.
   const root = readSettings(sheet, sources, report, notes);
   const inputTable = sheet.inputs ?? otherInputs;
-  // A deduction or drop-off with no column is not stated: the analysis says so, and so does the
-  // result, in a warning.
-  const missing = missingAssumptions(sheet.outcomeColumns);
+  // A deduction or drop-off with no column, or a column blank in every row, is not stated: the
+  // analysis says so, and so does the result, in a warning.
+  const missing = unstatedAssumptions(sheet.outcomeColumns, sheet.outcomes.rows);
   if (root.fields !== undefined) setNotStated(root.fields, missing);
   if (missing.length > 0) {
     notes.push({

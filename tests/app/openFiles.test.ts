@@ -218,7 +218,7 @@ describe('openFiles decodes CSV files as spreadsheets save them', () => {
     const notStated = {
       file: 'outcomes.csv',
       message: expect.stringMatching(
-        /^no column for displacement, attribution or drop-off: each is 0/,
+        /^no value for displacement, attribution or drop-off \(no column, or a column blank in every row\): each is 0/,
       ) as unknown as string,
     };
     if (note === undefined) expect(opened.notes).toEqual([notStated]);

@@ -302,7 +302,7 @@ describe('openFiles keeps every field of a CSV table', () => {
     ]);
     expect(opened.notes.map(formatNote)).toContainEqual(
       expect.stringMatching(
-        /^note: outcomes\.csv: no column for displacement, attribution or drop-off: each is 0/,
+        /^note: outcomes\.csv: no value for displacement, attribution or drop-off \(no column, or a column blank in every row\): each is 0/,
       ),
     );
   });

@@ -262,12 +262,12 @@ describe('sroi on a table with no column for a deduction', () => {
     const validated = await cli(['validate', 'x/outcomes.csv'], files);
     expect(validated.code).toBe(0);
     expect(validated.stdout).toContain(
-      'note: x/outcomes.csv: no column for displacement, attribution or drop-off: each is 0 for every outcome, and the result warns of it; add the column, with 0% where that is meant, to state it\n',
+      'note: x/outcomes.csv: no value for displacement, attribution or drop-off (no column, or a column blank in every row): each is 0 for every outcome, and the result warns of it; fill in the column, with 0% where that is meant, to state it\n',
     );
     const calculated = await cli(['calculate', 'x/outcomes.csv', '--discount-rate', '0'], files);
     expect(calculated.code).toBe(0);
     expect(calculated.stdout).toContain(
-      '  ASSUMPTION_NOT_STATED: no attribution column: attribution is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+      '  ASSUMPTION_NOT_STATED: no attribution stated (no column, or a column blank in every row): attribution is 0 for every outcome; fill in the column, with 0% where that is meant, to state it',
     );
   });
 });

@@ -455,7 +455,7 @@ describe('readCsvAnalysis (ragged rows)', () => {
 describe('readCsvAnalysis (a deduction or drop-off with no column)', () => {
   // The worst case reported: a header row lost in clean-up left attribution and displacement
   // unread, and the ratio came out higher with exit 0.
-  const text = (header: string, row: string) => outcomes(`${header}\n${row}\n`);
+  const text = (header: string, ...rows: string[]) => outcomes(`${header}\n${rows.join('\n')}\n`);
 
   it('records each assumption the table has no column for, and the result warns of it', () => {
     const read = readCsvAnalysis({
@@ -470,21 +470,40 @@ describe('readCsvAnalysis (a deduction or drop-off with no column)', () => {
     expect(read.analysis.notStated).toEqual(['displacement', 'attribution']);
     const result = evaluateAnalysis(read.analysis);
     expect(result.warnings.map((w) => w.message)).toEqual([
-      'no displacement column: displacement is 0 for every outcome; add the column, with 0% where that is meant, to state it',
-      'no attribution column: attribution is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+      'no displacement stated (no column, or a column blank in every row): displacement is 0 for every outcome; fill in the column, with 0% where that is meant, to state it',
+      'no attribution stated (no column, or a column blank in every row): attribution is 0 for every outcome; fill in the column, with 0% where that is meant, to state it',
     ]);
     expect(result.sroiRatio).toBe('2'); // hand-computed: 10 × 100 × (1 − 0.2) = 800; 800 / 400
   });
 
-  it('records nothing when every column is there, even with blank cells', () => {
-    const read = readCsvAnalysis({
+  it('records a column blank in every row as not stated, and a column some row fills as stated', () => {
+    // Every deduction column is there but no row fills one: read as 0 without a word they would
+    // leave the ratio at the gross value (the silent wrong figure the warning exists for).
+    const blank = readCsvAnalysis({
       outcomes: text(
         'stakeholder,outcome,quantity,proxy_value,duration,deadweight,displacement,attribution,drop_off',
         'Older people,Less isolated,10,100,1,,,,',
+        'Carers,Less stress,5,100,1,,,,',
       ),
       settings,
     });
-    expect(read.success && 'notStated' in read.analysis).toBe(false);
+    expect(blank.success && blank.analysis.notStated).toEqual([
+      'deadweight',
+      'displacement',
+      'attribution',
+      'dropOff',
+    ]);
+    // One row fills deadweight and displacement (its other cells blank, the default 0): those two
+    // are stated; attribution and drop-off, blank in both rows, are not.
+    const some = readCsvAnalysis({
+      outcomes: text(
+        'stakeholder,outcome,quantity,proxy_value,duration,deadweight,displacement,attribution,drop_off',
+        'Older people,Less isolated,10,100,1,20%,0%,,',
+        'Carers,Less stress,5,100,1,,,,',
+      ),
+      settings,
+    });
+    expect(some.success && some.analysis.notStated).toEqual(['attribution', 'dropOff']);
   });
 
   it('lets the table decide, whatever the settings list, and takes a mapped header as the column', () => {

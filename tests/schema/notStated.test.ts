@@ -59,12 +59,12 @@ describe('notStated', () => {
       {
         code: 'ASSUMPTION_NOT_STATED',
         message:
-          'no attribution column: attribution is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+          'no attribution stated (no column, or a column blank in every row): attribution is 0 for every outcome; fill in the column, with 0% where that is meant, to state it',
       },
       {
         code: 'ASSUMPTION_NOT_STATED',
         message:
-          'no drop-off column: drop-off is 0 for every outcome; add the column, with 0% where that is meant, to state it',
+          'no drop-off stated (no column, or a column blank in every row): drop-off is 0 for every outcome; fill in the column, with 0% where that is meant, to state it',
       },
     ]);
     // no figure changes: hand-computed 10 × 100 × 2 years + 10 × 100 × 0.9 × 2 years = 3800
@@ -119,7 +119,7 @@ describe('applyScenario and notStated', () => {
     });
     expect(changed.notStated).toEqual(['attribution']);
     expect(evaluateAnalysis(changed).warnings.map((w) => w.message)).toEqual([
-      'no attribution column: attribution is 0 for 1 of 2 outcomes ("a"); add the column, with 0% where that is meant, to state it',
+      'no attribution stated (no column, or a column blank in every row): attribution is 0 for 1 of 2 outcomes ("a"); fill in the column, with 0% where that is meant, to state it',
     ]);
   });
 });

@@ -425,7 +425,7 @@ describe('readValueMap (never a silent wrong figure)', () => {
     const analysis = success(read);
     expect(analysis.notStated).toEqual(['displacement', 'attribution']);
     expect(read.notes.find((n) => n.code === 'not_stated')?.message).toBe(
-      'no column for displacement or attribution: each is 0 for every outcome, and the result warns of it; add the column, with 0% where that is meant, to state it',
+      'no value for displacement or attribution (no column, or a column blank in every row): each is 0 for every outcome, and the result warns of it; fill in the column, with 0% where that is meant, to state it',
     );
     expect(evaluateAnalysis(analysis).warnings.map((w) => w.code)).toEqual([
       'ASSUMPTION_NOT_STATED',
