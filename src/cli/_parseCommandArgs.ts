@@ -14,3 +14,14 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], opt
     throw new UsageError(message);
   }
 }
+
+/**
+ * The one file a command reads, from its positionals: none is a usage error saying `missing`
+ * (what the command needs, with an example), and more than one names the first extra.
+ */
+export function theOneFile(positionals: readonly string[], missing: string): string {
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError(missing);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  return file;
+}

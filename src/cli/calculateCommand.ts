@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { analysisFlags, loadOrReport, resultOf } from './_loadAnalysis.js';
 import { renderCsv } from '../csv/renderCsv.js';
@@ -28,13 +28,10 @@ export async function calculateCommand(args: readonly string[], io: CliIo): Prom
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError(
-      'calculate needs an analysis file or an outcomes CSV: sroi calculate analysis.json',
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'calculate needs an analysis file or an outcomes CSV: sroi calculate analysis.json',
+  );
   const render = RENDERERS.get(values.format);
   if (render === undefined) {
     throw new UsageError(

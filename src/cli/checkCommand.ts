@@ -1,5 +1,5 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
-import { UsageError, asInputError } from './_errors.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
+import { asInputError } from './_errors.js';
 import { analysisFlags, loadAndReport, printIssues, readSection } from './_loadAnalysis.js';
 import { readFormat } from './sensitivityCommand.js';
 import { writeOutput } from './_writeOutput.js';
@@ -45,13 +45,10 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError(
-      'check needs an analysis file or an outcomes CSV: sroi check analysis.json',
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'check needs an analysis file or an outcomes CSV: sroi check analysis.json',
+  );
   const format = readFormat(values.format);
 
   const loaded = await loadAndReport(io, file, values);

@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { analysisFlags, loadOrReport, resultOf } from './_loadAnalysis.js';
 import { inputColumns, outcomeColumns } from '../csv/csvColumns.js';
@@ -46,13 +46,10 @@ export async function exportCommand(args: readonly string[], io: CliIo): Promise
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError(
-      'export needs an analysis file or an outcomes CSV: sroi export analysis.json --out map.xlsx',
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'export needs an analysis file or an outcomes CSV: sroi export analysis.json --out map.xlsx',
+  );
   const format = FORMATS.find((f) => f === values.format);
   if (format === undefined) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);

@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { UsageError, asInputError } from './_errors.js';
 import {
   analysisFlags,
@@ -42,13 +42,10 @@ export async function reportCommand(args: readonly string[], io: CliIo): Promise
     diff: { type: 'string' },
     out: { type: 'string', short: 'o' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError(
-      'report needs an analysis file or an outcomes CSV: sroi report analysis.json --out report.html',
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'report needs an analysis file or an outcomes CSV: sroi report analysis.json --out report.html',
+  );
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);

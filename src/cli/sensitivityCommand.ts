@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { CliError, UsageError } from './_errors.js';
 import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
 import { Dec, str } from '../calc/_decimal.js';
@@ -48,11 +48,10 @@ export async function sensitivityCommand(args: readonly string[], io: CliIo): Pr
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError('sensitivity needs an analysis file: sroi sensitivity analysis.json');
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'sensitivity needs an analysis file: sroi sensitivity analysis.json',
+  );
   const format = readFormat(values.format);
   const target = readFlagNumber('--target', values.target, false);
   if (target === '0') throw new UsageError('--target must be a ratio above 0, got "0"');

@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { CliError, UsageError, asInputError } from './_errors.js';
 import { analysisFlags, loadOrReport, printIssues, readSection } from './_loadAnalysis.js';
 import { markdownTable, readFormat, textTable, write } from './sensitivityCommand.js';
@@ -23,11 +23,10 @@ export async function simulateCommand(args: readonly string[], io: CliIo): Promi
     format: { type: 'string', short: 'f', default: 'text' },
     out: { type: 'string', short: 'o' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError('simulate needs an analysis file: sroi simulate analysis.json');
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'simulate needs an analysis file: sroi simulate analysis.json',
+  );
   const format = readFormat(values.format);
   const draws = readWhole('--draws', values.draws, 1, 10_000_000);
   const seed = readWhole('--seed', values.seed, -2147483648, 2147483647);

@@ -1,4 +1,4 @@
-import { parseCommandArgs } from './_parseCommandArgs.js';
+import { parseCommandArgs, theOneFile } from './_parseCommandArgs.js';
 import { UsageError } from './_errors.js';
 import { analysisFlags, loadAnalysis } from './_loadAnalysis.js';
 import { boundedIssue, issueList, readSummary } from './_printRead.js';
@@ -15,13 +15,10 @@ export async function validateCommand(args: readonly string[], io: CliIo): Promi
     ...analysisFlags,
     format: { type: 'string', short: 'f', default: 'text' },
   });
-  const [file, ...extra] = positionals;
-  if (file === undefined) {
-    throw new UsageError(
-      'validate needs an analysis file or an outcomes CSV: sroi validate outcomes.csv',
-    );
-  }
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const file = theOneFile(
+    positionals,
+    'validate needs an analysis file or an outcomes CSV: sroi validate outcomes.csv',
+  );
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`--format must be one of text, json, got "${values.format}"`);
   }
