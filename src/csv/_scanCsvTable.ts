@@ -103,16 +103,19 @@ export function scanCsvTable(
   }
   if (best === undefined || best.score < minimum) {
     const firstLine = firstFilledLine(text);
+    // A line holding NUL characters is not text (a binary file, or /proc/self/environ named by
+    // mistake): none of it is shown, since what it holds may be anything, secrets included.
+    const binary = firstLine.includes('\u0000');
     return {
       ok: false,
       rowsRead: 0,
       issue: {
         code: 'csv_header',
-        message: `no header row found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as those of \`sroi template\`; the first line reads ${shown(firstLine)}`,
+        message: `no header row found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as those of \`sroi template\`; ${binary ? 'the first line holds NUL characters, so the file is not text (its content is not shown)' : `the first line reads ${shown(firstLine)}`}`,
         path: [],
         file,
         line: 1,
-        received: firstLine,
+        ...(binary ? {} : { received: firstLine }),
       },
     };
   }
