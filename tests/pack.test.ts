@@ -14,8 +14,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'sroi-pack-'));
 const version = (
   JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
 ).version;
+// Without colours: with CI set, the tools colour their output (publint writes "Suggestions:"
+// between escape sequences), and the checks below read the words. Any left are stripped.
 const sh = (command: string, args: string[], cwd = scratch) =>
-  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  }).replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 
 const analysis = `{ name: 'Pack test', discount: { rate: '0' }, inputs: [{ description: 'Grant', value: '100' }],
   outcomes: [{ stakeholder: 'A', outcome: 'B', quantity: '1', proxy: { value: '250' }, duration: 1 }] }`;
