@@ -117,8 +117,9 @@ export function tableRows(options: TableRowsOptions): TableRows {
   // One row's values, for the reader of cells; the same array serves every row (a reader never
   // keeps it).
   const values = new Array<unknown>(read.fields.length).fill(undefined);
-  // The positions some row has a value in.
-  const filledAt = new Array<boolean>(columns.length).fill(false);
+  // The used positions no row has a value in yet: most are filled by the first row, so after it
+  // the check costs nothing on a row.
+  let unfilled = used.slice();
   const records: unknown[] = [];
   // Where each record's row was: its line, and the raw cells (and their lines, for a row with
   // cells on several lines) of the columns the cross-record checks read, in flat lists.
@@ -155,7 +156,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
     rejected: () => rejectedRows + rejectedRecords.size,
     filled: (field) => {
       const at = positionOf.get(field);
-      return at !== undefined && filledAt[at] === true;
+      return at !== undefined && !unfilled.includes(at);
     },
     placeOf: (index) => {
       const line = lines[index];
@@ -187,7 +188,6 @@ export function tableRows(options: TableRowsOptions): TableRows {
           values[slot] = undefined;
           continue;
         }
-        filledAt[p] = true;
         let value: unknown = text;
         const column = columns[p] as CsvColumn;
         if (column.list === true) value = text.split(/[;|]/).map((part) => part.trim());
@@ -200,6 +200,7 @@ export function tableRows(options: TableRowsOptions): TableRows {
         }
         values[slot] = value;
       }
+      if (unfilled.length > 0) unfilled = unfilled.filter((p) => (cells[p] ?? '').trim() === '');
       path[1] = index;
       records.push(read.read(values, path, rowReport));
       lines.push(next.line);
