@@ -27,6 +27,7 @@ import { run } from '../src/cli/run.js';
 import * as sroi from '../src/index.js';
 import { SroiError } from '../src/model/SroiError.js';
 import * as sroiXlsx from '../src/xlsx.js';
+import { manyOutcomes } from './_manyOutcomes.js';
 import type { CliIo } from '../src/cli/_io.js';
 
 interface HostileCase {
@@ -93,17 +94,7 @@ const generators = {
       name: '150,000 outcomes',
       discount: { rate: '3.5%' },
       inputs: [{ description: 'Grant', value: '100000000' }],
-      outcomes: Array.from({ length: 150_000 }, (_, i) => ({
-        id: `o${i + 1}`,
-        stakeholder: 'Residents',
-        outcome: `Outcome ${i + 1}`,
-        quantity: String(1 + (i % 97)),
-        proxy: { value: String(100 + (i % 1009)) },
-        duration: 1 + (i % 5),
-        deadweight: `${i % 40}%`,
-        attribution: `${i % 30}%`,
-        dropOff: `${i % 25}%`,
-      })),
+      outcomes: manyOutcomes(150_000),
     }),
   }),
 };

@@ -73,6 +73,17 @@ export function evaluateAnalysis(
 ): SroiResult {
   analysisArgument('evaluateAnalysis', analysis);
   evaluateOptions('evaluateAnalysis', options);
+  return evaluateChecked(analysis, options);
+}
+
+/**
+ * `evaluateAnalysis` of an analysis and options its caller has already checked (sensitivity
+ * analysis checks them once, not again for its one evaluation). @internal
+ */
+export function evaluateChecked(
+  analysis: Analysis,
+  options: EvaluateAnalysisOptions = {},
+): SroiResult {
   const warnings: ResultWarning[] = [];
   const context = valuationContext(analysis, options);
   const proxyYears = new Set(

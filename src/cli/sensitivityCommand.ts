@@ -7,19 +7,18 @@ import { SroiError } from '../model/SroiError.js';
 import { reportFormat } from '../report/_reportFormat.js';
 import { escapeMarkdown } from '../report/escapeMarkdown.js';
 import { formatMoney, formatNumber, formatPercent } from '../report/round.js';
-import { switchingMargin } from '../review/switchingMargin.js';
 import { readNumber } from '../schema/readNumber.js';
 import { evaluateScenarios } from '../sensitivity/evaluateScenarios.js';
 import { swingOrder } from '../sensitivity/oneWaySensitivity.js';
+import { leadingAssumptions } from '../sensitivity/_leading.js';
 import { safeParseScenarios } from '../sensitivity/safeParseScenarios.js';
 import { assumptions, sensitivityPlan } from '../sensitivity/sensitivityAnalysis.js';
 import { writeOutput } from './_writeOutput.js';
 import type { CliIo } from './_io.js';
 import type { Analysis } from '../model/analysis.js';
 import type { EvaluateScenariosResult } from '../sensitivity/evaluateScenarios.js';
-import type { OneWayResult, SwingRow } from '../sensitivity/oneWaySensitivity.js';
+import type { LeadingAssumptions } from '../sensitivity/_leading.js';
 import type { SensitivityPlan } from '../sensitivity/sensitivityAnalysis.js';
-import type { SwitchingValue } from '../sensitivity/solveFor.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -156,88 +155,19 @@ function whose(row: { outcome?: string; input?: number }, analysis: Analysis): s
   return '(all)';
 }
 
-/**
- * The rows one table keeps: the first `limit` in `order`, ties in the order they come (as a
- * stable sort of them all would give), in time and memory proportional to the rows and the
- * limit, not to their product; with no limit, every row, sorted at the end.
- */
-class Leading<T> {
-  private readonly kept: T[] = [];
-  constructor(
-    private readonly limit: number,
-    private readonly order: (a: T, b: T) => number,
-  ) {}
-
-  add(item: T): void {
-    const { kept, limit, order } = this;
-    if (limit === Infinity) {
-      kept.push(item);
-      return;
-    }
-    const last = kept[kept.length - 1];
-    if (kept.length >= limit && last !== undefined && order(item, last) >= 0) return;
-    // after every kept row it does not come before, so that ties keep their order
-    let low = 0;
-    let high = kept.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (order(kept[middle] as T, item) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    kept.splice(low, 0, item);
-    if (kept.length > limit) kept.pop();
-  }
-
-  rows(): T[] {
-    return this.limit === Infinity ? this.kept.sort(this.order) : this.kept;
-  }
-}
-
-/** A switching value and how many small moves it is from its base (`null`: none, unreachable). */
-interface MarginRow {
-  readonly value: SwitchingValue;
-  readonly steps: Dec | null;
-}
-
-/** Closest to its switching value first; those with no margin last, in their order. */
-function marginOrder(a: MarginRow, b: MarginRow): number {
-  if (a.steps === null) return b.steps === null ? 0 : 1;
-  return b.steps === null ? -1 : a.steps.cmp(b.steps);
-}
-
 /** What the text and Markdown forms show: how many assumptions, and the rows of each table. */
-interface ShownRows {
-  readonly count: number;
-  readonly switching: readonly SwitchingValue[];
-  readonly oneWay: readonly OneWayResult[];
+interface ShownRows extends LeadingAssumptions {
   readonly all: boolean;
 }
 
 /**
  * The assumptions closest to their switching values (by `switchingMargin`, the measure the
  * reports and `sroi check` rank them by) and those with the largest one-way swing, `LISTED` of
- * each, or every one with `all`; the others are not kept.
+ * each, or every one with `all`; the others are screened out, not worked out exactly
+ * (`leadingAssumptions`).
  */
 function shownRows(plan: SensitivityPlan, all: boolean): ShownRows {
-  const limit = all ? Infinity : LISTED;
-  const switching = new Leading<MarginRow>(limit, marginOrder);
-  const oneWay = new Leading<SwingRow>(limit, swingOrder);
-  let count = 0;
-  for (const assumption of assumptions(plan)) {
-    count++;
-    const margin = switchingMargin(assumption.switchingValue);
-    switching.add({
-      value: assumption.switchingValue,
-      steps: margin === null ? null : new Dec(margin.steps),
-    });
-    oneWay.add(assumption.oneWay);
-  }
-  return {
-    count,
-    switching: switching.rows().map((r) => r.value),
-    oneWay: oneWay.rows().map((r) => r.row),
-    all,
-  };
+  return { ...leadingAssumptions(plan, all ? Infinity : LISTED), all };
 }
 
 /** How much of `count` rows a table shows, for its title: `: 20 of 1,200,003 (--all …)`. */

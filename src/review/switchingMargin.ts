@@ -1,28 +1,14 @@
+import { decimalArithmetic } from '../calc/_arithmetic.js';
 import { Dec, str } from '../calc/_decimal.js';
 import { booleanArgument, decimalText, objectArgument, textArgument } from '../model/_arguments.js';
 import { parameterMoves } from '../model/vocabulary.js';
+import { MARGIN_STEPS, marginOf } from '../sensitivity/_margin.js';
 import type { DecimalString } from '../model/analysis.js';
 import type { SensitivityParameter } from '../model/vocabulary.js';
+import type { MarginSteps, MarginUnit } from '../sensitivity/_margin.js';
 
-/** How an assumption's move is measured: a share of its value, points of a fraction, or years. */
-export type MarginUnit = 'relative' | 'points' | 'years';
-
-/**
- * What counts as one "small move" of an assumption, in each unit. The defaults are the moves of
- * the one-way test (`oneWaySensitivity`): ±10% of money and quantities, ±10 points of a
- * fraction, ±1 year of duration.
- */
-export interface MarginSteps {
-  /** A share of the base value, for quantities, proxies, inputs and the proxy scale. */
-  readonly relative: DecimalString;
-  /** Points of 0–1, for the deductions, drop-off and the discount rate. */
-  readonly points: DecimalString;
-  /** Years, for duration. */
-  readonly years: DecimalString;
-}
-
-/** The default small moves: those of the one-way test. */
-export const MARGIN_STEPS: MarginSteps = { relative: '0.1', points: '0.1', years: '1' };
+export { MARGIN_STEPS } from '../sensitivity/_margin.js';
+export type { MarginSteps, MarginUnit } from '../sensitivity/_margin.js';
 
 /** How far an assumption is from its switching value. */
 export interface SwitchingMargin {
@@ -98,18 +84,6 @@ export function switchingMargin(
   const base = figure(value.base, 'value.base');
   const target = figure(value.switchingValue, 'value.switchingValue');
   decimalText(fn, moves[unit], `steps.${unit}`);
-  let move = target.minus(base);
-  if (unit === 'relative') {
-    if (base.isZero()) return null;
-    move = move.div(base.abs());
-  }
-  let step = new Dec(steps[unit]);
-  if (!step.gt(0)) return null;
-  if (unit === 'years' && move.isNegative()) {
-    // The one-way test never shortens a duration below one year (nor one already under a year:
-    // docs/sensitivity.md), so a small move down is what it can take: one step, or less.
-    step = Dec.min(step, base.minus(Dec.min(base, 1)));
-    if (!step.gt(0)) return null;
-  }
-  return { unit, move: str(move), steps: str(move.abs().div(step)) };
+  const margin = marginOf(decimalArithmetic, unit, base, target, new Dec(steps[unit]));
+  return margin === null ? null : { unit, move: str(margin.move), steps: str(margin.steps) };
 }

@@ -7,13 +7,16 @@
  * denominator; moving the discount rate re-discounts the year totals, which do not change.
  * Each outcome is read and valued by the engine's own valuation (`outcomeTerms`,
  * `outcomeValues`, `PresentValueFactors` in `src/calc`); this file only says how the ratio
- * depends on each assumption. Everything here is exact (`Dec`, 34 significant digits).
+ * depends on each assumption. It is written over an arithmetic (`_arithmetic.ts`): what
+ * sensitivity analysis reports is worked out exactly (`Dec`, 34 significant digits); a large
+ * analysis is first screened on float64 with error bounds (`_boundedArithmetic.ts`,
+ * `_leading.ts`), from the same statements.
  */
 import { decimalArithmetic } from '../calc/_arithmetic.js';
 import { Dec, ONE, ZERO } from '../calc/_decimal.js';
 import { discountFactorsDec, factorsFromRates } from '../calc/discountFactors.js';
 import { movableRate } from '../calc/discountRate.js';
-import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
+import { evaluateChecked } from '../calc/evaluateAnalysis.js';
 import { applyDeductions } from '../calc/impact.js';
 import { fixedBecause, outcomeTerms, valuationContext } from '../calc/outcomeTerms.js';
 import { yearUnits } from '../calc/outcomeValues.js';
@@ -22,67 +25,82 @@ import { MAX_DURATION, valuedYears } from '../calc/valuedYears.js';
 import { alternatives } from '../model/_alternatives.js';
 import { SroiError } from '../model/SroiError.js';
 import type { ParameterRef, SensitivityParameter } from './SensitivityParameter.js';
+import type { Arithmetic } from '../calc/_arithmetic.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
 import type { OutcomeTerms, ValuationContext } from '../calc/outcomeTerms.js';
 import type { Analysis } from '../model/analysis.js';
 import type { SroiResult } from '../model/result.js';
 
-const exact = decimalArithmetic;
-const deduct = applyDeductions(exact);
-const unitsOf = yearUnits(exact);
-const discounted = discountedSum(exact);
-const yearsOf = valuedYears(exact);
-
 /** The ratio that is being tested: of the whole analysis, or of one category's value. */
 export type RatioSlice =
   { readonly kind: 'total' } | { readonly kind: 'category'; readonly category: string };
-
 /** One outcome's fixed figures, read once. */
-export interface OutcomeModel {
+export interface OutcomeModel<N = Dec> {
   /** The outcome's terms, as the engine reads them. */
-  readonly terms: OutcomeTerms<Dec>;
+  readonly terms: OutcomeTerms<N>;
   readonly category: string;
   /** What the four deductions leave together: `(1 − deadweight)(1 − displacement)…`. */
-  readonly impactFactor: Dec;
+  readonly impactFactor: N;
   /** The first valued year's value (the impact): proxy value × quantity × impact factor. */
-  readonly firstValue: Dec;
+  readonly firstValue: N;
   /**
    * The units valued, discounted: `Σ_k units(k) × DF(start + k)` over the counted valued years
    * (`yearUnits`). PV = proxy value × impact factor × this.
    */
-  readonly discountedUnits: Dec;
+  readonly discountedUnits: N;
   /** This outcome's present value, as the engine gives it. */
-  readonly presentValue: Dec;
+  readonly presentValue: N;
 }
 
 /**
- * The analysis evaluated once, and what moving one assumption needs of it. Of the engine's
- * result it keeps only the totals, the inputs, the categories and the year values (in total and
- * by category), and each outcome's present value and category: an outcome's own figures are
- * worked out when one of its assumptions is asked for (`outcomeModel`), the last one kept, so
- * that the model holds a few figures per outcome, not all of them (a sensitivity analysis of
- * 150,000 outcomes asks for each outcome's assumptions together, in turn).
+ * The figures of the engine's one evaluation that the model keeps: the totals, the inputs, the
+ * categories and the year values (in total and by category), and each outcome's present value
+ * and category (an outcome's own figures are worked out when one of its assumptions is asked
+ * for, so that the model holds a few figures per outcome, not all of them).
  */
-export interface SensitivityModel {
+interface Evaluation {
+  readonly totalPresentValue: string;
+  readonly totalInputs: string;
+  readonly inputs: SroiResult['inputs'];
+  readonly categories: SroiResult['categories'];
+  readonly yearTotals: readonly Dec[];
+  readonly categoryYears: ReadonlyMap<string, readonly Dec[]>;
+  readonly presentValues: readonly string[];
+  readonly categoryOf: readonly string[];
+  /** Exact discount factor of a year (extends as needed). */
+  readonly factor: (year: number) => Dec;
+}
+
+/**
+ * The analysis evaluated once, and what moving one assumption needs of it, over the arithmetic
+ * `a`: the totals, the inputs, the categories, the year values (in total and by category) and
+ * each outcome's figures, worked out when one of its assumptions is asked for (`outcomeModel`),
+ * the last one kept (a sensitivity analysis of 150,000 outcomes asks for each outcome's
+ * assumptions together, in turn).
+ */
+export interface SensitivityModel<N = Dec> {
+  readonly a: Arithmetic<N>;
   readonly analysis: Analysis;
   readonly context: ValuationContext;
-  readonly totalPresentValue: Dec;
-  readonly totalInputs: Dec;
+  readonly totalPresentValue: N;
+  readonly totalInputs: N;
   readonly inputs: SroiResult['inputs'];
   readonly categories: SroiResult['categories'];
   /** The value of each year (index = year), in total and for each category. */
   readonly yearValues: {
-    readonly total: readonly Dec[];
-    readonly byCategory: ReadonlyMap<string, readonly Dec[]>;
+    readonly total: readonly N[];
+    readonly byCategory: ReadonlyMap<string, readonly N[]>;
   };
   /** Each outcome's position, by id. */
   readonly indexOf: ReadonlyMap<string, number>;
   /** The outcome's figures at `index`. */
-  readonly outcomeModel: (index: number) => OutcomeModel;
+  readonly outcomeModel: (index: number) => OutcomeModel<N>;
   /** Discount factor of a year under the analysis' discount setting (extends as needed). */
-  readonly factor: (year: number) => Dec;
+  readonly factor: (year: number) => N;
   /** `1 / (1 + rate)` when the discount rate is flat (see `PresentValueFactors`). */
-  readonly flatFactor: Dec | undefined;
+  readonly flatFactor: N | undefined;
+  /** The same model over another arithmetic, `convert` giving it an exact figure. */
+  readonly over: <M>(a: Arithmetic<M>, convert: (value: Dec) => M) => SensitivityModel<M>;
 }
 
 /**
@@ -93,38 +111,41 @@ export interface SensitivityModel {
  * one way over the whole range), `piecewiseLinear` (monotone, and linear between the whole
  * numbers, whose parts `knots` gives), `general`.
  */
-export interface ParameterFunction {
+export interface ParameterFunction<N = Dec> {
+  readonly a: Arithmetic<N>;
   readonly ref: ParameterRef;
-  readonly base: Dec;
-  readonly lower: Dec | null;
-  readonly upper: Dec | null;
+  readonly base: N;
+  readonly lower: N | null;
+  readonly upper: N | null;
   readonly shape: 'linear' | 'monotone' | 'piecewiseLinear' | 'general';
-  readonly parts: (value: Dec) => readonly [numerator: Dec, denominator: Dec];
+  readonly parts: (value: N) => readonly [numerator: N, denominator: N];
   /** For `linear`: `N(x) = n0 + n1·x`, `D(x) = d0 + d1·x`. */
   readonly coefficients?: {
-    readonly n0: Dec;
-    readonly n1: Dec;
-    readonly d0: Dec;
-    readonly d1: Dec;
+    readonly n0: N;
+    readonly n1: N;
+    readonly d0: N;
+    readonly d1: N;
   };
   /**
    * For `piecewiseLinear`: the parts at a whole value from `lower` to `upper`; between two whole
    * values the parts are linear. Its range is open at `lower` (a duration is above 0), whose
    * knot is the limit of the parts there.
    */
-  readonly knots?: (whole: number) => readonly [numerator: Dec, denominator: Dec];
+  readonly knots?: (whole: number) => readonly [numerator: N, denominator: N];
 }
 
 /** A parameter whose ratio numerator and denominator are linear in its value. */
-function linearFunction(
+function linearFunction<N>(
+  a: Arithmetic<N>,
   ref: ParameterRef,
-  base: Dec,
-  lower: Dec | null,
-  upper: Dec | null,
-  coefficients: { readonly n0: Dec; readonly n1: Dec; readonly d0: Dec; readonly d1: Dec },
-): ParameterFunction {
+  base: N,
+  lower: N | null,
+  upper: N | null,
+  coefficients: { readonly n0: N; readonly n1: N; readonly d0: N; readonly d1: N },
+): ParameterFunction<N> {
   const { n0, n1, d0, d1 } = coefficients;
   return {
+    a,
     ref,
     base,
     lower,
@@ -132,8 +153,8 @@ function linearFunction(
     shape: 'linear',
     coefficients,
     parts: (value) => [
-      n1.isZero() ? n0 : n0.plus(n1.times(value)),
-      d1.isZero() ? d0 : d0.plus(d1.times(value)),
+      a.isZero(n1) ? n0 : a.plus(n0, a.times(n1, value)),
+      a.isZero(d1) ? d0 : a.plus(d0, a.times(d1, value)),
     ],
   };
 }
@@ -146,14 +167,16 @@ export function undefinedRatio(): SroiError {
   );
 }
 
-/** Builds the shared structure; throws when the base ratio is undefined (zero inputs). */
+/**
+ * Builds the shared structure, exact, of an analysis and options the caller has checked
+ * (`analysisArgument`, `evaluateOptions`); throws when the base ratio is undefined (zero inputs).
+ */
 export function sensitivityModel(
   analysis: Analysis,
   options: EvaluateAnalysisOptions = {},
 ): SensitivityModel {
-  const result = evaluateAnalysis(analysis, options);
-  const totalInputs = new Dec(result.totalInputs);
-  if (totalInputs.isZero()) throw undefinedRatio();
+  const result = evaluateChecked(analysis, options);
+  if (new Dec(result.totalInputs).isZero()) throw undefinedRatio();
   const horizon = result.method.horizon;
   const total: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);
   for (const y of result.years) total[y.year] = new Dec(y.value);
@@ -172,45 +195,87 @@ export function sensitivityModel(
   } else {
     for (const c of result.categories) byCategory.set(c.category, total);
   }
-  const presentValues = result.outcomes.map((o) => o.presentValue);
-  const categoryOf = result.outcomes.map((o) => o.category);
   let factors: Dec[] = [];
-  const factor = (year: number): Dec => {
-    if (year >= factors.length) {
-      factors = discountFactorsDec(analysis.discount, Math.max(year, 2 * factors.length, 8));
-    }
-    return factors[year] ?? ONE;
+  const evaluation: Evaluation = {
+    totalPresentValue: result.totalPresentValue,
+    totalInputs: result.totalInputs,
+    inputs: result.inputs,
+    categories: result.categories,
+    yearTotals: total,
+    categoryYears: byCategory,
+    presentValues: result.outcomes.map((o) => o.presentValue),
+    categoryOf: result.outcomes.map((o) => o.category),
+    factor: (year) => {
+      if (year >= factors.length) {
+        factors = discountFactorsDec(analysis.discount, Math.max(year, 2 * factors.length, 8));
+      }
+      return factors[year] ?? ONE;
+    },
   };
   const context = valuationContext(analysis, options);
-  const termsOf = outcomeTerms(exact, context);
-  let last: OutcomeModel | undefined;
-  const outcomeModel = (index: number): OutcomeModel => {
+  const indexOf = new Map(analysis.outcomes.map((o, index) => [o.id, index]));
+  return modelOver(decimalArithmetic, (value) => value, analysis, context, indexOf, evaluation);
+}
+
+function modelOver<N>(
+  a: Arithmetic<N>,
+  convert: (value: Dec) => N,
+  analysis: Analysis,
+  context: ValuationContext,
+  indexOf: ReadonlyMap<string, number>,
+  evaluation: Evaluation,
+): SensitivityModel<N> {
+  const deduct = applyDeductions(a);
+  const unitsOf = yearUnits(a);
+  const discounted = discountedSum(a);
+  const termsOf = outcomeTerms(a, context);
+  const factors: N[] = [];
+  const factor = (year: number): N => {
+    let known = factors[year];
+    if (known === undefined) {
+      known = convert(evaluation.factor(year));
+      factors[year] = known;
+    }
+    return known;
+  };
+  const byCategory = new Map<string, readonly N[]>();
+  const total = evaluation.yearTotals.map(convert);
+  for (const [category, values] of evaluation.categoryYears) {
+    byCategory.set(category, values === evaluation.yearTotals ? total : values.map(convert));
+  }
+  let last: OutcomeModel<N> | undefined;
+  const outcomeModel = (index: number): OutcomeModel<N> => {
     if (last?.terms.index === index) return last;
     const outcome = analysis.outcomes[index];
     if (outcome === undefined) throw new RangeError(`sroi: no outcome ${index}`);
     const terms = termsOf(outcome, index);
     last = {
       terms,
-      category: categoryOf[index] ?? '',
-      impactFactor: deduct(ONE, terms.deductions),
-      firstValue: deduct(terms.proxyValue.times(terms.quantity), terms.deductions),
+      category: evaluation.categoryOf[index] ?? '',
+      impactFactor: deduct(a.one, terms.deductions),
+      firstValue: deduct(a.times(terms.proxyValue, terms.quantity), terms.deductions),
       discountedUnits: discounted(terms.years, unitsOf(terms), factor),
-      presentValue: new Dec(presentValues[index] ?? '0'),
+      presentValue: a.read(evaluation.presentValues[index] ?? '0'),
     };
     return last;
   };
   return {
+    a,
     analysis,
     context,
-    totalPresentValue: new Dec(result.totalPresentValue),
-    totalInputs,
-    inputs: result.inputs,
-    categories: result.categories,
+    totalPresentValue: a.read(evaluation.totalPresentValue),
+    totalInputs: a.read(evaluation.totalInputs),
+    inputs: evaluation.inputs,
+    categories: evaluation.categories,
     yearValues: { total, byCategory },
-    indexOf: new Map(analysis.outcomes.map((o, index) => [o.id, index])),
+    indexOf,
     outcomeModel,
-    flatFactor: 'rate' in analysis.discount ? ONE.div(ONE.plus(analysis.discount.rate)) : undefined,
+    flatFactor:
+      'rate' in analysis.discount
+        ? a.div(a.one, a.plus(a.one, a.read(analysis.discount.rate)))
+        : undefined,
     factor,
+    over: (b, to) => modelOver(b, to, analysis, context, indexOf, evaluation),
   };
 }
 
@@ -218,10 +283,12 @@ export function sensitivityModel(
  * The present value factors of an outcome (see `PresentValueFactors`) with its drop-off set to
  * `dropOff` (its own by default), under the model's discounting and horizon.
  */
-function factorsOf(model: SensitivityModel, o: OutcomeModel, dropOff?: Dec) {
-  const retained = dropOff === undefined ? (o.terms.dropOff?.retained ?? null) : ONE.minus(dropOff);
+function factorsOf<N>(model: SensitivityModel<N>, o: OutcomeModel<N>, dropOff?: N) {
+  const { a } = model;
+  const retained =
+    dropOff === undefined ? (o.terms.dropOff?.retained ?? null) : a.minus(a.one, dropOff);
   return new PresentValueFactors(
-    exact,
+    a,
     o.terms.years.start,
     retained,
     model.factor,
@@ -231,7 +298,7 @@ function factorsOf(model: SensitivityModel, o: OutcomeModel, dropOff?: Dec) {
 }
 
 /** The present value of a slice of the base case. */
-export function slicePresentValue(model: SensitivityModel, slice: RatioSlice): Dec {
+export function slicePresentValue<N>(model: SensitivityModel<N>, slice: RatioSlice): N {
   if (slice.kind === 'total') return model.totalPresentValue;
   const found = model.categories.find((c) => c.category === slice.category);
   if (found === undefined) {
@@ -244,15 +311,16 @@ export function slicePresentValue(model: SensitivityModel, slice: RatioSlice): D
       `no outcome has the category "${slice.category}" (${known})`,
     );
   }
-  return new Dec(found.presentValue);
+  return model.a.read(found.presentValue);
 }
 
 /** How the ratio of `slice` depends on the assumption `ref`. */
-export function parameterFunction(
-  model: SensitivityModel,
+export function parameterFunction<N>(
+  model: SensitivityModel<N>,
   ref: ParameterRef,
   slice: RatioSlice = { kind: 'total' },
-): ParameterFunction {
+): ParameterFunction<N> {
+  const { a } = model;
   const slicePv = slicePresentValue(model, slice);
   const inputs = model.totalInputs;
   switch (ref.parameter) {
@@ -267,28 +335,33 @@ export function parameterFunction(
           `input ${ref.input} does not exist (the analysis has ${model.analysis.inputs.length} inputs, numbered from 0)`,
         );
       }
-      const rest = inputs.minus(figures.presentValue);
-      const factor = new Dec(figures.discountFactor);
-      return linearFunction(ref, new Dec(input.value), ZERO, null, {
+      const rest = a.minus(inputs, a.read(figures.presentValue));
+      return linearFunction(a, ref, a.read(input.value), a.zero, null, {
         n0: slicePv,
-        n1: ZERO,
+        n1: a.zero,
         d0: rest,
-        d1: factor,
+        d1: a.read(figures.discountFactor),
       });
     }
     case 'proxyScale':
-      return linearFunction(ref, ONE, ZERO, null, { n0: ZERO, n1: slicePv, d0: inputs, d1: ZERO });
+      return linearFunction(a, ref, a.one, a.zero, null, {
+        n0: a.zero,
+        n1: slicePv,
+        d0: inputs,
+        d1: a.zero,
+      });
     default:
       return outcomeFunction(model, ref, slice, slicePv);
   }
 }
 
-function outcomeFunction(
-  model: SensitivityModel,
+function outcomeFunction<N>(
+  model: SensitivityModel<N>,
   ref: Extract<ParameterRef, { outcome: string }>,
   slice: RatioSlice,
-  slicePv: Dec,
-): ParameterFunction {
+  slicePv: N,
+): ParameterFunction<N> {
+  const { a } = model;
   const index = model.indexOf.get(ref.outcome);
   if (index === undefined) {
     throw new SroiError(
@@ -304,45 +377,46 @@ function outcomeFunction(
   }
   const { terms } = o;
   const inSlice = slice.kind === 'total' || o.category === slice.category;
-  const rest = inSlice ? slicePv.minus(o.presentValue) : slicePv;
+  const rest = inSlice ? a.minus(slicePv, o.presentValue) : slicePv;
   const inputs = model.totalInputs;
-  const outside = (): readonly [Dec, Dec] => [rest, inputs];
+  const outside = (): readonly [N, N] => [rest, inputs];
   // PV_o is linear in quantity, in the proxy and in (1 − each deduction): PV_o(x) = a + b·x.
-  const linear = (base: Dec, lower: Dec | null, upper: Dec | null, a: Dec, b: Dec) =>
-    linearFunction(ref, base, lower, upper, {
-      n0: inSlice ? rest.plus(a) : rest,
-      n1: inSlice ? b : ZERO,
+  const linear = (base: N, lower: N | null, upper: N | null, at0: N, slope: N) =>
+    linearFunction(a, ref, base, lower, upper, {
+      n0: inSlice ? a.plus(rest, at0) : rest,
+      n1: inSlice ? slope : a.zero,
       d0: inputs,
-      d1: ZERO,
+      d1: a.zero,
     });
   switch (parameter) {
     case 'quantity': {
       // Discounted units per unit of quantity: Σ_k (1 − dropOff)^k DF(start + k), or the
       // profile's Σ_k quantityByYear[k] DF(start + k) ÷ quantityByYear[0].
-      const perQuantity = terms.quantity.isZero()
+      const perQuantity = a.isZero(terms.quantity)
         ? factorsOf(model, o).of(terms.years)
-        : o.discountedUnits.div(terms.quantity);
-      const slope = terms.proxyValue.times(o.impactFactor).times(perQuantity);
-      return linear(terms.quantity, ZERO, null, ZERO, slope);
+        : a.div(o.discountedUnits, terms.quantity);
+      const slope = a.times(a.times(terms.proxyValue, o.impactFactor), perQuantity);
+      return linear(terms.quantity, a.zero, null, a.zero, slope);
     }
     case 'proxy':
       return linear(
         terms.proxy,
         null,
         null,
-        ZERO,
-        (terms.rebase ?? ONE).times(o.impactFactor).times(o.discountedUnits),
+        a.zero,
+        a.times(a.times(terms.rebase ?? a.one, o.impactFactor), o.discountedUnits),
       );
     case 'dropOff':
       return {
+        a,
         ref,
-        base: terms.dropOff?.share ?? ZERO,
-        lower: ZERO,
-        upper: ONE,
+        base: terms.dropOff?.share ?? a.zero,
+        lower: a.zero,
+        upper: a.one,
         shape: 'monotone',
         parts: inSlice
           ? (value) => [
-              rest.plus(o.firstValue.times(factorsOf(model, o, value).single(terms.years))),
+              a.plus(rest, a.times(o.firstValue, factorsOf(model, o, value).single(terms.years))),
               inputs,
             ]
           : outside,
@@ -351,38 +425,40 @@ function outcomeFunction(
       // PV_o(d) = impact × factors.of(years of d): linear in d between whole years, rising
       // (or falling, for a disbenefit) with every year that counts.
       const factors = factorsOf(model, o);
+      const yearsOf = valuedYears(a);
       const cut = model.context.cut;
       return {
+        a,
         ref,
-        base: new Dec(terms.outcome.duration),
-        lower: ZERO,
-        upper: new Dec(MAX_DURATION),
+        base: a.read(terms.outcome.duration),
+        lower: a.zero,
+        upper: a.read(MAX_DURATION),
         shape: 'piecewiseLinear',
         parts: inSlice
           ? (value) => {
               // a whole number of years is read as one (no share to work out)
               const years = yearsOf(
                 terms.years.start,
-                value.isInteger() ? value.toNumber() : value,
+                a.isInteger(value) ? a.toNumber(value) : value,
                 cut,
               );
-              return [rest.plus(o.firstValue.times(factors.single(years))), inputs];
+              return [a.plus(rest, a.times(o.firstValue, factors.single(years))), inputs];
             }
           : outside,
         knots: inSlice
-          ? (whole) => [rest.plus(o.firstValue.times(factors.whole(whole))), inputs]
+          ? (whole) => [a.plus(rest, a.times(o.firstValue, factors.whole(whole))), inputs]
           : outside,
       };
     }
     default: {
       // PV_o = (1 − x) × U, U = proxy value × the other three (1 − deduction) × discounted units.
-      let whole = terms.proxyValue.times(o.discountedUnits);
-      let share = ZERO;
+      let whole = a.times(terms.proxyValue, o.discountedUnits);
+      let share = a.zero;
       for (const d of terms.deductions) {
         if (d.step === parameter) share = d.share;
-        else whole = whole.times(d.retained);
+        else whole = a.times(whole, d.retained);
       }
-      return linear(share, ZERO, ONE, whole, whole.negated());
+      return linear(share, a.zero, a.one, whole, a.negate(whole));
     }
   }
 }
@@ -392,17 +468,21 @@ function outcomeFunction(
  * rates or a Green Book schedule every year's rate moves by the same number of points and the
  * value reported is the year-1 rate; the range keeps every year's rate within 0–1.
  */
-function discountRateFunction(model: SensitivityModel, slice: RatioSlice): ParameterFunction {
-  const { analysis, context } = model;
+function discountRateFunction<N>(
+  model: SensitivityModel<N>,
+  slice: RatioSlice,
+): ParameterFunction<N> {
+  const { a, analysis, context } = model;
   const horizon = context.horizon;
   const yearValues =
     slice.kind === 'total'
       ? model.yearValues.total
       : (model.yearValues.byCategory.get(slice.category) ?? []);
-  const inputs = analysis.inputs.map((i) => ({ value: new Dec(i.value), year: i.year }));
-  const rate = movableRate(exact)(analysis.discount, context.lastYear);
-  const factorsAt = factorsFromRates(exact);
+  const inputs = analysis.inputs.map((i) => ({ value: a.read(i.value), year: i.year }));
+  const rate = movableRate(a)(analysis.discount, context.lastYear);
+  const factorsAt = factorsFromRates(a);
   return {
+    a,
     ref: { parameter: 'discountRate' },
     base: rate.base,
     lower: rate.lower,
@@ -415,13 +495,16 @@ function discountRateFunction(model: SensitivityModel, slice: RatioSlice): Param
         context.lastYear,
         [],
       );
-      let presentValue = ZERO;
+      let presentValue = a.zero;
       for (let year = 1; year <= horizon; year++) {
-        presentValue = presentValue.plus((yearValues[year] ?? ZERO).times(factors[year] ?? ONE));
+        presentValue = a.plus(
+          presentValue,
+          a.times(yearValues[year] ?? a.zero, factors[year] ?? a.one),
+        );
       }
-      let totalInputs = ZERO;
+      let totalInputs = a.zero;
       for (const input of inputs) {
-        totalInputs = totalInputs.plus(input.value.times(factors[input.year] ?? ONE));
+        totalInputs = a.plus(totalInputs, a.times(input.value, factors[input.year] ?? a.one));
       }
       return [presentValue, totalInputs];
     },
@@ -429,9 +512,10 @@ function discountRateFunction(model: SensitivityModel, slice: RatioSlice): Param
 }
 
 /** The ratio at a value, or `null` when the denominator is zero. */
-export function ratioAt(fn: ParameterFunction, value: Dec): Dec | null {
+export function ratioAt<N>(fn: ParameterFunction<N>, value: N): N | null {
+  const { a } = fn;
   const [numerator, denominator] = fn.parts(value);
-  return denominator.isZero() ? null : numerator.div(denominator);
+  return a.isZero(denominator) ? null : a.div(numerator, denominator);
 }
 
 /** The parameter's name and owner as they appear in results. */

@@ -1,4 +1,4 @@
-import { Dec, str, ZERO } from '../calc/_decimal.js';
+import { Dec, str } from '../calc/_decimal.js';
 import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
 import { refsOf } from './SensitivityParameter.js';
 import {
@@ -75,10 +75,10 @@ export function oneWaySensitivity(
 }
 
 /** What a one-way test moves each kind of assumption by, read from the options. @internal */
-export interface OneWaySteps {
-  readonly step: Dec;
-  readonly fractionStep: Dec;
-  readonly durationStep: Dec;
+export interface OneWaySteps<N = Dec> {
+  readonly step: N;
+  readonly fractionStep: N;
+  readonly durationStep: N;
 }
 
 /**
@@ -125,16 +125,37 @@ export interface SwingRow {
 
 /** The one-way test of one assumption, from its parameter function. @internal */
 export function oneWayRow(fn: ParameterFunction, steps: OneWaySteps): SwingRow {
-  const [low, high] = movedValues(fn, steps.step, steps.fractionStep, steps.durationStep);
-  const lowRatio = ratioAt(fn, low);
-  const highRatio = ratioAt(fn, high);
-  const swing = lowRatio === null || highRatio === null ? ZERO : highRatio.minus(lowRatio).abs();
+  const ends = oneWayEnds(fn, steps);
   const row: OneWayResult = {
     ...refFields(fn.ref),
-    low: { value: str(low), sroiRatio: lowRatio === null ? null : str(lowRatio) },
-    high: { value: str(high), sroiRatio: highRatio === null ? null : str(highRatio) },
+    low: { value: str(ends.low), sroiRatio: ends.lowRatio === null ? null : str(ends.lowRatio) },
+    high: {
+      value: str(ends.high),
+      sroiRatio: ends.highRatio === null ? null : str(ends.highRatio),
+    },
   };
-  return { row, swing };
+  return { row, swing: ends.swing };
+}
+
+/** The two ends of a one-way test over any arithmetic, their ratios and the swing. @internal */
+export interface OneWayEnds<N> {
+  readonly low: N;
+  readonly high: N;
+  readonly lowRatio: N | null;
+  readonly highRatio: N | null;
+  /** `|ratio(high) − ratio(low)|`, 0 where a ratio is undefined. */
+  readonly swing: N;
+}
+
+/** The one-way test of one assumption over the parameter function's arithmetic. @internal */
+export function oneWayEnds<N>(fn: ParameterFunction<N>, steps: OneWaySteps<N>): OneWayEnds<N> {
+  const { a } = fn;
+  const [low, high] = movedValues(fn, steps);
+  const lowRatio = ratioAt(fn, low);
+  const highRatio = ratioAt(fn, high);
+  const swing =
+    lowRatio === null || highRatio === null ? a.zero : a.abs(a.minus(highRatio, lowRatio));
+  return { low, high, lowRatio, highRatio, swing };
 }
 
 /**
@@ -150,27 +171,27 @@ export function swingOrder(a: { readonly swing: Dec }, b: { readonly swing: Dec 
   return b.swing.cmp(a.swing);
 }
 
-function movedValues(fn: ParameterFunction, step: Dec, fractionStep: Dec, years: Dec): [Dec, Dec] {
-  const { base } = fn;
-  let a: Dec;
-  let b: Dec;
+function movedValues<N>(fn: ParameterFunction<N>, steps: OneWaySteps<N>): [N, N] {
+  const { a, base } = fn;
+  let low: N;
+  let high: N;
   if (parameterMoves[fn.ref.parameter] === 'relative') {
-    a = base.times(Dec.sub(1, step));
-    b = base.times(step.plus(1));
+    low = a.times(base, a.minus(a.one, steps.step));
+    high = a.times(base, a.plus(steps.step, a.one));
   } else if (fn.ref.parameter === 'duration') {
-    a = base.minus(years);
-    b = base.plus(years);
+    low = a.minus(base, steps.durationStep);
+    high = a.plus(base, steps.durationStep);
   } else {
-    a = base.minus(fractionStep);
-    b = base.plus(fractionStep);
+    low = a.minus(base, steps.fractionStep);
+    high = a.plus(base, steps.fractionStep);
   }
   // Duration's range is open at 0 (a duration tending to 0 removes the outcome): a one-way test
   // goes down to one year, or stays at a base that is already under a year (docs/sensitivity.md).
-  const lower = fn.ref.parameter === 'duration' ? Dec.min(base, 1) : fn.lower;
-  const clamp = (value: Dec): Dec => {
-    if (lower !== null && value.lt(lower)) return lower;
-    if (fn.upper !== null && value.gt(fn.upper)) return fn.upper;
-    return value;
+  const lower = fn.ref.parameter === 'duration' ? a.min(base, a.one) : fn.lower;
+  // each end within the range: the larger of it and `lower`, the smaller of that and `upper`
+  const clamp = (value: N): N => {
+    const above = lower === null ? value : a.max(value, lower);
+    return fn.upper === null ? above : a.min(above, fn.upper);
   };
-  return a.lte(b) ? [clamp(a), clamp(b)] : [clamp(b), clamp(a)];
+  return [clamp(a.min(low, high)), clamp(a.max(low, high))];
 }

@@ -1,4 +1,4 @@
-import { Dec, ONE, str, ZERO } from '../calc/_decimal.js';
+import { Dec, str } from '../calc/_decimal.js';
 import { findRoot } from './_findRoot.js';
 import { parameterFunction, ratioAt, refFields, sensitivityModel } from './_sensitivityModel.js';
 import {
@@ -10,6 +10,7 @@ import {
 } from '../model/_arguments.js';
 import { parameterRefArgument } from './SensitivityParameter.js';
 import type { ParameterFunction, RatioSlice } from './_sensitivityModel.js';
+import type { Arithmetic } from '../calc/_arithmetic.js';
 import type { ParameterRef, SensitivityParameter } from './SensitivityParameter.js';
 import type { EvaluateAnalysisOptions } from '../calc/evaluateAnalysis.js';
 import type { Analysis, DecimalString } from '../model/analysis.js';
@@ -105,6 +106,37 @@ export function readTarget(fn: string, target: unknown, name = 'target'): Dec {
 
 /** Solves one parameter function for a target ratio. @internal */
 export function solveParameter(fn: ParameterFunction, target: Dec): SwitchingValue {
+  return switchingValueOf(fn, solve(fn, target));
+}
+
+/** A switching value as results give it, from what `solve` found. @internal */
+export function switchingValueOf(fn: ParameterFunction, solved: Solved<Dec>): SwitchingValue {
+  return solved.reachable
+    ? {
+        ...refFields(fn.ref),
+        base: str(fn.base),
+        switchingValue: str(solved.value),
+        reachable: true,
+      }
+    : {
+        ...refFields(fn.ref),
+        base: str(fn.base),
+        switchingValue: null,
+        reachable: false,
+        ratioAtLimit: solved.ratioAtLimit === null ? null : str(solved.ratioAtLimit),
+      };
+}
+
+/**
+ * A switching value over any arithmetic: the value that reaches the target, or the ratio at the
+ * end of the valid range that comes closest (`null`: undefined there). @internal
+ */
+export type Solved<N> =
+  | { readonly reachable: true; readonly value: N }
+  | { readonly reachable: false; readonly ratioAtLimit: N | null };
+
+/** The switching value of one parameter function, over its own arithmetic. @internal */
+export function solve<N>(fn: ParameterFunction<N>, target: N): Solved<N> {
   switch (fn.shape) {
     case 'linear':
       return solveLinear(fn, target);
@@ -115,101 +147,114 @@ export function solveParameter(fn: ParameterFunction, target: Dec): SwitchingVal
   }
 }
 
-function answer(fn: ParameterFunction, value: Dec): SwitchingValue {
-  return { ...refFields(fn.ref), base: str(fn.base), switchingValue: str(value), reachable: true };
-}
+const answer = <N>(value: N): Solved<N> => ({ reachable: true, value });
 
-function unreachable(fn: ParameterFunction, ratio: Dec | null): SwitchingValue {
-  return {
-    ...refFields(fn.ref),
-    base: str(fn.base),
-    switchingValue: null,
-    reachable: false,
-    ratioAtLimit: ratio === null ? null : str(ratio),
-  };
-}
+const unreachable = <N>(ratio: N | null): Solved<N> => ({ reachable: false, ratioAtLimit: ratio });
 
 /** `N(x) = t·D(x)` with both sides linear in x. */
-function solveLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
+function solveLinear<N>(fn: ParameterFunction<N>, target: N): Solved<N> {
+  const { a } = fn;
   const { n0, n1, d0, d1 } = fn.coefficients ?? coefficientsOf(fn);
-  const slope = d1.isZero() ? n1 : n1.minus(target.times(d1));
-  if (slope.isZero()) {
+  const slope = a.isZero(d1) ? n1 : a.minus(n1, a.times(target, d1));
+  if (a.isZero(slope)) {
     // The ratio does not depend on this assumption.
     const ratio = ratioAt(fn, fn.base);
-    if (ratio !== null && ratio.eq(target)) return answer(fn, fn.base);
-    return unreachable(fn, ratio);
+    if (ratio !== null && equal(a, ratio, target)) return answer(fn.base);
+    return unreachable(ratio);
   }
-  const value = target.times(d0).minus(n0).div(slope);
-  if (fn.lower !== null && value.lt(fn.lower)) return unreachable(fn, ratioAt(fn, fn.lower));
-  if (fn.upper !== null && value.gt(fn.upper)) return unreachable(fn, ratioAt(fn, fn.upper));
+  const value = a.div(a.minus(a.times(target, d0), n0), slope);
+  if (fn.lower !== null && a.lessThan(value, fn.lower)) return unreachable(ratioAt(fn, fn.lower));
+  if (fn.upper !== null && a.lessThan(fn.upper, value)) return unreachable(ratioAt(fn, fn.upper));
   // Where total inputs would be zero the ratio is undefined, not the target: then numerator and
   // denominator vanish together there, and the ratio is the same at every other value.
   // (The denominator is checked without dividing: it is d0 when d1 is zero, and never zero then.)
-  if (!d1.isZero() && d0.plus(d1.times(value)).isZero()) {
-    return unreachable(fn, ratioAt(fn, fn.base));
+  if (!a.isZero(d1) && a.isZero(a.plus(d0, a.times(d1, value)))) {
+    return unreachable(ratioAt(fn, fn.base));
   }
-  return answer(fn, value);
+  return answer(value);
 }
 
-function coefficientsOf(fn: ParameterFunction): { n0: Dec; n1: Dec; d0: Dec; d1: Dec } {
-  const [n0, d0] = fn.parts(ZERO);
-  const [n, d] = fn.parts(ONE);
-  return { n0, n1: n.minus(n0), d0, d1: d.minus(d0) };
+function coefficientsOf<N>(fn: ParameterFunction<N>): { n0: N; n1: N; d0: N; d1: N } {
+  const { a } = fn;
+  const [n0, d0] = fn.parts(a.zero);
+  const [n, d] = fn.parts(a.one);
+  return { n0, n1: a.minus(n, n0), d0, d1: a.minus(d, d0) };
 }
+
+const equal = <N>(a: Arithmetic<N>, x: N, y: N): boolean => !a.lessThan(x, y) && !a.lessThan(y, x);
+
+const isNegative = <N>(a: Arithmetic<N>, x: N): boolean => a.lessThan(x, a.zero);
 
 /**
  * Brent's method inside the bracket nearest the base value. The sign test runs on
  * `N(x) − target·D(x)`, which has the sign of `ratio − target` (total inputs are positive) and
  * needs no division.
  */
-function solveNumerically(fn: ParameterFunction, target: Dec): SwitchingValue {
+function solveNumerically<N>(fn: ParameterFunction<N>, target: N): Solved<N> {
+  const { a } = fn;
   const lower = fn.lower ?? fn.base;
   const upper = fn.upper ?? fn.base;
-  const gap = (value: Dec): Dec => {
-    const [numerator, denominator] = fn.parts(value);
-    return numerator.minus(target.times(denominator));
-  };
-  const points: Dec[] = [lower, fn.base, upper];
+  const gapOf = ([numerator, denominator]: readonly [N, N]): N =>
+    a.minus(numerator, a.times(target, denominator));
+  const gap = (value: N): N => gapOf(fn.parts(value));
+  const points: N[] = [lower, fn.base, upper];
   if (fn.shape === 'general') {
-    const width = upper.minus(lower);
-    for (let i = 1; i < SCAN_POINTS; i++) points.push(lower.plus(width.times(i).div(SCAN_POINTS)));
+    const width = a.minus(upper, lower);
+    for (let i = 1; i < SCAN_POINTS; i++) {
+      points.push(a.plus(lower, a.div(a.times(width, a.read(i)), a.read(SCAN_POINTS))));
+    }
   }
-  const sorted = [...new Map(points.map((p) => [p.toString(), p])).values()].sort((a, b) =>
-    a.cmp(b),
-  );
-  const gaps = sorted.map(gap);
-  const baseGap = gaps[sorted.findIndex((p) => p.eq(fn.base))];
-  if (baseGap?.isZero() === true) return answer(fn, fn.base);
+  // in order, each value once
+  const sorted: N[] = [];
+  for (const p of points.sort((x, y) => (a.lessThan(x, y) ? -1 : a.lessThan(y, x) ? 1 : 0))) {
+    const previous = sorted[sorted.length - 1];
+    if (previous === undefined || a.lessThan(previous, p)) sorted.push(p);
+  }
+  // the parts at each point, worked out once: the gaps, and the ratios at the ends, come from them
+  const parts = sorted.map((p) => fn.parts(p));
+  const gaps = parts.map(gapOf);
+  const baseGap = gaps[sorted.findIndex((p) => equal(a, p, fn.base))];
+  if (baseGap !== undefined && a.isZero(baseGap)) return answer(fn.base);
 
-  let best: { from: number; to: number; distance: Dec } | undefined;
+  let best: { from: number; to: number; distance: N } | undefined;
   for (let i = 0; i + 1 < sorted.length; i++) {
-    const [a, b, ga, gb] = [sorted[i], sorted[i + 1], gaps[i], gaps[i + 1]];
-    if (a === undefined || b === undefined || ga === undefined || gb === undefined) continue;
-    if (ga.isZero() || gb.isZero() || ga.isNegative() !== gb.isNegative()) {
-      const distance = fn.base.lt(a) ? a.minus(fn.base) : fn.base.gt(b) ? fn.base.minus(b) : ZERO;
-      if (best === undefined || distance.lt(best.distance)) best = { from: i, to: i + 1, distance };
+    const [x, y, gx, gy] = [sorted[i], sorted[i + 1], gaps[i], gaps[i + 1]];
+    if (x === undefined || y === undefined || gx === undefined || gy === undefined) continue;
+    if (a.isZero(gx) || a.isZero(gy) || isNegative(a, gx) !== isNegative(a, gy)) {
+      const distance = a.lessThan(fn.base, x)
+        ? a.minus(x, fn.base)
+        : a.lessThan(y, fn.base)
+          ? a.minus(fn.base, y)
+          : a.zero;
+      if (best === undefined || a.lessThan(distance, best.distance)) {
+        best = { from: i, to: i + 1, distance };
+      }
     }
   }
   if (best === undefined) {
-    const lowRatio = ratioAt(fn, lower);
-    const highRatio = ratioAt(fn, upper);
-    const closer =
-      highRatio === null ||
-      (lowRatio !== null && lowRatio.minus(target).abs().lt(highRatio.minus(target).abs()))
-        ? lowRatio
-        : highRatio;
-    return unreachable(fn, closer);
+    // No value reaches the target, so the ratio stays on one side of it: the end that comes
+    // closest is the lower ratio above the target, the higher below it.
+    const lowRatio = ratioOf(a, parts[0] ?? fn.parts(lower));
+    const highRatio = ratioOf(a, parts[parts.length - 1] ?? fn.parts(upper));
+    if (lowRatio === null || highRatio === null) return unreachable(lowRatio ?? highRatio);
+    return unreachable(
+      a.lessThan(lowRatio, target) ? a.max(lowRatio, highRatio) : a.min(lowRatio, highRatio),
+    );
   }
   const from = sorted[best.from] ?? lower;
   const to = sorted[best.to] ?? upper;
+  const known = (i: number) => {
+    const g = gaps[i];
+    return g === undefined ? Number.NaN : a.toNumber(g);
+  };
   const root = findRoot(
-    (x) => gap(new Dec(x)).toNumber(),
-    from.toNumber(),
-    to.toNumber(),
+    (x) => a.toNumber(gap(a.read(x))),
+    a.toNumber(from),
+    a.toNumber(to),
     ROOT_TOLERANCE,
-    [gaps[best.from]?.toNumber() ?? Number.NaN, gaps[best.to]?.toNumber() ?? Number.NaN],
+    [known(best.from), known(best.to)],
   );
-  return answer(fn, new Dec(root));
+  return answer(a.iterated(a.read(root)));
 }
 
 /**
@@ -220,44 +265,52 @@ function solveNumerically(fn: ParameterFunction, target: Dec): SwitchingValue {
  * value; going up, the smallest. The range is open at its lower end: a target reached only in
  * the limit there is not reached.
  */
-function solvePiecewiseLinear(fn: ParameterFunction, target: Dec): SwitchingValue {
-  const knots = fn.knots ?? ((whole: number) => fn.parts(new Dec(whole)));
-  const lowest = (fn.lower ?? ZERO).toNumber();
-  const highest = (fn.upper ?? fn.base).toNumber();
-  const gap = ([numerator, denominator]: readonly [Dec, Dec]): Dec =>
-    numerator.minus(target.times(denominator));
-  const at = (whole: number): Dec => gap(knots(whole));
+function solvePiecewiseLinear<N>(fn: ParameterFunction<N>, target: N): Solved<N> {
+  const { a } = fn;
+  const knots = fn.knots ?? ((whole: number) => fn.parts(a.read(whole)));
+  const lowest = a.toNumber(fn.lower ?? a.zero);
+  const highest = a.toNumber(fn.upper ?? fn.base);
+  const gap = ([numerator, denominator]: readonly [N, N]): N =>
+    a.minus(numerator, a.times(target, denominator));
+  const at = (whole: number): N => gap(knots(whole));
   const baseGap = gap(fn.parts(fn.base));
-  if (baseGap.isZero()) return answer(fn, fn.base);
-  const reached = (g: Dec): boolean => g.isZero() || g.isNegative() !== baseGap.isNegative();
+  if (a.isZero(baseGap)) return answer(fn.base);
+  const baseBelow = isNegative(a, baseGap);
+  const reached = (g: N): boolean => a.isZero(g) || isNegative(a, g) !== baseBelow;
   // The limit at the lower end says at once whether going down can reach the target.
   const lowestGap = at(lowest);
   // The segment from `whole − 1` to `whole`, on which the gap goes from `low` to `high`.
-  const solveOn = (whole: number, low: Dec, high: Dec): SwitchingValue => {
-    if (high.isZero()) return answer(fn, new Dec(whole));
-    if (low.isZero() && whole - 1 <= lowest) return unreachable(fn, target);
-    return answer(fn, low.div(low.minus(high)).plus(whole - 1));
+  const solveOn = (whole: number, low: N, high: N): Solved<N> => {
+    if (a.isZero(high)) return answer(a.read(whole));
+    if (a.isZero(low) && whole - 1 <= lowest) return unreachable(target);
+    return answer(a.plus(a.div(low, a.minus(low, high)), a.read(whole - 1)));
   };
+  const baseNumber = a.toNumber(fn.base);
 
   // Down: from the segment that holds the base to the one on which the target is reached.
   if (reached(lowestGap)) {
-    for (let whole = Math.ceil(fn.base.toNumber()); whole > lowest; whole--) {
+    for (let whole = ceilOf(a, fn.base); whole > lowest; whole--) {
       const low = whole - 1 === lowest ? lowestGap : at(whole - 1);
       if (reached(low)) return solveOn(whole, low, at(whole));
     }
   }
   // Going down moves the ratio towards the target, but not far enough: up moves it away.
-  if (lowestGap.abs().lt(baseGap.abs())) return unreachable(fn, ratioOf(knots(lowest)));
+  if (a.lessThan(a.abs(lowestGap), a.abs(baseGap))) return unreachable(ratioOf(a, knots(lowest)));
   // Up: the far end first, which says whether the target is reached at all.
-  if (!reached(at(highest))) return unreachable(fn, ratioOf(knots(highest)));
-  for (let whole = Math.floor(fn.base.toNumber()) + 1; whole <= highest; whole++) {
+  if (!reached(at(highest))) return unreachable(ratioOf(a, knots(highest)));
+  for (let whole = Math.floor(baseNumber) + 1; whole <= highest; whole++) {
     const high = at(whole);
     if (reached(high)) return solveOn(whole, at(whole - 1), high);
   }
-  return unreachable(fn, ratioOf(knots(highest)));
+  return unreachable(ratioOf(a, knots(highest)));
+}
+
+/** The smallest whole number ≥ `value`, as `Math.ceil` of its nearest JavaScript number. */
+function ceilOf<N>(a: Arithmetic<N>, value: N): number {
+  return Math.ceil(a.toNumber(value));
 }
 
 /** Numerator ÷ denominator, or `null` when the denominator (total inputs) is zero. */
-function ratioOf([numerator, denominator]: readonly [Dec, Dec]): Dec | null {
-  return denominator.isZero() ? null : numerator.div(denominator);
+function ratioOf<N>(a: Arithmetic<N>, [numerator, denominator]: readonly [N, N]): N | null {
+  return a.isZero(denominator) ? null : a.div(numerator, denominator);
 }
