@@ -1,4 +1,4 @@
-import { Dec } from '../calc/_decimal.js';
+import { Dec, ONE } from '../calc/_decimal.js';
 import { evaluateAnalysis } from '../calc/evaluateAnalysis.js';
 import {
   analysisArgument,
@@ -12,7 +12,8 @@ import {
   textArgument,
 } from '../model/_arguments.js';
 import { simulate } from '../sensitivity/simulate.js';
-import { switchingValues } from '../sensitivity/switchingValues.js';
+import { switchingValuesWithin } from '../sensitivity/_leading.js';
+import { sensitivityPlan } from '../sensitivity/sensitivityAnalysis.js';
 import { MARGIN_STEPS, marginUnit, switchingMargin } from './switchingMargin.js';
 import type { MarginSteps } from './switchingMargin.js';
 import type { SocialValuePrinciple } from './socialValuePrinciples.js';
@@ -276,11 +277,13 @@ export function checkAnalysis(analysis: Analysis, options: CheckAnalysisOptions 
   // How firm the ratio is.
   if (!noInputs) {
     const target = t.switchingTarget;
-    const values = switchingValues(analysis, { target, ...evaluateOptions });
+    // only those within one small move are worked out exactly (a large analysis has millions)
+    const plan = sensitivityPlan('checkAnalysis', analysis, { target, ...evaluateOptions }, result);
+    const values = switchingValuesWithin(plan, ONE, t.smallMove);
     const outcomes = new Map(analysis.outcomes.map((o) => [o.id, o]));
     for (const value of values) {
       const margin = switchingMargin(value, t.smallMove);
-      if (margin === null || new Dec(margin.steps).gt(1)) continue;
+      if (margin === null) continue;
       add(
         'SWITCHING_VALUE_CLOSE',
         'high',

@@ -30,6 +30,7 @@ import type { ParameterRef } from './SensitivityParameter.js';
 import type { OneWayResult, OneWaySteps, SwingRow } from './oneWaySensitivity.js';
 import type { SensitivityPlan } from './sensitivityAnalysis.js';
 import type { Solved, SwitchingValue } from './solveFor.js';
+import type { MarginSteps } from './_margin.js';
 
 /**
  * The rows one table keeps: the first `limit` in `order`, ties in the order they come (as a
@@ -93,11 +94,11 @@ function marginOrder(a: MarginRow, b: MarginRow): number {
 }
 
 /** The small move of each unit, over an arithmetic. */
-function marginSteps<N>(a: Arithmetic<N>) {
+function marginSteps<N>(a: Arithmetic<N>, steps: MarginSteps = MARGIN_STEPS) {
   return {
-    relative: a.read(MARGIN_STEPS.relative),
-    points: a.read(MARGIN_STEPS.points),
-    years: a.read(MARGIN_STEPS.years),
+    relative: a.read(steps.relative),
+    points: a.read(steps.points),
+    years: a.read(steps.years),
   };
 }
 
@@ -148,44 +149,8 @@ export function leadingAssumptions(plan: SensitivityPlan, limit: number): Leadin
  * the first `limit` of either table; the others (0) are sure not to be.
  */
 function screen(plan: SensitivityPlan, refs: readonly ParameterRef[], limit: number): Uint8Array {
-  const b = new BoundedArithmetic();
-  const model = plan.model.over(b, b.fromDec);
-  const target = b.fromDec(plan.target);
-  const steps: OneWaySteps<Bounded> = {
-    step: b.fromDec(plan.steps.step),
-    fractionStep: b.fromDec(plan.steps.fractionStep),
-    durationStep: b.fromDec(plan.steps.durationStep),
-  };
-  const smallMoves = marginSteps(b);
+  const { swingBest, swingWorst, marginBest, marginWorst } = bounds(plan, refs, MARGIN_STEPS, true);
   const n = refs.length;
-  // For each assumption, the least and the most its exact figure can be: the swing (larger
-  // first) as its negation, so that both tables rank the smaller first; a margin of `null`
-  // (none) as +∞, after every number.
-  const swingBest = new Float64Array(n);
-  const swingWorst = new Float64Array(n);
-  const marginBest = new Float64Array(n);
-  const marginWorst = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const ref = refs[i] as ParameterRef;
-    let fn: ParameterFunction<Bounded> | undefined;
-    let swing: Bounded | undefined;
-    let margin: Bounded | null | undefined;
-    try {
-      b.reset();
-      fn = parameterFunction(model, ref);
-      swing = oneWayEnds(fn, steps).swing;
-      if (b.undecided) swing = undefined;
-      b.reset();
-      margin = marginOfSolved(fn, solve(fn, target), smallMoves);
-      if (b.undecided) margin = undefined;
-    } catch {
-      // what the screen cannot work out, the exact figures will (or fail with their own error)
-    }
-    swingBest[i] = -high(swing);
-    swingWorst[i] = -low(swing);
-    marginBest[i] = margin === null ? Number.POSITIVE_INFINITY : low(margin);
-    marginWorst[i] = margin === null ? Number.POSITIVE_INFINITY : high(margin);
-  }
   const candidates = new Uint8Array(n);
   for (const [best, worst] of [
     [swingBest, swingWorst],
@@ -206,6 +171,85 @@ function screen(plan: SensitivityPlan, refs: readonly ParameterRef[], limit: num
     }
   }
   return candidates;
+}
+
+/**
+ * The switching values, in the order of `parameterRefs`, of the assumptions within `within`
+ * small moves (`steps`, as `switchingMargin` counts them) of their switching value, worked out
+ * exactly; the others are screened out on float64 with error bounds, as in
+ * `leadingAssumptions`. What `checkAnalysis` reports as `SWITCHING_VALUE_CLOSE`. @internal
+ */
+export function switchingValuesWithin(
+  plan: SensitivityPlan,
+  within: Dec,
+  steps: MarginSteps,
+): SwitchingValue[] {
+  const refs = refsOf(plan.model.analysis);
+  const { marginBest } = bounds(plan, refs, steps, false);
+  const limit = within.toNumber();
+  const exactMoves = marginSteps(decimalArithmetic, steps);
+  const found: SwitchingValue[] = [];
+  refs.forEach((ref, i) => {
+    // below the best case only when it is surely beyond `within` (a margin of none is +∞)
+    if ((marginBest[i] as number) > limit * (1 + 2 ** -40)) return;
+    const fn = parameterFunction(plan.model, ref);
+    const solved = solve(fn, plan.target);
+    const margin = marginOfSolved(fn, solved, exactMoves);
+    if (margin !== null && margin.lte(within)) found.push(switchingValueOf(fn, solved));
+  });
+  return found;
+}
+
+/**
+ * For each assumption, the least and the most its exact figures can be, from the screen: the
+ * swing (larger first) as its negation, so that both tables rank the smaller first, and the
+ * margin in small moves (`steps`), `null` (none) as +∞, after every number.
+ */
+function bounds(
+  plan: SensitivityPlan,
+  refs: readonly ParameterRef[],
+  steps: MarginSteps,
+  withSwing: boolean,
+) {
+  const b = new BoundedArithmetic();
+  const model = plan.model.over(b, b.fromDec);
+  const target = b.fromDec(plan.target);
+  const moves: OneWaySteps<Bounded> = {
+    step: b.fromDec(plan.steps.step),
+    fractionStep: b.fromDec(plan.steps.fractionStep),
+    durationStep: b.fromDec(plan.steps.durationStep),
+  };
+  const smallMoves = marginSteps(b, steps);
+  const n = refs.length;
+  const swingBest = new Float64Array(withSwing ? n : 0);
+  const swingWorst = new Float64Array(withSwing ? n : 0);
+  const marginBest = new Float64Array(n);
+  const marginWorst = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const ref = refs[i] as ParameterRef;
+    let swing: Bounded | undefined;
+    let margin: Bounded | null | undefined;
+    try {
+      b.reset();
+      const fn = parameterFunction(model, ref);
+      if (withSwing) {
+        swing = oneWayEnds(fn, moves).swing;
+        if (b.undecided) swing = undefined;
+        b.reset();
+      }
+      margin = marginOfSolved(fn, solve(fn, target), smallMoves);
+      if (b.undecided) margin = undefined;
+    } catch {
+      // what the screen cannot work out, the exact figures will (or fail with their own error)
+    }
+    if (withSwing) {
+      swingBest[i] = -high(swing);
+      swingWorst[i] = -low(swing);
+    }
+    marginBest[i] = margin === null ? Number.POSITIVE_INFINITY : low(margin);
+    marginWorst[i] = margin === null ? Number.POSITIVE_INFINITY : high(margin);
+  }
+  return { swingBest, swingWorst, marginBest, marginWorst };
 }
 
 // The least and the most a screened figure's exact value can be: any number when it is not

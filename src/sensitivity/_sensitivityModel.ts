@@ -169,13 +169,15 @@ export function undefinedRatio(): SroiError {
 
 /**
  * Builds the shared structure, exact, of an analysis and options the caller has checked
- * (`analysisArgument`, `evaluateOptions`); throws when the base ratio is undefined (zero inputs).
+ * (`analysisArgument`, `evaluateOptions`), from the engine's result of them (`evaluated`, when
+ * the caller has it already); throws when the base ratio is undefined (zero inputs).
  */
 export function sensitivityModel(
   analysis: Analysis,
   options: EvaluateAnalysisOptions = {},
+  evaluated?: SroiResult,
 ): SensitivityModel {
-  const result = evaluateChecked(analysis, options);
+  const result = evaluated ?? evaluateChecked(analysis, options);
   if (new Dec(result.totalInputs).isZero()) throw undefinedRatio();
   const horizon = result.method.horizon;
   const total: Dec[] = Array.from({ length: horizon + 1 }, () => ZERO);

@@ -14,6 +14,7 @@ import type {
 import type { SwitchingValue } from './solveFor.js';
 import type { Dec } from '../calc/_decimal.js';
 import type { DecimalString, Analysis } from '../model/analysis.js';
+import type { SroiResult } from '../model/result.js';
 
 /** Options of `sensitivityAnalysis`: the target of `switchingValues` and the steps of `oneWaySensitivity`. */
 export interface SensitivityAnalysisOptions extends OneWaySensitivityOptions {
@@ -66,17 +67,22 @@ export interface SensitivityPlan {
   readonly steps: OneWaySteps;
 }
 
-/** Checks the arguments of a sensitivity analysis (named `fn` in messages) and builds its model. @internal */
+/**
+ * Checks the arguments of a sensitivity analysis (named `fn` in messages) and builds its model,
+ * from the engine's result of the analysis and options when the caller has it (`evaluated`).
+ * @internal
+ */
 export function sensitivityPlan(
   fn: string,
   analysis: Analysis,
   options: SensitivityAnalysisOptions = {},
+  evaluated?: SroiResult,
 ): SensitivityPlan {
   analysisArgument(fn, analysis);
   const checked = evaluateOptions(fn, options) as SensitivityAnalysisOptions;
   const target = readTarget(fn, checked.target ?? '1');
   const steps = oneWayOptions(fn, checked);
-  const model = sensitivityModel(analysis, checked);
+  const model = sensitivityModel(analysis, checked, evaluated);
   return {
     model,
     base: { sroiRatio: str(model.totalPresentValue.div(model.totalInputs)) },

@@ -10,8 +10,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { switchingMargin } from '../../src/review/switchingMargin.js';
-import { leadingAssumptions } from '../../src/sensitivity/_leading.js';
+import { leadingAssumptions, switchingValuesWithin } from '../../src/sensitivity/_leading.js';
 import { sensitivityAnalysis, sensitivityPlan } from '../../src/sensitivity/sensitivityAnalysis.js';
+import { switchingValues } from '../../src/sensitivity/switchingValues.js';
+import { Dec } from '../../src/calc/_decimal.js';
 import { arbitraryAnalysis } from '../_arbitraryAnalysis.js';
 import { D } from '../_decimal.js';
 import { manyOutcomes } from '../_manyOutcomes.js';
@@ -183,5 +185,45 @@ describe('leadingAssumptions', () => {
     expect(shown).toEqual(definition(analysis, {}, 20));
     expect(shown.count).toBe(2403);
     expect(exact).toBeLessThan(200);
+  });
+});
+
+describe('switchingValuesWithin', () => {
+  /** By definition: every switching value, kept when `switchingMargin` is at most `within`. */
+  const definition = (
+    analysis: Analysis,
+    options: SensitivityAnalysisOptions,
+    within: string,
+    steps: { relative: string; points: string; years: string },
+  ) =>
+    switchingValues(analysis, options).filter((value) => {
+      const margin = switchingMargin(value, steps);
+      return margin !== null && new D(margin.steps).lte(within);
+    });
+
+  it('keeps exactly the switching values within so many small moves, in their order', () => {
+    fc.assert(
+      fc.property(
+        arbitraryAnalysis,
+        fc.constantFrom('1', '0.5', '3', 'base'),
+        fc.constantFrom('0', '1', '5', '1000'),
+        fc.constantFrom(
+          { relative: '0.1', points: '0.1', years: '1' },
+          { relative: '0.25', points: '0.05', years: '0.5' },
+        ),
+        ({ analysis, options }, target, within, steps) => {
+          const base = sensitivityPlan('test', analysis, options).base.sroiRatio;
+          const all = {
+            ...options,
+            target: target === 'base' ? (Number(base) > 0 ? base : '1') : target,
+          };
+          const plan = sensitivityPlan('test', analysis, all);
+          expect(switchingValuesWithin(plan, new Dec(within), steps)).toEqual(
+            definition(analysis, all, within, steps),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
