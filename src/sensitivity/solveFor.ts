@@ -279,10 +279,19 @@ function solvePiecewiseLinear<N>(fn: ParameterFunction<N>, target: N): Solved<N>
   const reached = (g: N): boolean => a.isZero(g) || isNegative(a, g) !== baseBelow;
   // The limit at the lower end says at once whether going down can reach the target.
   const lowestGap = at(lowest);
-  // The segment from `whole − 1` to `whole`, on which the gap goes from `low` to `high`.
-  const solveOn = (whole: number, low: N, high: N): Solved<N> => {
+  // The segment from `whole − 1` to `whole`, on which the gap goes from `low` to `high`,
+  // walked `down` (towards `whole − 1`) or up.
+  const solveOn = (whole: number, low: N, high: N, down: boolean): Solved<N> => {
     if (a.isZero(high)) return answer(a.read(whole));
     if (a.isZero(low) && whole - 1 <= lowest) return unreachable(target);
+    // A flat segment (a year after the horizon adds nothing) on which the gap has the sign of
+    // the target's side, next to a base whose gap has the other one: the two differ only in
+    // their last digits (the ratio at the base is the target, up to rounding). The target is
+    // reached at the end of the segment nearer the base, not the base itself.
+    if (equal(a, low, high)) {
+      const end = a.read(down ? whole : whole - 1);
+      return answer(down ? a.min(end, fn.base) : a.max(end, fn.base));
+    }
     return answer(a.plus(a.div(low, a.minus(low, high)), a.read(whole - 1)));
   };
   const baseNumber = a.toNumber(fn.base);
@@ -291,7 +300,7 @@ function solvePiecewiseLinear<N>(fn: ParameterFunction<N>, target: N): Solved<N>
   if (reached(lowestGap)) {
     for (let whole = ceilOf(a, fn.base); whole > lowest; whole--) {
       const low = whole - 1 === lowest ? lowestGap : at(whole - 1);
-      if (reached(low)) return solveOn(whole, low, at(whole));
+      if (reached(low)) return solveOn(whole, low, at(whole), true);
     }
   }
   // Going down moves the ratio towards the target, but not far enough: up moves it away.
@@ -300,7 +309,7 @@ function solvePiecewiseLinear<N>(fn: ParameterFunction<N>, target: N): Solved<N>
   if (!reached(at(highest))) return unreachable(ratioOf(a, knots(highest)));
   for (let whole = Math.floor(baseNumber) + 1; whole <= highest; whole++) {
     const high = at(whole);
-    if (reached(high)) return solveOn(whole, at(whole - 1), high);
+    if (reached(high)) return solveOn(whole, at(whole - 1), high, false);
   }
   return unreachable(ratioOf(a, knots(highest)));
 }

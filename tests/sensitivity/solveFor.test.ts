@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evaluateAnalysis } from '../../src/calc/evaluateAnalysis.js';
 import { SroiError } from '../../src/model/SroiError.js';
 import { parseAnalysis } from '../../src/schema/parseAnalysis.js';
 import { solveFor } from '../../src/sensitivity/solveFor.js';
@@ -377,5 +378,42 @@ describe('solveFor', () => {
     // (mpmath findroot, 40 digits), so the year-1 rate is 0.79614813968157204…
     const one = solveFor(analysis, { parameter: 'discountRate' }, { sroiRatio: '1' });
     expect(near(one.switchingValue ?? 'NaN', '0.796148139681572046193193487', '1e-11')).toBe(true);
+  });
+
+  it('gives the base duration when the target is the base ratio and the horizon ends with it', () => {
+    // Found by the property test of switchingValuesWithin: the year after a horizon of 3 adds
+    // nothing, so the gap is flat from 3 to 4 years; the gap at the base (3) and at the knot 3
+    // differ only in their last digit, and on opposite sides of zero, so the walk up used to
+    // divide by the flat segment's zero change (RangeError: not finite). At the base ratio the
+    // switching value of a duration is its base: 3.
+    const analysis = parseAnalysis({
+      name: 'x',
+      discount: { rate: '0.09' },
+      horizon: 3,
+      inputs: [{ description: 'Grant', value: '22796' }],
+      outcomes: [
+        {
+          id: 'o1',
+          stakeholder: 'p',
+          outcome: 'o',
+          quantity: '21',
+          proxy: { value: '2024.32' },
+          duration: 3,
+          attribution: '0.25',
+          leakage: '0.081',
+          dropOff: '0.1',
+        },
+      ],
+    });
+    const ratio = evaluateAnalysis(analysis).sroiRatio ?? '1';
+    expect(
+      solveFor(analysis, { parameter: 'duration', outcome: 'o1' }, { sroiRatio: ratio }),
+    ).toEqual({
+      parameter: 'duration',
+      outcome: 'o1',
+      base: '3',
+      switchingValue: '3',
+      reachable: true,
+    });
   });
 });
