@@ -110,13 +110,25 @@ export class BoundedArithmetic implements Arithmetic<Bounded> {
 
   readonly abs = (a: Bounded): Bounded => ({ v: Math.abs(a.v), e: a.e });
 
-  // The larger and the smaller move by no more than their operands do: whichever way a close
-  // comparison goes, the exact result is within the larger bound (nothing is undecided).
-  readonly max = (a: Bounded, b: Bounded): Bounded =>
-    a.v < b.v ? { v: b.v, e: Math.max(a.e, b.e) } : { v: a.v, e: Math.max(a.e, b.e) };
+  // The larger and the smaller: when their bounds tell them apart, the operand itself (an exact
+  // one stays exact); when not, either may be the exact one, and the result moves by no more
+  // than the operands do, so it is within the larger bound (nothing is undecided).
+  readonly max = (a: Bounded, b: Bounded): Bounded => {
+    if (this.apart(a, b)) return a.v < b.v ? b : a;
+    return { v: Math.max(a.v, b.v), e: Math.max(a.e, b.e) };
+  };
 
-  readonly min = (a: Bounded, b: Bounded): Bounded =>
-    b.v < a.v ? { v: b.v, e: Math.max(a.e, b.e) } : { v: a.v, e: Math.max(a.e, b.e) };
+  readonly min = (a: Bounded, b: Bounded): Bounded => {
+    if (this.apart(a, b)) return b.v < a.v ? b : a;
+    return { v: Math.min(a.v, b.v), e: Math.max(a.e, b.e) };
+  };
+
+  /** Whether the bounds of two figures tell which is the larger (or that they are equal). */
+  private apart(a: Bounded, b: Bounded): boolean {
+    if (a.e === 0 && b.e === 0) return true;
+    const gap = Math.abs(b.v - a.v);
+    return gap > (a.e + b.e) * SLACK + UNIT * gap;
+  }
 
   readonly sqrt = (a: Bounded): Bounded => {
     const v = Math.sqrt(a.v);

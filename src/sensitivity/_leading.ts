@@ -230,15 +230,19 @@ function bounds(
     let swing: Bounded | undefined;
     let margin: Bounded | null | undefined;
     try {
+      // in the exact path's order (the function, the switching value, then the one-way ends),
+      // so that each figure is built by the same operations
       b.reset();
       const fn = parameterFunction(model, ref);
-      if (withSwing) {
-        swing = oneWayEnds(fn, moves).swing;
-        if (b.undecided) swing = undefined;
-        b.reset();
-      }
+      const built = b.undecided;
+      b.reset();
       margin = marginOfSolved(fn, solve(fn, target), smallMoves);
-      if (b.undecided) margin = undefined;
+      if (built || b.undecided) margin = undefined;
+      if (withSwing) {
+        b.reset();
+        swing = oneWayEnds(fn, moves).swing;
+        if (built || b.undecided) swing = undefined;
+      }
     } catch {
       // what the screen cannot work out, the exact figures will (or fail with their own error)
     }
